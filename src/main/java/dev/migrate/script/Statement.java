@@ -1,0 +1,15 @@
+package dev.migrate.script;
+
+/**
+ * One SQL statement of a revision, ready to send.
+ *
+ * @param sql       the statement text, without a trailing semicolon
+ * @param line      the line in the revision file it comes from (statement or operation), for errors
+ * @param runsAlone true when the database refuses it inside a transaction block
+ *                  ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...): it runs alone in autocommit
+ */
+public record Statement(String sql, int line, boolean runsAlone) {
+    public Statement(String sql, int line) {
+        this(sql, line, false);
+    }
+}
