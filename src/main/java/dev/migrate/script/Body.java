@@ -1,0 +1,12 @@
+package dev.migrate.script;
+
+import java.util.List;
+
+import dev.migrate.dialect.Dialect;
+
+/** What a revision does, in either file format: the statements each direction sends to a dialect. */
+public interface Body {
+    List<Statement> upgrade(Dialect dialect);
+
+    List<Statement> downgrade(Dialect dialect);
+}
