@@ -1,0 +1,44 @@
+package dev.migrate.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.RevisionScript;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code migrate branches}: every branch point and the revisions it branches into. */
+@Command(name = "branches", description = "Show the branch points of the revision graph.")
+public class BranchesCommand implements Callable<Integer> {
+    @ParentCommand
+    MigrateCommand root;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace();
+        RevisionMap graph = ws.graph();
+        RevisionFormat format = new RevisionFormat(graph, List.of());
+        List<String> points = graph.branchPoints();
+        if (ws.json()) {
+            java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+            for (String id : points) {
+                Map<String, Object> m = new LinkedHashMap<>(format.json(ws.script(id)));
+                m.put("branches_into", graph.children(id));
+                out.add(m);
+            }
+            ws.out().println(Json.write(out));
+            return 0;
+        }
+        for (String id : points) {
+            RevisionScript s = ws.script(id);
+            ws.out().println(ws.verbose() ? format.verbose(s) : format.historyLine(s));
+            for (String child : graph.children(id)) {
+                ws.out().println("  -> " + format.historyLine(ws.script(child)));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.migrate.cli;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import dev.migrate.MigrateException;
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import picocli.CommandLine;
+
+/**
+ * Shapes how the command line fails: a {@link MigrateException} prints its message alone (a stack
+ * trace only with {@code --verbose}) and exits with its status; wrong usage exits 2; anything
+ * unexpected exits 1 with the error named.
+ */
+@ApplicationScoped
+public class CommandLineFactory {
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        CommandLine cl = factory.create();
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.hasMatchedOption("--verbose") || hasVerbose(parseResult);
+            commandLine.getErr().println("ERROR: " + messageOf(e));
+            if (verbose) e.printStackTrace(commandLine.getErr());
+            commandLine.getErr().flush();
+            return e instanceof MigrateException ? ((MigrateException) e).exitCode() : 1;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("ERROR: " + e.getMessage());
+            c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            c.getErr().flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    private static boolean hasVerbose(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
+            if (r.hasMatchedOption("-v")) return true;
+        }
+        return false;
+    }
+
+    private static String messageOf(Throwable e) {
+        if (e instanceof MigrateException) return e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && !(root instanceof MigrateException)) root = root.getCause();
+        if (root instanceof MigrateException) return root.getMessage();
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+}

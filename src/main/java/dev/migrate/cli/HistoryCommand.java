@@ -1,0 +1,42 @@
+package dev.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.migrate.graph.Revision;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.RevisionScript;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code migrate history}: the revisions, newest first, like {@code alembic history}. */
+@Command(name = "history", description = "List revisions, newest first.")
+public class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    MigrateCommand root;
+
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Only this range, e.g. base:head, -3:, abc:current.")
+    String range;
+
+    @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions (connects to it).")
+    boolean indicateCurrent;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace();
+        RevisionMap graph = ws.graph();
+        boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
+        List<String> current = needsDatabase ? ws.withDatabase(db -> ws.versionTable().heads(db)) : List.of();
+        List<RevisionScript> scripts = new ArrayList<>();
+        for (Revision r : graph.history(range, current)) scripts.add(ws.script(r.id()));
+        RevisionFormat format = new RevisionFormat(graph, indicateCurrent ? current : List.of());
+        if (ws.json()) {
+            ws.out().println(Json.write(format.json(scripts)));
+            return 0;
+        }
+        for (RevisionScript s : scripts) ws.out().println(ws.verbose() ? format.verbose(s) : format.historyLine(s));
+        return 0;
+    }
+}

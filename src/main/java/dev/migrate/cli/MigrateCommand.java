@@ -1,0 +1,62 @@
+package dev.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code migrate} command: global options, inherited by every subcommand, and the subcommand list. */
+@TopCommand
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        description = "Database schema migrations with Alembic's model, for PostgreSQL and SQLite.",
+        subcommands = {
+                InitCommand.class, ListTemplatesCommand.class, RevisionCommand.class, MergeCommand.class,
+                UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
+                HeadsCommand.class, BranchesCommand.class, ShowCommand.class, StampCommand.class,
+                EditCommand.class, EnsureVersionCommand.class
+        })
+public class MigrateCommand {
+    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: $MIGRATE_CONFIG, else ./migrate.yaml).")
+    String config;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "Database URL; overrides the configuration and $DATABASE_URL.")
+    String url;
+
+    @Option(names = "-x", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "A value for templates and SQL revisions (${x.KEY}); repeatable.")
+    List<String> x = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only data and errors.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "More detail (and stack traces of unexpected errors).")
+    boolean verbose;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output where a command prints data.")
+    boolean json;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour the output.")
+    boolean noColor;
+
+    @Inject
+    VertxHolder vertx;
+
+    private Workspace workspace;
+
+    /** The environment of this run, built on first use so commands that need nothing pay nothing. */
+    Workspace workspace() {
+        if (workspace == null) {
+            workspace = new Workspace(this, vertx);
+        }
+        return workspace;
+    }
+}

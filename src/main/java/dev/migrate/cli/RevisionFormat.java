@@ -1,0 +1,99 @@
+package dev.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrate.graph.Revision;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.RevisionScript;
+
+/** How a revision is printed by history, heads, branches, current and show: Alembic's lines, or JSON. */
+final class RevisionFormat {
+    private final RevisionMap graph;
+    private final Collection<String> current;
+
+    RevisionFormat(RevisionMap graph, Collection<String> current) {
+        this.graph = graph;
+        this.current = current;
+    }
+
+    private boolean isHead(Revision r) {
+        return graph.children(r.id()).isEmpty();
+    }
+
+    private boolean isBranchPoint(Revision r) {
+        return graph.children(r.id()).size() > 1;
+    }
+
+    /** The markers after an id: {@code (label) (head) (branchpoint) (mergepoint) (current)}. */
+    private String markers(Revision r) {
+        StringBuilder s = new StringBuilder();
+        if (!r.branchLabels().isEmpty()) s.append(" (").append(String.join(", ", r.branchLabels())).append(")");
+        if (isHead(r)) s.append(" (head)");
+        if (isBranchPoint(r)) s.append(" (branchpoint)");
+        if (r.isMerge()) s.append(" (mergepoint)");
+        if (current.contains(r.id())) s.append(" (current)");
+        return s.toString();
+    }
+
+    private static String parents(Revision r) {
+        return r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
+    }
+
+    /** {@code 1975ea83b712 -> 3f2a9c1b7d4e (head), add device status}: a history line. */
+    String historyLine(RevisionScript s) {
+        Revision r = s.revision();
+        return parents(r) + " -> " + r.id() + markers(r) + ", " + s.message();
+    }
+
+    /** {@code 3f2a9c1b7d4e (head)}: a heads or current line. */
+    String shortLine(RevisionScript s) {
+        return s.revision().id() + markers(s.revision());
+    }
+
+    /** The multi-line block of {@code -v} and {@code show}. */
+    String verbose(RevisionScript s) {
+        Revision r = s.revision();
+        StringBuilder out = new StringBuilder();
+        out.append("Rev: ").append(r.id()).append(markers(r)).append('\n');
+        if (r.isMerge()) out.append("Merges: ").append(String.join(", ", r.downRevisions())).append('\n');
+        else out.append("Parent: ").append(parents(r)).append('\n');
+        if (isBranchPoint(r)) out.append("Branches into: ").append(String.join(", ", graph.children(r.id()))).append('\n');
+        if (!r.branchLabels().isEmpty()) out.append("Branch names: ").append(String.join(", ", r.branchLabels())).append('\n');
+        if (!r.dependsOn().isEmpty()) out.append("Also depends on: ").append(String.join(", ", r.dependsOn())).append('\n');
+        out.append("Path: ").append(s.file()).append('\n');
+        out.append('\n').append("    ").append(s.message()).append('\n').append('\n');
+        out.append("    Revision ID: ").append(r.id()).append('\n');
+        out.append("    Revises: ").append(r.downRevisions().isEmpty() ? "" : String.join(", ", r.downRevisions())).append('\n');
+        out.append("    Create Date: ").append(s.createDate() == null ? "" : s.createDate()).append('\n');
+        return out.toString();
+    }
+
+    /** The same facts as a JSON object. */
+    Map<String, Object> json(RevisionScript s) {
+        Revision r = s.revision();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("revision", r.id());
+        m.put("down_revision", r.downRevisions().isEmpty() ? null
+                : r.downRevisions().size() == 1 ? r.downRevisions().get(0) : r.downRevisions());
+        m.put("branch_labels", r.branchLabels());
+        m.put("depends_on", r.dependsOn());
+        m.put("message", s.message());
+        m.put("create_date", s.createDate());
+        m.put("path", s.file().toString());
+        m.put("is_head", isHead(r));
+        m.put("is_branch_point", isBranchPoint(r));
+        m.put("is_merge_point", r.isMerge());
+        m.put("is_current", current.contains(r.id()));
+        return m;
+    }
+
+    List<Map<String, Object>> json(List<RevisionScript> scripts) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RevisionScript s : scripts) out.add(json(s));
+        return out;
+    }
+}

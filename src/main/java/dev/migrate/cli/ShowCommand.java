@@ -1,0 +1,69 @@
+package dev.migrate.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.RevisionScript;
+import dev.migrate.script.Statement;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code migrate show REV}: one revision's header, file, and the SQL each dialect would run. */
+@Command(name = "show", description = "Show a revision and the SQL it runs on each database.")
+public class ShowCommand implements Callable<Integer> {
+    private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
+
+    @ParentCommand
+    MigrateCommand root;
+
+    @Parameters(index = "0", paramLabel = "REV", description = "A revision identifier (head, an id, a prefix, ...).")
+    String rev;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace();
+        RevisionMap graph = ws.graph();
+        List<String> ids = graph.resolve(rev, List.of());
+        if (ids.size() != 1) throw MigrateException.usage("'" + rev + "' names " + ids.size() + " revisions; show takes exactly one");
+        RevisionScript s = ws.script(ids.get(0));
+        RevisionFormat format = new RevisionFormat(graph, List.of());
+        if (ws.json()) {
+            Map<String, Object> m = new LinkedHashMap<>(format.json(s));
+            Map<String, Object> sql = new LinkedHashMap<>();
+            for (String d : DIALECTS) {
+                Map<String, Object> both = new LinkedHashMap<>();
+                both.put("upgrade", render(s, d, true));
+                both.put("downgrade", render(s, d, false));
+                sql.put(d, both);
+            }
+            m.put("sql", sql);
+            ws.out().println(Json.write(m));
+            return 0;
+        }
+        ws.out().print(format.verbose(s));
+        for (String d : DIALECTS) {
+            for (boolean up : new boolean[] {true, false}) {
+                ws.out().println();
+                ws.out().println("-- " + (up ? "upgrade" : "downgrade") + " (" + d + ")");
+                for (Object line : render(s, d, up)) ws.out().println(line + ";");
+            }
+        }
+        return 0;
+    }
+
+    /** The statements, or the reason this dialect cannot run them (shown in place of the SQL). */
+    private static List<Object> render(RevisionScript s, String dialect, boolean upgrade) {
+        try {
+            List<Statement> statements = upgrade ? s.body().upgrade(Dialect.named(dialect)) : s.body().downgrade(Dialect.named(dialect));
+            return statements.stream().map(st -> (Object) st.sql()).toList();
+        } catch (MigrateException e) {
+            return List.of("-- cannot run here: " + e.getMessage());
+        }
+    }
+}

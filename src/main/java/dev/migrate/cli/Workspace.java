@@ -1,0 +1,96 @@
+package dev.migrate.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.migrate.config.Config;
+import dev.migrate.config.ConfigLoader;
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.Database;
+import dev.migrate.engine.Databases;
+import dev.migrate.engine.VersionTable;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.RevisionScript;
+import dev.migrate.script.ScriptDirectory;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Everything a command needs, each built on first use: the configuration, the revision files,
+ * the graph, the database. A command that only reads files never opens a connection, and a
+ * SQLite run never starts Vert.x.
+ */
+final class Workspace {
+    private final MigrateCommand options;
+    private final VertxHolder vertx;
+    private Config config;
+    private ScriptDirectory scripts;
+    private RevisionMap graph;
+
+    Workspace(MigrateCommand options, VertxHolder vertx) {
+        this.options = options;
+        this.vertx = vertx;
+    }
+
+    Config config() {
+        if (config == null) config = ConfigLoader.load(options.config, options.url, options.x, System.getenv(), Path.of(""));
+        return config;
+    }
+
+    DatabaseUrl url() {
+        return config().databaseUrl();
+    }
+
+    Dialect dialect() {
+        return Dialect.named(url().dialect());
+    }
+
+    ScriptDirectory scripts() {
+        if (scripts == null) scripts = ScriptDirectory.load(config().versionLocations());
+        return scripts;
+    }
+
+    RevisionScript script(String id) {
+        return scripts().byId(id);
+    }
+
+    RevisionMap graph() {
+        if (graph == null) graph = new RevisionMap(scripts().revisions());
+        return graph;
+    }
+
+    VersionTable versionTable() {
+        return new VersionTable(config().versionTableSchema(), config().versionTable());
+    }
+
+    /** Opens the database, runs {@code work}, closes it whatever happens, and waits for the result. */
+    <T> T withDatabase(Function<Database, Uni<T>> work) {
+        Uni<T> run = Databases.open(url(), vertx::get)
+                .flatMap(db -> work.apply(db).onTermination().call(db::close));
+        return run.await().indefinitely();
+    }
+
+    /** Progress and logs: standard error, silenced by {@code -q}. */
+    void log(String line) {
+        if (!options.quiet) System.err.println(line);
+    }
+
+    /** Data: standard output. */
+    PrintStream out() {
+        return System.out;
+    }
+
+    boolean json() {
+        return options.json;
+    }
+
+    boolean verbose() {
+        return options.verbose;
+    }
+
+    List<String> xArgs() {
+        return options.x;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.migrate.engine;
+
+import java.util.function.Supplier;
+
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.engine.postgres.PostgresDatabase;
+import dev.migrate.engine.postgres.PostgresOptions;
+import dev.migrate.engine.sqlite.SqliteDatabase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Opens the engine a URL names. Each engine's classes are touched only on its own branch, so a
+ * PostgreSQL run never loads the SQLite driver and a SQLite run never starts Vert.x.
+ */
+public final class Databases {
+    private Databases() {
+    }
+
+    public static Uni<Database> open(DatabaseUrl url, Supplier<Vertx> vertx) {
+        if ("sqlite".equals(url.dialect())) {
+            return SqliteDatabase.open(url.sqlitePath(), url.masked());
+        }
+        return PostgresDatabase.connect(vertx.get(), PostgresOptions.from(url), url.describe());
+    }
+}

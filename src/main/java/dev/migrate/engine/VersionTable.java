@@ -1,0 +1,107 @@
+package dev.migrate.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.MigrateException;
+import dev.migrate.graph.VersionChange;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Alembic's version table: one row per head, {@code version_num VARCHAR(32)} with the
+ * {@code <table>_pkc} primary key, so a database migrated by Alembic reads the same here and back.
+ * Every change is checked by its row count, as Alembic does, so two runs that raced past each
+ * other cannot silently write a wrong head.
+ */
+public final class VersionTable {
+    private final String schema;
+    private final String name;
+
+    public VersionTable(String schema, String name) {
+        this.schema = schema;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The table's name as written in SQL, schema-qualified when one is configured. */
+    public String qualifiedName() {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    static String quote(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    public String createSql() {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
+                + quote(name + "_pkc") + " PRIMARY KEY (version_num))";
+    }
+
+    public String selectSql() {
+        return "SELECT version_num FROM " + qualifiedName();
+    }
+
+    /** The statement that carries out one change of the version rows. */
+    public String changeSql(VersionChange change) {
+        if (change instanceof VersionChange.Insert) {
+            return "INSERT INTO " + qualifiedName() + " (version_num) VALUES (" + literal(((VersionChange.Insert) change).id()) + ")";
+        }
+        if (change instanceof VersionChange.Delete) {
+            return "DELETE FROM " + qualifiedName() + " WHERE version_num = " + literal(((VersionChange.Delete) change).id());
+        }
+        VersionChange.Update u = (VersionChange.Update) change;
+        return "UPDATE " + qualifiedName() + " SET version_num = " + literal(u.to()) + " WHERE version_num = " + literal(u.from());
+    }
+
+    public Uni<Boolean> exists(Database db) {
+        return db.tableExists(schema, name);
+    }
+
+    public Uni<Void> create(Database db) {
+        return db.execute(createSql()).replaceWithVoid();
+    }
+
+    /** The current heads; an absent table means none (the database is at base). */
+    public Uni<List<String>> heads(Database db) {
+        return exists(db).flatMap(exists -> exists
+                ? db.query(selectSql()).map(rows -> {
+                    List<String> heads = new ArrayList<>();
+                    for (List<String> row : rows) heads.add(row.get(0));
+                    return heads;
+                })
+                : Uni.createFrom().item(List.<String>of()));
+    }
+
+    /** Applies the changes in order, each checked to have touched exactly one row. */
+    public Uni<Void> apply(Database db, List<VersionChange> changes) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (VersionChange change : changes) {
+            chain = chain.flatMap(ignored -> db.execute(changeSql(change)).map(count -> {
+                if (count != 1) throw new MigrateException(mismatch(change, count));
+                return null;
+            }));
+        }
+        return chain;
+    }
+
+    private String mismatch(VersionChange change, int count) {
+        String what;
+        if (change instanceof VersionChange.Update) {
+            VersionChange.Update u = (VersionChange.Update) change;
+            what = "updating '" + u.from() + "' to '" + u.to() + "'";
+        } else if (change instanceof VersionChange.Delete) {
+            what = "deleting '" + ((VersionChange.Delete) change).id() + "'";
+        } else {
+            what = "inserting '" + ((VersionChange.Insert) change).id() + "'";
+        }
+        return "the version table " + qualifiedName() + " was expected to match one row when " + what + "; "
+                + count + " matched. Another process may have changed it: run 'migrate current' and retry.";
+    }
+}

@@ -1,0 +1,196 @@
+package dev.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.support.Project;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+
+/**
+ * The scenarios every engine must pass, run through the real command line against a real
+ * database. Subclassed once per engine (the conformance-suite pattern of golang-migrate).
+ */
+public abstract class MigrationScenarios {
+    @TempDir
+    Path tmp;
+
+    protected TestDatabase db;
+    protected Project project;
+
+    protected abstract TestDatabase newDatabase();
+
+    @BeforeEach
+    void setUp() {
+        db = newDatabase();
+        project = new Project(tmp, db.url());
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    protected List<String> versions() {
+        return db.query("SELECT version_num FROM alembic_version ORDER BY version_num").stream().map(r -> r.get(0)).toList();
+    }
+
+    protected static void ok(LaunchResult r) {
+        assertEquals(0, r.exitCode(), () -> "exit " + r.exitCode() + "\nstdout:\n" + r.getOutput() + "\nstderr:\n" + r.getErrorOutput());
+    }
+
+    protected void threeRevisions() {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);", "DROP TABLE accounts;");
+        project.sql("b2", "a1", "ALTER TABLE accounts ADD COLUMN email VARCHAR(200);\nCREATE INDEX ix_accounts_email ON accounts (email);",
+                "DROP INDEX ix_accounts_email;\nALTER TABLE accounts DROP COLUMN email;");
+        project.sql("c3", "b2", "CREATE TABLE orders (id INTEGER PRIMARY KEY, account_id INTEGER REFERENCES accounts (id));\n"
+                + "INSERT INTO accounts (id, name) VALUES (1, 'semi;colon');", "DROP TABLE orders;\nDELETE FROM accounts WHERE id = 1;");
+    }
+
+    @Test
+    void upgradeHeadAppliesEveryRevisionAndRecordsTheHead(QuarkusMainLauncher launcher) {
+        threeRevisions();
+        LaunchResult r = project.run(launcher, "upgrade", "head");
+        ok(r);
+        assertEquals(Set.of("accounts", "orders"), db.tables());
+        assertEquals(List.of("id", "name", "email"), db.columns("accounts"));
+        assertEquals(List.of("c3"), versions());
+        assertTrue(r.getErrorOutput().contains("Running upgrade b2 -> c3, revision c3"), r.getErrorOutput());
+        assertEquals(List.of(List.of("semi;colon")), db.query("SELECT name FROM accounts"));
+
+        LaunchResult again = project.run(launcher, "upgrade");
+        ok(again);
+        assertFalse(again.getErrorOutput().contains("Running upgrade"), again.getErrorOutput());
+    }
+
+    @Test
+    void downgradeStepsBackAndToBase(QuarkusMainLauncher launcher) {
+        threeRevisions();
+        ok(project.run(launcher, "upgrade", "head"));
+        LaunchResult r = project.run(launcher, "downgrade", "-1");
+        ok(r);
+        assertTrue(r.getErrorOutput().contains("Running downgrade c3 -> b2"), r.getErrorOutput());
+        assertEquals(List.of("b2"), versions());
+        assertEquals(Set.of("accounts"), db.tables());
+        ok(project.run(launcher, "downgrade", "base"));
+        assertEquals(List.of(), versions());
+        assertEquals(Set.of(), db.tables());
+        ok(project.run(launcher, "upgrade", "+2"));
+        assertEquals(List.of("b2"), versions());
+    }
+
+    @Test
+    void aFailingRevisionRollsBackAndNamesFileLineAndError(QuarkusMainLauncher launcher) {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        Path bad = project.sql("b2", "a1", "CREATE TABLE half (id INTEGER);\nINSERT INTO missing_table VALUES (1);", "DROP TABLE half;");
+        LaunchResult r = project.run(launcher, "upgrade", "head");
+        assertEquals(1, r.exitCode(), r.getErrorOutput());
+        String err = r.getErrorOutput();
+        assertTrue(err.contains("b2"), err);
+        assertTrue(err.contains(bad.getFileName().toString() + ":7"), err);
+        assertTrue(err.contains("INSERT INTO missing_table VALUES (1)"), err);
+        assertTrue(err.contains("missing_table"), err);
+        assertFalse(err.contains("Exception"), err);
+        assertEquals(List.of("a1"), versions());
+        assertEquals(Set.of("accounts"), db.tables());
+    }
+
+    @Test
+    void oneTransactionForTheWholeRunRollsEverythingBack(QuarkusMainLauncher launcher) {
+        project = new Project(tmp, db.url(), "transaction_per_migration: false\n");
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        project.sql("b2", "a1", "INSERT INTO missing_table VALUES (1);", "SELECT 1;");
+        assertEquals(1, project.run(launcher, "upgrade", "head").exitCode());
+        assertEquals(Set.of(), db.tables());
+        assertTrue(db.query("SELECT version_num FROM alembic_version").isEmpty());
+    }
+
+    @Test
+    void currentReadsWithoutCreatingAndChecksHeads(QuarkusMainLauncher launcher) {
+        threeRevisions();
+        LaunchResult empty = project.run(launcher, "current", "--check-heads");
+        assertEquals(3, empty.exitCode(), empty.getErrorOutput());
+        assertEquals(Set.of(), db.tables());
+        assertTrue(db.query(tableExistsQuery("alembic_version")).isEmpty(), "current must not create the version table");
+        ok(project.run(launcher, "upgrade", "b2"));
+        LaunchResult mid = project.run(launcher, "current");
+        ok(mid);
+        assertEquals("b2", mid.getOutput().strip());
+        assertEquals(3, project.run(launcher, "current", "--check-heads").exitCode());
+        ok(project.run(launcher, "upgrade"));
+        LaunchResult head = project.run(launcher, "current", "--check-heads");
+        ok(head);
+        assertEquals("c3 (head)", head.getOutput().strip());
+        LaunchResult json = project.run(launcher, "--json", "current");
+        ok(json);
+        assertTrue(json.getOutput().contains("\"revision\":\"c3\""), json.getOutput());
+    }
+
+    protected abstract String tableExistsQuery(String table);
+
+    @Test
+    void ensureVersionCreatesAnAlembicCompatibleTable(QuarkusMainLauncher launcher) {
+        ok(project.run(launcher, "ensure-version"));
+        assertFalse(db.query(tableExistsQuery("alembic_version")).isEmpty());
+        assertEquals(List.of(), versions());
+    }
+
+    @Test
+    void aDatabaseMigratedByAlembicIsReadAndContinued(QuarkusMainLauncher launcher) {
+        threeRevisions();
+        // Exactly what Alembic creates, and the state it leaves after upgrading to b2.
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))");
+        db.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL, email VARCHAR(200))");
+        db.execute("INSERT INTO alembic_version (version_num) VALUES ('b2')");
+        LaunchResult current = project.run(launcher, "current");
+        ok(current);
+        assertEquals("b2", current.getOutput().strip());
+        ok(project.run(launcher, "upgrade", "head"));
+        assertEquals(List.of("c3"), versions());
+        assertEquals(Set.of("accounts", "orders"), db.tables());
+    }
+
+    @Test
+    void branchesAndMergesKeepOneRowPerHead(QuarkusMainLauncher launcher) {
+        project.sql("a1", null, "CREATE TABLE t_a (id INTEGER);", "DROP TABLE t_a;");
+        project.sql("b1", "a1", "CREATE TABLE t_b (id INTEGER);", "DROP TABLE t_b;");
+        project.sql("c1", "a1", "CREATE TABLE t_c (id INTEGER);", "DROP TABLE t_c;");
+        LaunchResult multiple = project.run(launcher, "upgrade", "head");
+        assertEquals(1, multiple.exitCode());
+        assertTrue(multiple.getErrorOutput().contains("heads"), multiple.getErrorOutput());
+        ok(project.run(launcher, "upgrade", "heads"));
+        assertEquals(List.of("b1", "c1"), versions());
+        project.sql("m1", "b1,c1", "CREATE TABLE t_m (id INTEGER);", "DROP TABLE t_m;");
+        ok(project.run(launcher, "upgrade", "head"));
+        assertEquals(List.of("m1"), versions());
+        ok(project.run(launcher, "downgrade", "-1"));
+        assertEquals(List.of("b1", "c1"), versions());
+        assertEquals(Set.of("t_a", "t_b", "t_c"), db.tables());
+    }
+
+    @Test
+    void stampWritesTheVersionTableWithoutRunningAnything(QuarkusMainLauncher launcher) {
+        threeRevisions();
+        ok(project.run(launcher, "stamp", "head"));
+        assertEquals(List.of("c3"), versions());
+        assertEquals(Set.of(), db.tables());
+        ok(project.run(launcher, "stamp", "a1"));
+        assertEquals(List.of("a1"), versions());
+        db.execute("INSERT INTO alembic_version (version_num) VALUES ('zz')");
+        ok(project.run(launcher, "stamp", "--purge", "b2"));
+        assertEquals(List.of("b2"), versions());
+        ok(project.run(launcher, "stamp", "base"));
+        assertEquals(List.of(), versions());
+    }
+}

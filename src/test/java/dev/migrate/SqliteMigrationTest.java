@@ -1,0 +1,18 @@
+package dev.migrate;
+
+import dev.migrate.support.SqliteTestDatabase;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class SqliteMigrationTest extends MigrationScenarios {
+    @Override
+    protected TestDatabase newDatabase() {
+        return new SqliteTestDatabase();
+    }
+
+    @Override
+    protected String tableExistsQuery(String table) {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.migrate.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.migrate.engine.Database;
+import dev.migrate.engine.sqlite.SqliteDatabase;
+
+/** A SQLite file in a folder of its own, deleted at the end. */
+public final class SqliteTestDatabase implements TestDatabase {
+    private final Path dir;
+    private final Path file;
+    private Database session;
+
+    public SqliteTestDatabase() {
+        try {
+            dir = Files.createTempDirectory("migrate-sqlite");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        file = dir.resolve("test.db");
+    }
+
+    @Override
+    public String url() {
+        return "sqlite:///" + file.toAbsolutePath();
+    }
+
+    @Override
+    public Database open() {
+        return SqliteDatabase.open(file.toAbsolutePath().toString(), file.toString()).await().indefinitely();
+    }
+
+    private Database session() {
+        if (session == null) session = open();
+        return session;
+    }
+
+    @Override
+    public List<List<String>> query(String sql) {
+        return session().query(sql).await().indefinitely();
+    }
+
+    @Override
+    public void execute(String sql) {
+        session().execute(sql).await().indefinitely();
+    }
+
+    @Override
+    public Set<String> tables() {
+        Set<String> out = new LinkedHashSet<>();
+        for (List<String> row : query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                + " AND name <> 'alembic_version' ORDER BY name")) {
+            out.add(row.get(0));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> columns(String table) {
+        return query("SELECT name FROM pragma_table_info('" + table + "') ORDER BY cid").stream().map(r -> r.get(0)).toList();
+    }
+
+    @Override
+    public void close() {
+        if (session != null) session.close().await().indefinitely();
+        try (var files = Files.list(dir)) {
+            for (Path p : files.toList()) Files.deleteIfExists(p);
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // A leftover temporary file is harmless; the next run uses a new folder.
+        }
+    }
+}
