@@ -206,7 +206,7 @@ final class Identifiers {
                 shares.add(branch(checkAgainst.substring(0, at)));
                 shares.add(forIdent(checkAgainst.substring(at + 1), null));
             } else {
-                shares.add(forIdent(checkAgainst, null));
+                shares.add(branch(checkAgainst));
             }
         }
         return shares.isEmpty() ? null : lineage(Graph.toArray(shares), deps);
