@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** A partial revision id matches more than one revision. */
+public class AmbiguousRevision extends GraphException {
+    public AmbiguousRevision(String message) {
+        super(message);
+    }
+}

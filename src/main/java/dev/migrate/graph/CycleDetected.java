@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** down_revision links form a loop, so the revisions in it have no order. */
+public class CycleDetected extends GraphException {
+    public CycleDetected(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** A down_revision names a revision that no file declares. */
+public class DownRevisionNotFound extends GraphException {
+    public DownRevisionNotFound(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** Two revision files declare the same revision id. */
+public class DuplicateRevision extends GraphException {
+    public DuplicateRevision(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** A revision id contains a character reserved for identifiers (@ - + :). */
+public class IllegalRevisionId extends GraphException {
+    public IllegalRevisionId(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** 'head' (or a branch head) is ambiguous because the graph has several heads. */
+public class MultipleHeads extends GraphException {
+    public MultipleHeads(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** An identifier matches no revision or branch label. */
+public class RevisionNotFound extends GraphException {
+    public RevisionNotFound(String message) {
+        super(message);
+    }
+}

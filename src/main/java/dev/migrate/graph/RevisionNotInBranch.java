@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** 'branch@rev' names a revision outside that branch's lineage. */
+public class RevisionNotInBranch extends GraphException {
+    public RevisionNotInBranch(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.migrate.graph;
+
+/** The version rows do not fit the step about to be recorded. */
+public class VersionTableMismatch extends GraphException {
+    public VersionTableMismatch(String message) {
+        super(message);
+    }
+}
