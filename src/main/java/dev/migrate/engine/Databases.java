@@ -3,6 +3,8 @@ package dev.migrate.engine;
 import java.util.function.Supplier;
 
 import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.PostgresUrl;
+import dev.migrate.config.SqliteUrl;
 import dev.migrate.engine.postgres.PostgresDatabase;
 import dev.migrate.engine.postgres.PostgresOptions;
 import dev.migrate.engine.sqlite.SqliteDatabase;
@@ -18,9 +20,11 @@ public final class Databases {
     }
 
     public static Uni<Database> open(DatabaseUrl url, Supplier<Vertx> vertx) {
-        if ("sqlite".equals(url.dialect())) {
-            return SqliteDatabase.open(url.sqlitePath(), url.masked());
+        if (url instanceof SqliteUrl) {
+            SqliteUrl sqlite = (SqliteUrl) url;
+            return SqliteDatabase.open(sqlite.inMemory() ? ":memory:" : sqlite.path().toString(), sqlite.masked());
         }
-        return PostgresDatabase.connect(vertx.get(), PostgresOptions.from(url), url.describe());
+        return PostgresDatabase.connect(vertx.get(), PostgresOptions.from((PostgresUrl) url),
+                url.masked() + " (" + url.describe() + ")");
     }
 }

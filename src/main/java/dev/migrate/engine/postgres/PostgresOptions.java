@@ -1,0 +1,52 @@
+package dev.migrate.engine.postgres;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.migrate.config.PostgresUrl;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
+
+/** Turns a parsed PostgreSQL URL into the reactive client's connection options, the way libpq reads the same URL. */
+public final class PostgresOptions {
+    private PostgresOptions() {
+    }
+
+    public static PgConnectOptions from(PostgresUrl url) {
+        PgConnectOptions o = new PgConnectOptions()
+                .setHost(url.host())
+                .setPort(url.port())
+                .setUser(url.user())
+                .setDatabase(url.database())
+                // One connection runs one revision at a time: no pipelining of statements the server may refuse together.
+                .setPipeliningLimit(1)
+                .setCachePreparedStatements(false);
+        if (url.password() != null) o.setPassword(url.password());
+        if (url.connectTimeout() != null) o.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, url.connectTimeout().toMillis()));
+        Map<String, String> properties = new HashMap<>();
+        properties.put("application_name", url.applicationName() != null ? url.applicationName() : "migrate");
+        if (url.options() != null) properties.put("options", url.options());
+        if (url.searchPath() != null) properties.put("search_path", url.searchPath());
+        o.setProperties(properties);
+        if (url.sslMode() != null) {
+            o.setSslMode(SslMode.of(url.sslMode().text()));
+            switch (o.getSslMode()) {
+                case VERIFY_CA:
+                case VERIFY_FULL:
+                    if (url.sslRootCert() != null) o.setPemTrustOptions(new PemTrustOptions().addCertPath(url.sslRootCert()));
+                    if (o.getSslMode() == SslMode.VERIFY_FULL) o.setHostnameVerificationAlgorithm("HTTPS");
+                    break;
+                case REQUIRE:
+                case PREFER:
+                case ALLOW:
+                    // libpq's require encrypts without checking the certificate.
+                    o.setTrustAll(true);
+                    break;
+                default:
+                    break;
+            }
+        }
+        return o;
+    }
+}
