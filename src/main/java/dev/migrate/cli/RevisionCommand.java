@@ -1,0 +1,77 @@
+package dev.migrate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.migrate.MigrateException;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.Format;
+import dev.migrate.script.RevisionWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code migrate revision -m MSG}: a new revision file on top of a head, printed by path. */
+@Command(name = "revision", description = "Create a new revision file.")
+public class RevisionCommand implements Callable<Integer> {
+    @ParentCommand
+    MigrateCommand root;
+
+    @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the revision does.")
+    String message;
+
+    @Option(names = "--format", paramLabel = "yaml|sql", description = "File format (default: yaml).")
+    String format = "yaml";
+
+    @Option(names = "--head", paramLabel = "H", description = "The head to build on: head (default), <branch>@head, a head id, or base for a new root.")
+    String head = "head";
+
+    @Option(names = "--splice", description = "Allow --head to name a revision that is not a head (starts a branch).")
+    boolean splice;
+
+    @Option(names = "--branch-label", paramLabel = "L", description = "A branch label for the new revision; repeatable.")
+    List<String> branchLabels = new ArrayList<>();
+
+    @Option(names = "--depends-on", paramLabel = "R", description = "A revision or branch label it depends on; repeatable.")
+    List<String> dependsOn = new ArrayList<>();
+
+    @Option(names = "--rev-id", paramLabel = "ID", description = "Use this id instead of a generated one.")
+    String revId;
+
+    @Option(names = "--version-path", paramLabel = "P", description = "The version folder to write into.")
+    Path versionPath;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace();
+        RevisionMap graph = ws.graph();
+        List<String> down = parents(graph);
+        List<String> dependencies = new ArrayList<>();
+        for (String d : dependsOn) dependencies.add(graph.isBranchLabel(d) ? d : single(graph, d, "--depends-on"));
+        RevisionWriter.Request request = new RevisionWriter.Request(message, down, branchLabels, dependencies, revId,
+                Format.parse(format), null, null);
+        Path folder = Folders.forNewRevision(ws, versionPath, down);
+        Path file = ws.writer().write(request, folder, ws.scripts().ids());
+        ws.out().println(file);
+        return 0;
+    }
+
+    private List<String> parents(RevisionMap graph) {
+        if ("base".equals(head)) return List.of();
+        List<String> resolved = graph.resolve(head, List.of());
+        for (String id : resolved) {
+            if (!splice && !graph.children(id).isEmpty()) {
+                throw MigrateException.usage("revision " + id + " is not a head revision; use --splice to start a branch from it");
+            }
+        }
+        return resolved;
+    }
+
+    static String single(RevisionMap graph, String identifier, String option) {
+        List<String> ids = graph.resolve(identifier, List.of());
+        if (ids.size() != 1) throw MigrateException.usage(option + " '" + identifier + "' names " + ids.size() + " revisions, not one");
+        return ids.get(0);
+    }
+}
