@@ -55,17 +55,16 @@ public record PostgresUrl(String host, int port, String user, String password, S
     /** Parses {@code rest}, the part of {@code raw} after the scheme's {@code ://}. */
     static PostgresUrl parse(String raw, String rest, Map<String, String> env) {
         String masked = DatabaseUrl.mask(raw);
-        int q = rest.indexOf('?');
-        String beforeQuery = q < 0 ? rest : rest.substring(0, q);
-        Map<String, String> params = q < 0 ? Map.of() : parameters(rest.substring(q + 1), masked);
+        int at = userInfoEnd(rest);
+        String afterUser = rest.substring(at + 1);
+        int q = afterUser.indexOf('?');
+        String location = q < 0 ? afterUser : afterUser.substring(0, q);
+        Map<String, String> params = q < 0 ? Map.of() : parameters(afterUser.substring(q + 1), masked);
 
         String user = null;
         String password = null;
-        int at = beforeQuery.lastIndexOf('@');
-        String location = beforeQuery;
         if (at >= 0) {
-            String userInfo = beforeQuery.substring(0, at);
-            location = beforeQuery.substring(at + 1);
+            String userInfo = rest.substring(0, at);
             int colon = userInfo.indexOf(':');
             user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), masked);
             if (colon >= 0) password = decode(userInfo.substring(colon + 1), masked);
@@ -117,6 +116,21 @@ public record PostgresUrl(String host, int port, String user, String password, S
         }
         return new PostgresUrl(host, port, user, password, database, mode, params.get("sslrootcert"),
                 params.get("application_name"), params.get("options"), params.get("search_path"), timeout);
+    }
+
+    /**
+     * Index of the {@code @} ending the user info, or -1. The last {@code @} before the query wins,
+     * so that an unencoded {@code @} or {@code /} in a password still works; a {@code ?} in a
+     * password is recognised by the {@code @} after it with no {@code name=value} in between.
+     */
+    private static int userInfoEnd(String rest) {
+        int q = rest.indexOf('?');
+        int at = rest.lastIndexOf('@', q < 0 ? rest.length() : q);
+        if (at >= 0 || q < 0) return at;
+        int later = rest.indexOf('@', q);
+        if (later < 0) return -1;
+        String between = rest.substring(q, later);
+        return between.indexOf('=') < 0 && between.indexOf('&') < 0 ? later : -1;
     }
 
     private static Map<String, String> parameters(String query, String masked) {
