@@ -120,7 +120,10 @@ public final class ConfigLoader {
             if (!dbs.isMap()) throw dbs.error("databases must be a mapping of names to URLs");
             for (Map.Entry<String, Node> e : dbs.entries().entrySet()) {
                 String u = required(e.getValue(), "databases." + e.getKey(), null);
-                databases.put(e.getKey(), new ConfiguredUrl(u, origin + ":" + e.getValue().line()));
+                String name = expander.expand(e.getKey(), origin, e.getValue().line());
+                if (databases.put(name, new ConfiguredUrl(u, origin + ":" + e.getValue().line())) != null) {
+                    throw e.getValue().error("databases: '" + name + "' is given twice");
+                }
             }
         }
 
