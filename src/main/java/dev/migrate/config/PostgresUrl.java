@@ -1,0 +1,193 @@
+package dev.migrate.config;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PostgreSQL database, with what the URL leaves out filled in the way libpq does it: from
+ * PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and PGSSLMODE, then the OS user name, then
+ * libpq's defaults (the database defaults to the user name). A host that starts with {@code /}
+ * is a folder holding the server's Unix socket. Optional settings are null when not given.
+ */
+public record PostgresUrl(String host, int port, String user, String password, String database,
+                          SslMode sslMode, String sslRootCert, String applicationName, String options,
+                          String searchPath, Duration connectTimeout) implements DatabaseUrl {
+
+    static final int DEFAULT_PORT = 5432;
+    private static final List<String> PARAMETERS = List.of("sslmode", "sslrootcert", "application_name", "options",
+            "search_path", "connect_timeout", "host", "port", "user", "password", "dbname");
+
+    @Override
+    public String dialect() {
+        return "postgresql";
+    }
+
+    /** True when {@link #host()} is the folder of a Unix socket rather than a host name. */
+    public boolean isSocket() {
+        return host.startsWith("/");
+    }
+
+    @Override
+    public String masked() {
+        StringBuilder b = new StringBuilder("postgresql://").append(user);
+        if (password != null) b.append(":***");
+        b.append('@');
+        if (!isSocket()) b.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(port);
+        b.append('/').append(database);
+        if (isSocket()) b.append("?host=").append(host);
+        return b.toString();
+    }
+
+    @Override
+    public String describe() {
+        return (isSocket() ? "socket " : "host ") + host + ", port " + port + ", database " + database;
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+
+    /** Parses {@code rest}, the part of {@code raw} after the scheme's {@code ://}. */
+    static PostgresUrl parse(String raw, String rest, Map<String, String> env) {
+        String masked = DatabaseUrl.mask(raw);
+        int at = userInfoEnd(rest);
+        String afterUser = rest.substring(at + 1);
+        int q = afterUser.indexOf('?');
+        String location = q < 0 ? afterUser : afterUser.substring(0, q);
+        Map<String, String> params = q < 0 ? Map.of() : parameters(afterUser.substring(q + 1), masked);
+
+        String user = null;
+        String password = null;
+        if (at >= 0) {
+            String userInfo = rest.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), masked);
+            if (colon >= 0) password = decode(userInfo.substring(colon + 1), masked);
+        }
+        int slash = location.indexOf('/');
+        String hostPort = slash < 0 ? location : location.substring(0, slash);
+        String database = slash < 0 ? null : decode(location.substring(slash + 1), masked);
+
+        String host;
+        String portText = null;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) throw new InvalidUrlException("unclosed [ around an IPv6 host in database URL " + masked);
+            host = hostPort.substring(1, close);
+            String after = hostPort.substring(close + 1);
+            if (after.startsWith(":")) portText = after.substring(1);
+            else if (!after.isEmpty()) throw new InvalidUrlException("unexpected text after the IPv6 host in database URL " + masked);
+        } else {
+            int colon = hostPort.lastIndexOf(':');
+            host = decode(colon < 0 ? hostPort : hostPort.substring(0, colon), masked);
+            if (colon >= 0) portText = hostPort.substring(colon + 1);
+        }
+        if (host.indexOf(',') >= 0) {
+            throw new InvalidUrlException("several hosts in one database URL are not supported: " + masked);
+        }
+
+        host = first(params.get("host"), host, env.get("PGHOST"), "localhost");
+        portText = first(params.get("port"), portText, null, null);
+        int port = portText != null ? port(portText, "in database URL " + masked)
+                : env.get("PGPORT") != null && !env.get("PGPORT").isEmpty() ? port(env.get("PGPORT"), "in PGPORT")
+                : DEFAULT_PORT;
+        user = first(params.get("user"), user, env.get("PGUSER"), first(env.get("USER"), "postgres", null, null));
+        password = first(params.get("password"), password, env.get("PGPASSWORD"), null);
+        database = first(params.get("dbname"), database, env.get("PGDATABASE"), user);
+
+        String modeText = first(params.get("sslmode"), null, env.get("PGSSLMODE"), SslMode.PREFER.text());
+        SslMode mode = SslMode.fromText(modeText);
+        if (mode == null) {
+            throw new InvalidUrlException("sslmode '" + modeText + "' is not one of " + SslMode.accepted()
+                    + (params.containsKey("sslmode") ? " (in database URL " + masked + ")" : " (from PGSSLMODE)"));
+        }
+        Duration timeout = null;
+        if (params.containsKey("connect_timeout")) {
+            try {
+                timeout = Durations.parse(params.get("connect_timeout"));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidUrlException("connect_timeout in database URL " + masked + ": " + e.getMessage());
+            }
+        }
+        return new PostgresUrl(host, port, user, password, database, mode, params.get("sslrootcert"),
+                params.get("application_name"), params.get("options"), params.get("search_path"), timeout);
+    }
+
+    /**
+     * Index of the {@code @} ending the user info, or -1. The last {@code @} before the query wins,
+     * so that an unencoded {@code @} or {@code /} in a password still works; a {@code ?} in a
+     * password is recognised by the {@code @} after it with no {@code name=value} in between.
+     */
+    private static int userInfoEnd(String rest) {
+        int q = rest.indexOf('?');
+        int at = rest.lastIndexOf('@', q < 0 ? rest.length() : q);
+        if (at >= 0 || q < 0) return at;
+        int later = rest.indexOf('@', q);
+        if (later < 0) return -1;
+        String between = rest.substring(q, later);
+        return between.indexOf('=') < 0 && between.indexOf('&') < 0 ? later : -1;
+    }
+
+    private static Map<String, String> parameters(String query, String masked) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            if (eq < 0) {
+                throw new InvalidUrlException("parameter '" + decode(pair, masked) + "' has no value (write name=value) in database URL " + masked);
+            }
+            String name = decode(pair.substring(0, eq), masked);
+            if (!PARAMETERS.contains(name)) {
+                throw new InvalidUrlException("unknown parameter '" + name + "' in database URL " + masked
+                        + "; accepted: " + String.join(", ", PARAMETERS));
+            }
+            if (out.put(name, decode(pair.substring(eq + 1), masked)) != null) {
+                throw new InvalidUrlException("parameter '" + name + "' is given twice in database URL " + masked);
+            }
+        }
+        return out;
+    }
+
+    private static int port(String text, String where) {
+        try {
+            int p = Integer.parseInt(text);
+            if (p >= 1 && p <= 65535) return p;
+        } catch (NumberFormatException e) {
+            // reported below, without echoing text: a mistyped URL may have put the password here
+        }
+        throw new InvalidUrlException("the port must be a number from 1 to 65535 " + where);
+    }
+
+    /** The first of the values that is present and not empty, else {@code last}. */
+    private static String first(String a, String b, String c, String last) {
+        if (a != null && !a.isEmpty()) return a;
+        if (b != null && !b.isEmpty()) return b;
+        if (c != null && !c.isEmpty()) return c;
+        return last;
+    }
+
+    /** Percent-decoding as RFC 3986 has it: unlike form decoding, {@code +} stays a plus. */
+    static String decode(String text, String masked) {
+        if (text.indexOf('%') < 0) return text;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < text.length()) {
+            int pct = text.indexOf('%', i);
+            int end = pct < 0 ? text.length() : pct;
+            byte[] plain = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+            bytes.write(plain, 0, plain.length);
+            if (pct < 0) break;
+            int hi = pct + 2 < text.length() ? Character.digit(text.charAt(pct + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(text.charAt(pct + 2), 16) : -1;
+            if (lo < 0) throw new InvalidUrlException("invalid %-escape in database URL " + masked);
+            bytes.write(hi * 16 + lo);
+            i = pct + 3;
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

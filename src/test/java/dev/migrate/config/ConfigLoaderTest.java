@@ -1,0 +1,347 @@
+package dev.migrate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.yaml.SourceException;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path work;
+
+    private ConfigLoader loader(Map<String, String> env) {
+        return new ConfigLoader(env, work);
+    }
+
+    private Config parse(String yaml, Map<String, String> env) {
+        return loader(env).parse(yaml, work.resolve("migrate.yaml"), "migrate.yaml");
+    }
+
+    private SourceException fails(String yaml) {
+        return assertThrows(SourceException.class, () -> parse(yaml, Map.of()));
+    }
+
+    @Test
+    void noFileAtAllGivesTheDefaults() {
+        Config c = loader(Map.of()).load(null);
+        assertNull(c.configFile());
+        assertEquals(work, c.baseDir());
+        assertEquals(work.resolve("migrations"), c.scriptLocation());
+        assertEquals(List.of(work.resolve("migrations/versions")), c.versionLocations());
+        assertEquals(work.resolve("migrations/schema.yaml"), c.targetSchema());
+        assertEquals("sqlite:///app.db", c.url().text());
+        assertEquals("built-in default", c.url().source());
+        assertEquals("%(rev)s_%(slug)s", c.fileTemplate());
+        assertEquals(40, c.truncateSlugLength());
+        assertEquals(ZoneId.of("UTC"), c.timezone());
+        assertEquals("alembic_version", c.versionTable());
+        assertNull(c.versionTableSchema());
+        assertEquals("migrate_history", c.historyTable());
+        assertTrue(c.transactionPerMigration());
+        assertEquals(Duration.ofSeconds(60), c.lockTimeout());
+        assertEquals(Duration.ZERO, c.connectWait());
+        assertEquals(Duration.ofSeconds(10), c.connectTimeout());
+        assertTrue(c.compareType());
+        assertTrue(c.compareServerDefault());
+        assertEquals(List.of("public"), c.includeSchemas());
+        assertEquals(Map.of(), c.databases());
+        assertEquals(work.resolve("app.db"), ((SqliteUrl) c.databaseUrl()).path());
+    }
+
+    @Test
+    void noFileTakesDatabaseUrlFromTheEnvironment() {
+        Config c = loader(Map.of("DATABASE_URL", "postgresql://app@db/shop")).load(null);
+        assertEquals("postgresql://app@db/shop", c.url().text());
+        assertEquals("$DATABASE_URL", c.url().source());
+        assertEquals("postgresql", c.databaseUrl().dialect());
+        assertEquals("sqlite:///app.db", loader(Map.of("DATABASE_URL", "")).load(null).url().text());
+    }
+
+    @Test
+    void everySettingIsRead() {
+        Config c = parse("""
+                script_location: db
+                url: postgresql://app:pw@db/shop
+                version_locations: [db/versions, shared/versions]
+                file_template: "%(year)s%(month)s%(day)s_%(rev)s_%(slug)s"
+                truncate_slug_length: 20
+                timezone: Europe/Paris
+                version_table: my_version
+                version_table_schema: meta
+                history_table: my_history
+                transaction_per_migration: false
+                lock_timeout: 2m
+                connect: {wait: 30s, timeout: 500ms}
+                target_schema: db/target.yaml
+                compare_type: false
+                compare_server_default: no
+                include_schemas: [public, audit]
+                databases:
+                  tenant_a: postgresql://db/a
+                  tenant_b: sqlite:///b.db
+                """, Map.of());
+        assertEquals(work.resolve("migrate.yaml"), c.configFile());
+        assertEquals(work.resolve("db"), c.scriptLocation());
+        assertEquals("postgresql://app:pw@db/shop", c.url().text());
+        assertEquals("migrate.yaml:2", c.url().source());
+        assertEquals(List.of(work.resolve("db/versions"), work.resolve("shared/versions")), c.versionLocations());
+        assertEquals("%(year)s%(month)s%(day)s_%(rev)s_%(slug)s", c.fileTemplate());
+        assertEquals(20, c.truncateSlugLength());
+        assertEquals(ZoneId.of("Europe/Paris"), c.timezone());
+        assertEquals("my_version", c.versionTable());
+        assertEquals("meta", c.versionTableSchema());
+        assertEquals("my_history", c.historyTable());
+        assertFalse(c.transactionPerMigration());
+        assertEquals(Duration.ofMinutes(2), c.lockTimeout());
+        assertEquals(Duration.ofSeconds(30), c.connectWait());
+        assertEquals(Duration.ofMillis(500), c.connectTimeout());
+        assertEquals(work.resolve("db/target.yaml"), c.targetSchema());
+        assertFalse(c.compareType());
+        assertFalse(c.compareServerDefault());
+        assertEquals(List.of("public", "audit"), c.includeSchemas());
+        assertEquals(List.of("tenant_a", "tenant_b"), List.copyOf(c.databases().keySet()));
+        assertEquals("migrate.yaml:19", c.databases().get("tenant_b").source());
+        assertEquals(work.resolve("b.db"), ((SqliteUrl) c.databaseUrl("tenant_b")).path());
+    }
+
+    @Test
+    void derivedDefaultsFollowScriptLocation() {
+        Config c = parse("script_location: db\n", Map.of());
+        assertEquals(List.of(work.resolve("db/versions")), c.versionLocations());
+        assertEquals(work.resolve("db/schema.yaml"), c.targetSchema());
+    }
+
+    @Test
+    void nullDisablesHistoryTableAndTargetSchema() {
+        Config c = parse("history_table: null\ntarget_schema: ~\nversion_table_schema:\n", Map.of());
+        assertNull(c.historyTable());
+        assertNull(c.targetSchema());
+        assertNull(c.versionTableSchema());
+        assertNull(parse("history_table: ${HISTORY:-}\n", Map.of()).historyTable());
+        assertNull(parse("history_table: ${HISTORY:-null}\n", Map.of()).historyTable());
+        assertEquals("null", parse("history_table: \"null\"\n", Map.of()).historyTable());
+        assertEquals("h", parse("history_table: ${HISTORY:-}\n", Map.of("HISTORY", "h")).historyTable());
+    }
+
+    @Test
+    void singleStringsAreAcceptedForLists() {
+        Config c = parse("version_locations: versions\ninclude_schemas: app\n", Map.of());
+        assertEquals(List.of(work.resolve("versions")), c.versionLocations());
+        assertEquals(List.of("app"), c.includeSchemas());
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheFilesFolder() throws IOException {
+        Path sub = Files.createDirectories(work.resolve("deploy"));
+        Files.writeString(sub.resolve("migrate.yaml"), "script_location: ../db\ntarget_schema: schema.yaml\n");
+        Config c = loader(Map.of()).load("deploy/migrate.yaml");
+        assertEquals(sub.resolve("migrate.yaml"), c.configFile());
+        assertEquals(sub, c.baseDir());
+        assertEquals(work.resolve("db"), c.scriptLocation());
+        assertEquals(List.of(work.resolve("db/versions")), c.versionLocations());
+        assertEquals(sub.resolve("schema.yaml"), c.targetSchema());
+        assertEquals(work, c.workDir());
+    }
+
+    @Test
+    void environmentIsExpandedEverywhere() {
+        Map<String, String> env = Map.of("DB_HOST", "pg", "SCHEMA", "audit", "EMPTY", "", "WAIT", "45s",
+                "TENANT", "acme", "DIR", "db");
+        Config c = parse("""
+                script_location: ${DIR}
+                url: postgresql://app@${DB_HOST}/shop
+                version_locations:
+                  - ${DIR}/versions
+                  - ${EXTRA:-extra}/versions
+                include_schemas: [public, "${SCHEMA}", "${EMPTY:-fallback}"]
+                connect:
+                  wait: ${WAIT}
+                lock_timeout: ${LOCK:-90s}
+                compare_type: ${COMPARE:-false}
+                truncate_slug_length: ${SLUG:-12}
+                databases:
+                  ${TENANT}: postgresql://${DB_HOST}/${TENANT}
+                """, env);
+        assertEquals(work.resolve("db"), c.scriptLocation());
+        assertEquals("postgresql://app@pg/shop", c.url().text());
+        assertEquals(List.of(work.resolve("db/versions"), work.resolve("extra/versions")), c.versionLocations());
+        assertEquals(List.of("public", "audit", "fallback"), c.includeSchemas());
+        assertEquals(Duration.ofSeconds(45), c.connectWait());
+        assertEquals(Duration.ofSeconds(90), c.lockTimeout());
+        assertFalse(c.compareType());
+        assertEquals(12, c.truncateSlugLength());
+        assertEquals("postgresql://pg/acme", c.databases().get("acme").text());
+    }
+
+    @Test
+    void variablesInAFlowListMustBeQuotedAsYamlRequires() {
+        assertEquals(List.of("audit"), parse("include_schemas: [\"${S}\"]\n", Map.of("S", "audit")).includeSchemas());
+        assertTrue(fails("include_schemas: [${S}]\n").getMessage().contains("invalid YAML"));
+    }
+
+    @Test
+    void theDocumentedUrlLineReadsDatabaseUrl() {
+        String yaml = "url: ${DATABASE_URL:-sqlite:///app.db}\n";
+        assertEquals("sqlite:///app.db", parse(yaml, Map.of()).url().text());
+        assertEquals("sqlite:///app.db", parse(yaml, Map.of("DATABASE_URL", "")).url().text());
+        assertEquals("postgres://x/y", parse(yaml, Map.of("DATABASE_URL", "postgres://x/y")).url().text());
+    }
+
+    @Test
+    void fileWithoutUrlFallsBackToDatabaseUrl() {
+        Config c = parse("lock_timeout: 5s\n", Map.of("DATABASE_URL", "postgresql://env/db"));
+        assertEquals("postgresql://env/db", c.url().text());
+        assertEquals("$DATABASE_URL", c.url().source());
+    }
+
+    @Test
+    void fileUrlWinsOverDatabaseUrlAndCommandLineWinsOverBoth() {
+        Config c = parse("url: postgresql://file/db\nlock_timeout: 5s\nconnect: {wait: 1s, timeout: 2s}\n",
+                Map.of("DATABASE_URL", "postgresql://env/db"));
+        assertEquals("postgresql://file/db", c.url().text());
+        Config cli = c.withUrl("postgresql://cli/db").withLockTimeout(Duration.ofSeconds(7))
+                .withConnectWait(Duration.ofSeconds(60)).withConnectTimeout(Duration.ofSeconds(3));
+        assertEquals("postgresql://cli/db", cli.url().text());
+        assertEquals("--url", cli.url().source());
+        assertEquals(Duration.ofSeconds(7), cli.lockTimeout());
+        assertEquals(Duration.ofSeconds(60), cli.connectWait());
+        assertEquals(Duration.ofSeconds(3), cli.connectTimeout());
+        assertEquals("postgresql://file/db", c.url().text());
+        assertEquals(c.versionLocations(), cli.versionLocations());
+    }
+
+    @Test
+    void unsetVariableNamesFileLineAndVariable() {
+        UnsetVariableException e = assertThrows(UnsetVariableException.class,
+                () -> parse("script_location: migrations\ninclude_schemas:\n  - public\n  - ${TENANT_SCHEMA}\n", Map.of()));
+        assertEquals("migrate.yaml:4: environment variable TENANT_SCHEMA is not set; set it, or write "
+                + "${TENANT_SCHEMA:-default} to give a default", e.getMessage());
+    }
+
+    @Test
+    void unknownSettingIsRefusedWithFileLineAndSuggestion() {
+        UnknownSettingException e = assertThrows(UnknownSettingException.class,
+                () -> parse("url: sqlite://\nlock_timout: 5s\n", Map.of()));
+        assertTrue(e.getMessage().startsWith("migrate.yaml:2: unknown setting 'lock_timout'; did you mean 'lock_timeout'?"),
+                e.getMessage());
+        UnknownSettingException nested = assertThrows(UnknownSettingException.class,
+                () -> parse("connect:\n  wiat: 5s\n", Map.of()));
+        assertTrue(nested.getMessage().startsWith("migrate.yaml:2: unknown setting 'connect.wiat'; did you mean 'connect.wait'?"),
+                nested.getMessage());
+        assertTrue(fails("sqlalchemy.url: x\n").getMessage().contains("unknown setting 'sqlalchemy.url'"));
+    }
+
+    @Test
+    void wrongTypesNameTheLine() {
+        assertTrue(fails("url: sqlite://\nlock_timeout: soon\n").getMessage().startsWith("migrate.yaml:2: lock_timeout:"));
+        assertTrue(fails("connect: {wait: forever}\n").getMessage().contains("connect.wait"));
+        assertTrue(fails("connect: 5s\n").getMessage().contains("connect must be a mapping"));
+        assertTrue(fails("truncate_slug_length: long\n").getMessage().startsWith("migrate.yaml:1: truncate_slug_length"));
+        assertTrue(fails("truncate_slug_length: 0\n").getMessage().contains("above 0"));
+        assertTrue(fails("compare_type: maybe\n").getMessage().contains("true or false"));
+        assertTrue(fails("timezone: Mars/Olympus\n").getMessage().contains("unknown time zone"));
+        assertTrue(fails("url: [a, b]\n").getMessage().contains("single value"));
+        assertTrue(fails("version_locations: []\n").getMessage().contains("at least one folder"));
+        assertTrue(fails("version_table: null\n").getMessage().contains("version_table needs a value"));
+        assertTrue(fails("databases: [a]\n").getMessage().contains("mapping of names"));
+        assertTrue(fails("databases:\n  a: null\n").getMessage().startsWith("migrate.yaml:2: databases.a"));
+        assertTrue(fails("- url\n").getMessage().contains("mapping of settings"));
+        assertTrue(fails("url: [\n").getMessage().contains("invalid YAML"));
+    }
+
+    @Test
+    void unknownFileTemplateTokenIsRefused() {
+        SourceException e = fails("file_template: \"%(rev)s_%(slgu)s\"\n");
+        assertTrue(e.getMessage().contains("%(slgu)s"), e.getMessage());
+        assertEquals("%%_%(epoch)s", parse("file_template: \"%%_%(epoch)s\"\n", Map.of()).fileTemplate());
+        assertTrue(fails("file_template: \"100%\"\n").getMessage().contains("not a token"));
+    }
+
+    @Test
+    void emptyFileAndByteOrderMarkAreFine() {
+        assertEquals("alembic_version", parse("", Map.of()).versionTable());
+        assertEquals("v", parse("\uFEFFversion_table: v\n", Map.of()).versionTable());
+    }
+
+    @Test
+    void fileIsFoundByOptionThenEnvironmentThenWorkingFolder() throws IOException {
+        Files.writeString(work.resolve("migrate.yaml"), "version_table: from_default\n");
+        Files.writeString(work.resolve("env.yaml"), "version_table: from_env\n");
+        Files.writeString(work.resolve("option.yaml"), "version_table: from_option\n");
+        Map<String, String> env = Map.of("MIGRATE_CONFIG", "env.yaml");
+        assertEquals("from_option", loader(env).load("option.yaml").versionTable());
+        assertEquals("from_env", loader(env).load(null).versionTable());
+        assertEquals("from_default", loader(Map.of()).load(null).versionTable());
+        assertEquals("from_default", loader(Map.of("MIGRATE_CONFIG", "")).load(null).versionTable());
+        assertEquals("from_option", loader(Map.of()).load(work.resolve("option.yaml").toString()).versionTable());
+    }
+
+    @Test
+    void namedFileThatIsMissingIsAnError() {
+        ConfigFileNotFoundException option = assertThrows(ConfigFileNotFoundException.class,
+                () -> loader(Map.of()).load("nope.yaml"));
+        assertTrue(option.getMessage().contains("nope.yaml") && option.getMessage().contains("--config"));
+        ConfigFileNotFoundException env = assertThrows(ConfigFileNotFoundException.class,
+                () -> loader(Map.of("MIGRATE_CONFIG", "gone.yaml")).load(null));
+        assertTrue(env.getMessage().contains("gone.yaml") && env.getMessage().contains("$MIGRATE_CONFIG"));
+    }
+
+    @Test
+    void errorsNameTheFileAsTheUserWroteIt() throws IOException {
+        Files.writeString(work.resolve("custom.yaml"), "\n\nbogus: 1\n");
+        SourceException e = assertThrows(SourceException.class, () -> loader(Map.of()).load("custom.yaml"));
+        assertTrue(e.getMessage().startsWith("custom.yaml:3: unknown setting 'bogus'"), e.getMessage());
+    }
+
+    @Test
+    void badUrlIsReportedWhereItWasConfiguredWithoutThePassword() {
+        Config c = parse("\nurl: postgresql://app:T0psecret@db/shop?sslmod=require\n", Map.of());
+        InvalidUrlException e = assertThrows(InvalidUrlException.class, c::databaseUrl);
+        assertTrue(e.getMessage().startsWith("migrate.yaml:2: unknown parameter 'sslmod'"), e.getMessage());
+        assertFalse(e.getMessage().contains("T0psecret"));
+        InvalidUrlException cli = assertThrows(InvalidUrlException.class, () -> c.withUrl("mysql://a:T0psecret@h/d").databaseUrl());
+        assertTrue(cli.getMessage().startsWith("--url: "), cli.getMessage());
+        assertFalse(cli.getMessage().contains("T0psecret"));
+    }
+
+    @Test
+    void databaseNamesThatExpandToTheSameNameAreRefused() {
+        SourceException e = assertThrows(SourceException.class,
+                () -> parse("databases:\n  acme: sqlite://\n  ${T}: sqlite://\n", Map.of("T", "acme")));
+        assertTrue(e.getMessage().startsWith("migrate.yaml:3: databases: 'acme' is given twice"), e.getMessage());
+    }
+
+    @Test
+    void unknownDatabaseNameIsUsageError() {
+        Config c = parse("databases:\n  a: sqlite://\n", Map.of());
+        UnknownDatabaseException e = assertThrows(UnknownDatabaseException.class, () -> c.databaseUrl("b"));
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().contains("known: a"), e.getMessage());
+    }
+
+    @Test
+    void toStringShowsSettingsButNeverSecrets() {
+        Config c = parse("url: postgresql://app:T0psecret@db/shop\ndatabases:\n  t: postgresql://u:T0psecret@h/d\n",
+                Map.of("PGPASSWORD", "EnvS3cret", "DATABASE_URL", "postgresql://x:EnvS3cret@h/d"));
+        String s = c.toString();
+        assertFalse(s.contains("T0psecret"), s);
+        assertFalse(s.contains("EnvS3cret"), s);
+        assertTrue(s.contains("url: postgresql://app:***@db/shop"), s);
+        assertTrue(s.contains("lock_timeout: 1m"), s);
+        assertFalse(c.url().toString().contains("T0psecret"));
+    }
+}

@@ -1,0 +1,266 @@
+package dev.migrate.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+    private static final Path WORK = Path.of("/srv/app");
+    private static final Map<String, String> NO_ENV = Map.of();
+
+    private static PostgresUrl pg(String url) {
+        return pg(url, NO_ENV);
+    }
+
+    private static PostgresUrl pg(String url, Map<String, String> env) {
+        DatabaseUrl u = DatabaseUrl.parse(url, env, WORK);
+        assertEquals("postgresql", u.dialect());
+        return (PostgresUrl) u;
+    }
+
+    private static SqliteUrl sqlite(String url) {
+        DatabaseUrl u = DatabaseUrl.parse(url, NO_ENV, WORK);
+        assertEquals("sqlite", u.dialect());
+        return (SqliteUrl) u;
+    }
+
+    private static InvalidUrlException invalid(String url) {
+        return assertThrows(InvalidUrlException.class, () -> DatabaseUrl.parse(url, NO_ENV, WORK), url);
+    }
+
+    @Test
+    void everyPostgresSchemeReadsTheSame() {
+        for (String scheme : new String[] {"postgresql://", "postgres://", "postgresql+asyncpg://",
+                "postgresql+psycopg2://", "POSTGRESQL://", "jdbc:postgresql://"}) {
+            PostgresUrl u = pg(scheme + "app:secret@db.example.com:6543/shop");
+            assertEquals("db.example.com", u.host(), scheme);
+            assertEquals(6543, u.port());
+            assertEquals("app", u.user());
+            assertEquals("secret", u.password());
+            assertEquals("shop", u.database());
+            assertEquals(SslMode.PREFER, u.sslMode());
+        }
+    }
+
+    @Test
+    void percentEncodedPartsAreDecodedAndPlusStaysPlus() {
+        PostgresUrl u = pg("postgresql://us%40er:p%40ss%3Aw%2Fo+rd%C3%A9@localhost/my%20db");
+        assertEquals("us@er", u.user());
+        assertEquals("p@ss:w/o+rdé", u.password());
+        assertEquals("my db", u.database());
+    }
+
+    @Test
+    void unencodedAtAndSlashInPasswordAreTolerated() {
+        PostgresUrl u = pg("postgresql://app:p@ss/w@db:5432/shop");
+        assertEquals("p@ss/w", u.password());
+        assertEquals("db", u.host());
+        assertEquals("shop", u.database());
+    }
+
+    @Test
+    void unencodedQuestionMarkInPasswordIsTolerated() {
+        PostgresUrl u = pg("postgresql://app:pa?ss@db/shop?sslmode=require");
+        assertEquals("pa?ss", u.password());
+        assertEquals("db", u.host());
+        assertEquals(SslMode.REQUIRE, u.sslMode());
+        assertEquals("db", pg("postgresql://db/shop?application_name=a@b").host());
+        assertEquals("a@b", pg("postgresql://db/shop?application_name=a@b").applicationName());
+    }
+
+    @Test
+    void ipv6Host() {
+        PostgresUrl u = pg("postgresql://app@[::1]:5433/shop");
+        assertEquals("::1", u.host());
+        assertEquals(5433, u.port());
+        assertEquals("postgresql://app@[::1]:5433/shop", u.masked());
+        assertEquals(5432, pg("postgresql://app@[fe80::1]/shop").port());
+    }
+
+    @Test
+    void socketFolderAsHostParameter() {
+        PostgresUrl u = pg("postgresql://app@/shop?host=/var/run/postgresql");
+        assertTrue(u.isSocket());
+        assertEquals("/var/run/postgresql", u.host());
+        assertEquals("socket /var/run/postgresql, port 5432, database shop", u.describe());
+        assertEquals("postgresql://app@/shop?host=/var/run/postgresql", u.masked());
+    }
+
+    @Test
+    void queryParameters() {
+        PostgresUrl u = pg("postgresql://app@db/shop?sslmode=verify-full&sslrootcert=/certs/ca.pem"
+                + "&application_name=migrate&options=-c%20statement_timeout%3D5000&search_path=app,public&connect_timeout=7");
+        assertEquals(SslMode.VERIFY_FULL, u.sslMode());
+        assertEquals("/certs/ca.pem", u.sslRootCert());
+        assertEquals("migrate", u.applicationName());
+        assertEquals("-c statement_timeout=5000", u.options());
+        assertEquals("app,public", u.searchPath());
+        assertEquals(Duration.ofSeconds(7), u.connectTimeout());
+        for (SslMode m : SslMode.values()) assertEquals(m, pg("postgresql://db/x?sslmode=" + m.text()).sslMode());
+    }
+
+    @Test
+    void jdbcUserAndPasswordParameters() {
+        PostgresUrl u = pg("jdbc:postgresql://db:5432/shop?user=app&password=s%26cret");
+        assertEquals("app", u.user());
+        assertEquals("s&cret", u.password());
+        assertEquals("postgresql://app:***@db:5432/shop", u.masked());
+    }
+
+    @Test
+    void unknownOrBadParametersAreNamed() {
+        InvalidUrlException e = invalid("postgresql://app:hunter2@db/shop?sslmod=require");
+        assertTrue(e.getMessage().contains("unknown parameter 'sslmod'"), e.getMessage());
+        assertTrue(e.getMessage().contains("sslmode"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertTrue(invalid("postgresql://db/shop?sslmode=maybe").getMessage().contains("verify-full"));
+        assertTrue(invalid("postgresql://db/shop?sslmode").getMessage().contains("no value"));
+        assertTrue(invalid("postgresql://db/shop?sslmode=require&sslmode=disable").getMessage().contains("twice"));
+        assertTrue(invalid("postgresql://db/shop?connect_timeout=soon").getMessage().contains("connect_timeout"));
+        assertTrue(invalid("postgresql://db:99999/shop").getMessage().contains("port"));
+        assertTrue(invalid("postgresql://a,b/shop").getMessage().contains("several hosts"));
+        assertTrue(invalid("postgresql://[::1/shop").getMessage().contains("IPv6"));
+        assertTrue(invalid("postgresql://db/sh%zzop").getMessage().contains("%-escape"));
+    }
+
+    @Test
+    void libpqVariablesFillWhatTheUrlLeavesOut() {
+        Map<String, String> env = Map.of("PGHOST", "pg.internal", "PGPORT", "6000", "PGUSER", "svc",
+                "PGPASSWORD", "envsecret", "PGDATABASE", "prod", "PGSSLMODE", "require", "USER", "alice");
+        PostgresUrl u = pg("postgresql://", env);
+        assertEquals("pg.internal", u.host());
+        assertEquals(6000, u.port());
+        assertEquals("svc", u.user());
+        assertEquals("envsecret", u.password());
+        assertEquals("prod", u.database());
+        assertEquals(SslMode.REQUIRE, u.sslMode());
+
+        PostgresUrl explicit = pg("postgresql://app:urlsecret@db:5432/shop?sslmode=disable", env);
+        assertEquals("db", explicit.host());
+        assertEquals(5432, explicit.port());
+        assertEquals("app", explicit.user());
+        assertEquals("urlsecret", explicit.password());
+        assertEquals("shop", explicit.database());
+        assertEquals(SslMode.DISABLE, explicit.sslMode());
+    }
+
+    @Test
+    void defaultsFollowLibpq() {
+        PostgresUrl bare = pg("postgres://");
+        assertEquals("localhost", bare.host());
+        assertEquals(5432, bare.port());
+        assertEquals("postgres", bare.user());
+        assertEquals("postgres", bare.database());
+        assertNull(bare.password());
+        assertNull(bare.connectTimeout());
+
+        PostgresUrl osUser = pg("postgresql://db", Map.of("USER", "alice"));
+        assertEquals("alice", osUser.user());
+        assertEquals("alice", osUser.database());
+        assertEquals("app", pg("postgresql://app@db").database());
+    }
+
+    @Test
+    void badLibpqVariablesAreNamed() {
+        InvalidUrlException port = assertThrows(InvalidUrlException.class,
+                () -> DatabaseUrl.parse("postgresql://db/x", Map.of("PGPORT", "x"), WORK));
+        assertTrue(port.getMessage().contains("PGPORT"), port.getMessage());
+        InvalidUrlException mode = assertThrows(InvalidUrlException.class,
+                () -> DatabaseUrl.parse("postgresql://db/x", Map.of("PGSSLMODE", "bogus"), WORK));
+        assertTrue(mode.getMessage().contains("PGSSLMODE"), mode.getMessage());
+    }
+
+    @Test
+    void maskedDescribeAndToStringNeverShowThePassword() {
+        PostgresUrl u = pg("postgresql+asyncpg://app:Sup3rS3cret@127.0.0.1/test");
+        assertEquals("postgresql://app:***@127.0.0.1:5432/test", u.masked());
+        assertEquals("host 127.0.0.1, port 5432, database test", u.describe());
+        assertEquals(u.masked(), u.toString());
+        assertFalse(u.describe().contains("Sup3rS3cret"));
+        assertEquals("postgresql://app@db:5432/shop", pg("postgresql://app@db/shop").masked());
+        PostgresUrl fromEnv = pg("postgresql://app@db/shop", Map.of("PGPASSWORD", "Sup3rS3cret"));
+        assertFalse(fromEnv.toString().contains("Sup3rS3cret"));
+    }
+
+    @Test
+    void malformedUrlErrorsNeverShowThePassword() {
+        String[] malformed = {
+            "postgresql://app:Sup3rS3cret@db:notaport/shop",
+            "postgresql://app:Sup3rS3cret@db/shop?bogus=1",
+            "postgresql://app:Sup3rS3cret@[::1/shop",
+            "postgresql://app:Sup3rS3cret@db/shop?sslmode=nope",
+            "postgresql://app:Sup3rS3cret@a,b/shop",
+            "postgresql://app:Sup3rS3cret%zz@db/shop",
+            "postgresql://app:Sup3rS3cret",
+            "postgresql://app:Sup3rS3cret/shop",
+            "postgresql://app:Sup3r?S3cret@db/shop?bogus=1",
+            "postgresql://app:Sup3rS3cret?@db/shop?sslmode",
+            "jdbc:postgresql://db/shop?password=Sup3rS3cret&bogus=1",
+            "mysql://app:Sup3rS3cret@db/shop",
+            "sqlite://app:Sup3rS3cret@db/shop",
+        };
+        for (String url : malformed) {
+            InvalidUrlException e = invalid(url);
+            assertFalse(e.getMessage().contains("Sup3rS3cret"), url + " -> " + e.getMessage());
+            assertFalse(e.getMessage().contains("S3cret"), url + " -> " + e.getMessage());
+        }
+    }
+
+    @Test
+    void maskHidesAnythingThatMayBeAPassword() {
+        assertEquals("postgresql://u:***@h/db", DatabaseUrl.mask("postgresql://u:pw@h/db"));
+        assertEquals("postgresql://u:***@h/db", DatabaseUrl.mask("postgresql://u:p@w@h/db"));
+        assertEquals("postgresql://u@h:5432/db", DatabaseUrl.mask("postgresql://u@h:5432/db"));
+        assertEquals("postgresql://h:5432/db", DatabaseUrl.mask("postgresql://h:5432/db"));
+        assertEquals("postgresql://u:***/db", DatabaseUrl.mask("postgresql://u:pw/db"));
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=1",
+                DatabaseUrl.mask("jdbc:postgresql://h/db?user=u&password=pw&ssl=1"));
+        assertEquals("sqlite:///app.db", DatabaseUrl.mask("sqlite:///app.db"));
+        assertNull(DatabaseUrl.mask(null));
+    }
+
+    @Test
+    void badSchemeListsAcceptedForms() {
+        InvalidUrlException e = invalid("mysql://app@db/shop");
+        assertTrue(e.getMessage().contains("postgresql://"), e.getMessage());
+        assertTrue(e.getMessage().contains("sqlite:///"), e.getMessage());
+        assertTrue(invalid("").getMessage().contains("empty"));
+        invalid("postgresql:/db/shop");
+    }
+
+    @Test
+    void sqliteForms() {
+        SqliteUrl rel = sqlite("sqlite:///app.db");
+        assertEquals(WORK.resolve("app.db"), rel.path());
+        assertFalse(rel.inMemory());
+        assertEquals("sqlite:///app.db", rel.masked());
+        assertEquals("SQLite database " + WORK.resolve("app.db"), rel.describe());
+
+        assertEquals(WORK.resolve("data/dev.db"), sqlite("sqlite:///data/dev.db").path());
+        assertEquals(Path.of("/var/lib/app.db"), sqlite("sqlite:////var/lib/app.db").path());
+        assertEquals(WORK.resolve("app.db"), sqlite("sqlite+pysqlite:///app.db").path());
+
+        for (String memory : new String[] {"sqlite://", "sqlite:///:memory:", "sqlite:///", "jdbc:sqlite::memory:"}) {
+            SqliteUrl m = sqlite(memory);
+            assertTrue(m.inMemory(), memory);
+            assertNull(m.path());
+            assertEquals("in-memory SQLite database", m.describe());
+        }
+        assertEquals(WORK.resolve("app.db"), sqlite("jdbc:sqlite:app.db").path());
+        assertEquals(Path.of("/abs/app.db"), sqlite("jdbc:sqlite:/abs/app.db").path());
+    }
+
+    @Test
+    void sqliteRefusesHostsAndParameters() {
+        assertTrue(invalid("sqlite://host/app.db").getMessage().contains("no host"));
+        assertTrue(invalid("sqlite:///app.db?mode=ro").getMessage().contains("no parameters"));
+    }
+}
