@@ -1,7 +1,41 @@
 package dev.migrate.dialect;
 
+import java.util.List;
+import java.util.Locale;
+
+import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.dialect.sqlite.SqliteDialect;
+import dev.migrate.ops.Operation;
+import dev.migrate.script.Statement;
+
 /** The SQL flavour of a database: how identifiers, literals and each operation are written. */
 public interface Dialect {
     /** {@code postgresql} or {@code sqlite}: the name used in URLs and in dialect-restricted sections. */
     String name();
+
+    /**
+     * The statements that carry out {@code operation}, each carrying the operation's line; empty
+     * when there is nothing to do on this dialect. Throws {@link UnsupportedOnDialect} when the
+     * operation cannot be expressed here.
+     */
+    List<Statement> render(Operation operation);
+
+    /** {@code identifier} as SQL: left bare when it is lower case and not a reserved word, quoted otherwise. */
+    String quote(String identifier);
+
+    /** {@code value} (null, Boolean, Number, String, or a List/Map written as JSON text) as a SQL literal. */
+    String literal(Object value);
+
+    /** The dialect called {@code name} ({@code postgresql}, also {@code postgres}, or {@code sqlite}). */
+    static Dialect named(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "postgresql":
+            case "postgres":
+                return PostgresDialect.INSTANCE;
+            case "sqlite":
+                return SqliteDialect.INSTANCE;
+            default:
+                throw new UnknownDialect(name);
+        }
+    }
 }

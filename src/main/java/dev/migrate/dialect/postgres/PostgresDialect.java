@@ -1,0 +1,172 @@
+package dev.migrate.dialect.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.migrate.dialect.SqlDialect;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.Column;
+import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.CreateTableComment;
+import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.Index;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.ServerDefault;
+import dev.migrate.ops.TableConstraint;
+import dev.migrate.script.Statement;
+
+/** PostgreSQL (15 and later): everything runs in place; comments are stored with COMMENT ON. */
+public final class PostgresDialect extends SqlDialect {
+    public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private PostgresDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return PostgresKeywords.RESERVED;
+    }
+
+    @Override
+    protected String booleanLiteral(boolean value) {
+        return value ? "TRUE" : "FALSE";
+    }
+
+    @Override
+    protected String columnType(Operation op, ColumnType type) {
+        return PostgresTypes.column(type, this);
+    }
+
+    @Override
+    protected String defaultExpression(ServerDefault dflt, ColumnType type) {
+        switch (dflt.kind()) {
+            case NOW: return "now()";
+            case UUID: return "gen_random_uuid()";
+            case SQL: return (String) dflt.value();
+            default: return typedLiteral(dflt.value(), type);
+        }
+    }
+
+    @Override
+    protected String typedLiteral(Object value, ColumnType type) {
+        if (value == null || type == null) return literal(value);
+        if (type.kind() == ColumnType.Kind.ARRAY && value instanceof List<?> items) {
+            List<String> out = new ArrayList<>();
+            for (Object item : items) out.add(typedLiteral(item, type.element()));
+            return "ARRAY[" + String.join(", ", out) + "]::" + PostgresTypes.data(type, this);
+        }
+        if ((type.kind() == ColumnType.Kind.JSON || type.kind() == ColumnType.Kind.JSONB) && !(value instanceof String)) {
+            return string(dev.migrate.dialect.Json.write(value));
+        }
+        return literal(value);
+    }
+
+    @Override
+    protected List<Statement> createTable(CreateTable op) {
+        List<String> elements = new ArrayList<>();
+        for (Column c : op.table().columns()) elements.add(columnDefinition(op, c));
+        elements.addAll(tableConstraints(op, true));
+        List<Statement> out = new ArrayList<>();
+        out.add(new Statement(createTableStatement(table(op.table().name()), elements), op.line()));
+        if (op.table().comment() != null) out.add(tableComment(op, op.table().name(), op.table().comment()));
+        for (Column c : op.table().columns()) {
+            if (c.comment() != null) out.add(columnComment(op, op.table().name(), c.name(), c.comment()));
+        }
+        return out;
+    }
+
+    @Override
+    protected List<Statement> addColumn(AddColumn op) {
+        Column c = op.column();
+        String sql = "ALTER TABLE " + table(op.table()) + " ADD COLUMN " + columnDefinition(op, c);
+        if (c.primaryKey()) sql += " PRIMARY KEY";
+        List<Statement> out = new ArrayList<>();
+        out.add(new Statement(sql, op.line()));
+        if (c.comment() != null) out.add(columnComment(op, op.table(), c.name(), c.comment()));
+        return out;
+    }
+
+    /** One statement per change, in Alembic's order: nullability, default, type, comment, name. */
+    @Override
+    protected List<Statement> alterColumn(AlterColumn op) {
+        String alter = "ALTER TABLE " + table(op.table()) + " ALTER COLUMN " + quote(op.column()) + " ";
+        List<Statement> out = new ArrayList<>();
+        if (op.nullable() != null) {
+            out.add(new Statement(alter + (op.nullable() ? "DROP NOT NULL" : "SET NOT NULL"), op.line()));
+        }
+        if (op.serverDefault() != null) {
+            ServerDefault d = op.serverDefault().value();
+            ColumnType type = op.type() != null ? op.type() : op.existingType();
+            out.add(new Statement(alter + (d == null ? "DROP DEFAULT" : "SET DEFAULT " + defaultExpression(d, type)),
+                    op.line()));
+        }
+        if (op.type() != null) {
+            String sql = alter + "TYPE " + PostgresTypes.data(op.type(), this);
+            if (op.using() != null) sql += " USING " + op.using();
+            out.add(new Statement(sql, op.line()));
+        }
+        if (op.comment() != null) out.add(columnComment(op, op.table(), op.column(), op.comment().value()));
+        if (op.newName() != null) {
+            out.add(new Statement("ALTER TABLE " + table(op.table()) + " RENAME COLUMN " + quote(op.column()) + " TO "
+                    + quote(op.newName()), op.line()));
+        }
+        return out;
+    }
+
+    @Override
+    protected List<Statement> createTableComment(CreateTableComment op) {
+        return List.of(tableComment(op, op.table(), op.comment()));
+    }
+
+    @Override
+    protected List<Statement> addConstraint(Operation op, String table, TableConstraint constraint) {
+        return one(op, "ALTER TABLE " + table(table) + " ADD " + constraint(constraint));
+    }
+
+    @Override
+    protected List<Statement> dropConstraint(DropConstraint op) {
+        return one(op, "ALTER TABLE " + table(op.table()) + " DROP CONSTRAINT " + quote(op.name()));
+    }
+
+    /** CONCURRENTLY refuses to run inside a transaction block, hence {@code runsAlone}. */
+    @Override
+    protected List<Statement> createIndex(CreateIndex op) {
+        Index index = op.index();
+        String sql = indexStatement(index, op.concurrently() ? "CONCURRENTLY " : "", op.ifNotExists());
+        if (!index.include().isEmpty()) sql += " INCLUDE " + columns(index.include());
+        if (index.where() != null) sql += " WHERE " + index.where();
+        return List.of(new Statement(sql, op.line(), op.concurrently()));
+    }
+
+    @Override
+    protected List<Statement> dropIndex(DropIndex op) {
+        String sql = "DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + (op.ifExists() ? "IF EXISTS " : "")
+                + indexName(op);
+        return List.of(new Statement(sql, op.line(), op.concurrently()));
+    }
+
+    /** An index lives in its table's schema, so a schema-qualified table qualifies the index name too. */
+    private String indexName(DropIndex op) {
+        int dot = op.table() == null ? -1 : op.table().lastIndexOf('.');
+        return dot < 0 ? quote(op.name()) : table(op.table().substring(0, dot)) + "." + quote(op.name());
+    }
+
+    private Statement tableComment(Operation op, String table, String comment) {
+        return new Statement("COMMENT ON TABLE " + table(table) + " IS " + literal(comment), op.line());
+    }
+
+    private Statement columnComment(Operation op, String table, String column, String comment) {
+        return new Statement("COMMENT ON COLUMN " + table(table) + "." + quote(column) + " IS " + literal(comment),
+                op.line());
+    }
+}

@@ -1,0 +1,197 @@
+package dev.migrate.dialect.sqlite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.migrate.dialect.Json;
+import dev.migrate.dialect.SqlDialect;
+import dev.migrate.dialect.UnsupportedOnDialect;
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.Column;
+import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.CreateTableComment;
+import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.Index;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.PrimaryKey;
+import dev.migrate.ops.ServerDefault;
+import dev.migrate.ops.TableConstraint;
+import dev.migrate.script.Statement;
+
+/**
+ * SQLite (3.35 and later, for DROP COLUMN). ALTER TABLE only adds, drops and renames columns and
+ * renames tables; changing a column or a constraint needs the table recreated, which fails here
+ * until migrate does that rebuild. SQLite has no comments: they are silently not stored, so one
+ * revision file serves both databases.
+ */
+public final class SqliteDialect extends SqlDialect {
+    public static final SqliteDialect INSTANCE = new SqliteDialect();
+
+    /** A random version 4 UUID as text: SQLite has no UUID function. */
+    static final String UUID_EXPRESSION = "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+            + "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', abs(random()) % 4 + 1, 1) || "
+            + "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
+
+    private SqliteDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    protected Set<String> reservedWords() {
+        return SqliteKeywords.RESERVED;
+    }
+
+    @Override
+    protected String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    /**
+     * An identity column is SQLite's rowid alias, which only exists as {@code INTEGER PRIMARY KEY}
+     * declared on the column itself; create_table checks that the table allows it.
+     */
+    @Override
+    protected String columnType(Operation op, ColumnType type) {
+        if (type.isIdentity()) {
+            if (!(op instanceof CreateTable)) {
+                throw UnsupportedOnDialect.because(op, name(), "an identity column can only be declared by create_table");
+            }
+            return "INTEGER PRIMARY KEY AUTOINCREMENT";
+        }
+        return data(op, type);
+    }
+
+    private String data(Operation op, ColumnType type) {
+        switch (type.kind()) {
+            case UUID: return "VARCHAR(36)";
+            case JSON: case JSONB: case ARRAY: return "JSON";
+            case STRING: return type.length() == null ? "VARCHAR" : "VARCHAR(" + type.length() + ")";
+            case TEXT: case INTERVAL: return "TEXT";
+            case BOOLEAN: return "BOOLEAN";
+            case SMALLINT: case INTEGER: case BIGINT: case IDENTITY: case BIGIDENTITY: return "INTEGER";
+            case NUMERIC: return "NUMERIC";
+            case FLOAT: case DOUBLE: return "REAL";
+            case DATE: return "DATE";
+            case TIME: return "TIME";
+            case TIMESTAMP: case TIMESTAMPTZ: return "DATETIME";
+            case BYTES: return "BLOB";
+            case ENUM:
+                throw UnsupportedOnDialect.because(op, name(), "type " + type
+                        + " is a PostgreSQL enum; declare the column as string(n) with a check constraint");
+            default: return type.argument();
+        }
+    }
+
+    /** Expressions other than literals must be parenthesised in a SQLite DEFAULT clause. */
+    @Override
+    protected String defaultExpression(ServerDefault dflt, ColumnType type) {
+        switch (dflt.kind()) {
+            case NOW: return "CURRENT_TIMESTAMP";
+            case UUID: return UUID_EXPRESSION;
+            case SQL: return "(" + dflt.value() + ")";
+            default: return typedLiteral(dflt.value(), type);
+        }
+    }
+
+    @Override
+    protected String typedLiteral(Object value, ColumnType type) {
+        if (value != null && type != null && !(value instanceof String)) {
+            ColumnType.Kind k = type.kind();
+            if (k == ColumnType.Kind.JSON || k == ColumnType.Kind.JSONB || k == ColumnType.Kind.ARRAY) {
+                return string(Json.write(value));
+            }
+        }
+        return literal(value);
+    }
+
+    @Override
+    protected List<Statement> createTable(CreateTable op) {
+        PrimaryKey pk = op.table().effectivePrimaryKey();
+        boolean pkInline = false;
+        for (Column c : op.table().columns()) {
+            if (!c.type().isIdentity()) continue;
+            if (pk != null && !pk.columns().equals(List.of(c.name()))) {
+                throw UnsupportedOnDialect.because(op, name(), "identity column '" + c.name()
+                        + "' must be the whole primary key on sqlite (it becomes INTEGER PRIMARY KEY AUTOINCREMENT)");
+            }
+            if (pkInline) {
+                throw UnsupportedOnDialect.because(op, name(), "a table can have only one identity column on sqlite");
+            }
+            pkInline = true;
+        }
+        List<String> elements = new ArrayList<>();
+        for (Column c : op.table().columns()) elements.add(columnDefinition(op, c));
+        elements.addAll(tableConstraints(op, !pkInline));
+        return one(op, createTableStatement(table(op.table().name()), elements));
+    }
+
+    @Override
+    protected List<Statement> addColumn(AddColumn op) {
+        Column c = op.column();
+        if (c.primaryKey() || c.unique()) {
+            throw UnsupportedOnDialect.because(op, name(), "ALTER TABLE ADD COLUMN cannot add a "
+                    + (c.primaryKey() ? "primary key" : "unique") + " column");
+        }
+        if (!c.nullable() && c.serverDefault() == null) {
+            throw UnsupportedOnDialect.because(op, name(), "ALTER TABLE ADD COLUMN cannot add a NOT NULL column"
+                    + " without a server_default");
+        }
+        return one(op, "ALTER TABLE " + table(op.table()) + " ADD COLUMN " + columnDefinition(op, c));
+    }
+
+    @Override
+    protected List<Statement> alterColumn(AlterColumn op) {
+        if (op.type() == null && op.nullable() == null && op.serverDefault() == null && op.newName() != null) {
+            return one(op, "ALTER TABLE " + table(op.table()) + " RENAME COLUMN " + quote(op.column()) + " TO "
+                    + quote(op.newName()));
+        }
+        if (op.type() == null && op.nullable() == null && op.serverDefault() == null && op.newName() == null) {
+            return List.of();
+        }
+        throw UnsupportedOnDialect.needsRebuild(op, name());
+    }
+
+    @Override
+    protected List<Statement> createTableComment(CreateTableComment op) {
+        return List.of();
+    }
+
+    @Override
+    protected List<Statement> addConstraint(Operation op, String table, TableConstraint constraint) {
+        throw UnsupportedOnDialect.needsRebuild(op, name());
+    }
+
+    @Override
+    protected List<Statement> dropConstraint(DropConstraint op) {
+        throw UnsupportedOnDialect.needsRebuild(op, name());
+    }
+
+    /** SQLite builds indexes without blocking readers of other connections, so CONCURRENTLY has no equivalent to keep. */
+    @Override
+    protected List<Statement> createIndex(CreateIndex op) {
+        Index index = op.index();
+        if (index.using() != null && !index.using().equals("btree")) {
+            throw UnsupportedOnDialect.because(op, name(), "index method '" + index.using() + "' does not exist there");
+        }
+        if (!index.include().isEmpty()) {
+            throw UnsupportedOnDialect.because(op, name(), "indexes cannot INCLUDE columns there");
+        }
+        String sql = indexStatement(index, "", op.ifNotExists());
+        if (index.where() != null) sql += " WHERE " + index.where();
+        return one(op, sql);
+    }
+
+    @Override
+    protected List<Statement> dropIndex(DropIndex op) {
+        return one(op, "DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "") + quote(op.name()));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.migrate.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migrate.yaml.Node;
+
+/**
+ * A portable column type (PRODUCT.md 4.1), rendered per dialect.
+ *
+ * @param length    for {@code string(n)}: n, or null for an unbounded string
+ * @param precision for {@code numeric(p,s)}: p, or null
+ * @param scale     for {@code numeric(p,s)}: s, or null
+ * @param element   for {@code array(T)}: T
+ * @param argument  for {@code sql(...)}: the verbatim SQL type; for {@code enum(NAME)}: NAME
+ */
+public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, ColumnType element,
+                         String argument) {
+
+    public enum Kind {
+        UUID("uuid"), JSON("json"), JSONB("jsonb"), STRING("string(n)"), TEXT("text"), BOOLEAN("boolean"),
+        SMALLINT("smallint"), INTEGER("integer"), BIGINT("bigint"), IDENTITY("identity"),
+        BIGIDENTITY("bigidentity"), NUMERIC("numeric(p,s)"), FLOAT("float"), DOUBLE("double"), DATE("date"),
+        TIME("time"), TIMESTAMP("timestamp"), TIMESTAMPTZ("timestamptz"), INTERVAL("interval"),
+        BYTES("bytes"), ARRAY("array(T)"), SQL("sql(...)"), ENUM("enum(NAME)");
+
+        private final String spelling;
+
+        Kind(String spelling) {
+            this.spelling = spelling;
+        }
+
+        /** How the type is written in a revision file. */
+        public String spelling() {
+            return spelling;
+        }
+    }
+
+    public static ColumnType of(Kind kind) {
+        return new ColumnType(kind, null, null, null, null, null);
+    }
+
+    /** Parses the {@code type} value at {@code at}; an unknown name fails listing the valid ones. */
+    public static ColumnType parse(Node at) {
+        return parse(at.requireText("type"), at);
+    }
+
+    static ColumnType parse(String text, Node at) {
+        String t = text.trim();
+        int open = t.indexOf('(');
+        String head = (open < 0 ? t : t.substring(0, open)).trim().toLowerCase(Locale.ROOT);
+        String arg = null;
+        if (open >= 0) {
+            if (!t.endsWith(")")) throw new UnknownColumnType(at, text);
+            arg = t.substring(open + 1, t.length() - 1).trim();
+        }
+        switch (head) {
+            case "string":
+                if (arg == null) return of(Kind.STRING);
+                return new ColumnType(Kind.STRING, number(arg, at, text), null, null, null, null);
+            case "numeric":
+                if (arg == null) return of(Kind.NUMERIC);
+                String[] ps = arg.split(",", -1);
+                if (ps.length > 2) throw new UnknownColumnType(at, text);
+                Integer scale = ps.length == 2 ? number(ps[1], at, text) : null;
+                return new ColumnType(Kind.NUMERIC, null, number(ps[0], at, text), scale, null, null);
+            case "array":
+                if (arg == null || arg.isEmpty()) throw new UnknownColumnType(at, text);
+                return new ColumnType(Kind.ARRAY, null, null, null, parse(arg, at), null);
+            case "sql":
+            case "enum":
+                if (arg == null || arg.isEmpty()) throw new UnknownColumnType(at, text);
+                return new ColumnType(head.equals("sql") ? Kind.SQL : Kind.ENUM, null, null, null, null, arg);
+            default:
+                if (arg != null) throw new UnknownColumnType(at, text);
+                for (Kind k : Kind.values()) {
+                    if (k.spelling.equals(head)) return of(k);
+                }
+                throw new UnknownColumnType(at, text);
+        }
+    }
+
+    private static Integer number(String s, Node at, String text) {
+        try {
+            int n = Integer.parseInt(s.trim());
+            if (n < 0) throw new UnknownColumnType(at, text);
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UnknownColumnType(at, text);
+        }
+    }
+
+    /** The names a user may write, for error messages. */
+    public static List<String> spellings() {
+        List<String> out = new ArrayList<>();
+        for (Kind k : Kind.values()) out.add(k.spelling);
+        return out;
+    }
+
+    public boolean isIdentity() {
+        return kind == Kind.IDENTITY || kind == Kind.BIGIDENTITY;
+    }
+
+    /** The type as written in a revision file: inverted operations and messages show it this way. */
+    @Override
+    public String toString() {
+        switch (kind) {
+            case STRING: return length == null ? "string" : "string(" + length + ")";
+            case NUMERIC:
+                if (precision == null) return "numeric";
+                return scale == null ? "numeric(" + precision + ")" : "numeric(" + precision + "," + scale + ")";
+            case ARRAY: return "array(" + element + ")";
+            case SQL: return "sql(" + argument + ")";
+            case ENUM: return "enum(" + argument + ")";
+            default: return kind.spelling;
+        }
+    }
+}

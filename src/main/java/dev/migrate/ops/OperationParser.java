@@ -1,0 +1,234 @@
+package dev.migrate.ops;
+
+import static dev.migrate.ops.DefinitionParser.names;
+import static dev.migrate.ops.DefinitionParser.optionalText;
+import static dev.migrate.ops.DefinitionParser.required;
+import static dev.migrate.ops.DefinitionParser.requiredText;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrate.yaml.Node;
+
+/**
+ * Reads a YAML list of operations, each a one-key mapping ({@code - add_column: {...}}). Unknown
+ * operations and unknown or missing fields fail with the file and line: a misspelt field must
+ * never be silently ignored in a migration.
+ */
+public final class OperationParser {
+    static final List<String> KNOWN = List.of("create_table", "drop_table", "rename_table", "create_table_comment",
+            "add_column", "drop_column", "alter_column", "rename_column", "create_primary_key",
+            "create_unique_constraint", "create_foreign_key", "create_check_constraint", "drop_constraint",
+            "create_index", "drop_index", "execute", "bulk_insert");
+    private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
+
+    /** Column types seen so far in the list, per table, so bulk_insert can render values as the columns expect. */
+    private final Map<String, Map<String, ColumnType>> knownTypes = new HashMap<>();
+
+    private OperationParser() {
+    }
+
+    /** The operations of {@code list}; a null node is an empty list. */
+    public static List<Operation> parse(Node list) {
+        List<Operation> out = new ArrayList<>();
+        if (list.isNull()) return out;
+        OperationParser parser = new OperationParser();
+        for (Node item : list.items()) out.add(parser.operation(item));
+        return out;
+    }
+
+    private Operation operation(Node item) {
+        if (!item.isMap() || item.entries().size() != 1) {
+            throw item.error("an operation is a mapping with one key, the operation name (- add_column: {...})");
+        }
+        Map.Entry<String, Node> e = item.entries().entrySet().iterator().next();
+        String kind = e.getKey();
+        Node body = e.getValue();
+        Source at = new Source(item.origin(), item.line());
+        if (!KNOWN.contains(kind)) throw new UnknownOperation(item, kind, KNOWN);
+        if (kind.equals("execute")) return execute(at, body);
+        if (!body.isMap()) throw body.error("operation '" + kind + "' takes a mapping of fields");
+        String what = "operation '" + kind + "'";
+        switch (kind) {
+            case "create_table": {
+                body.checkKeys(what, DefinitionParser.TABLE_FIELDS);
+                TableDefinition table = DefinitionParser.table(body, what);
+                for (Column c : table.columns()) remember(table.name(), c);
+                return new CreateTable(at, table);
+            }
+            case "drop_table": {
+                body.checkKeys(what, DefinitionParser.TABLE_FIELDS);
+                String table = requiredText(body, "table", what);
+                boolean defined = body.entries().size() > 1;
+                return new DropTable(at, table, defined ? DefinitionParser.table(body, what) : null);
+            }
+            case "rename_table":
+                body.checkKeys(what, List.of("table", "new_name"));
+                return new RenameTable(at, requiredText(body, "table", what), requiredText(body, "new_name", what));
+            case "create_table_comment":
+                body.checkKeys(what, List.of("table", "comment", "existing_comment"));
+                return new CreateTableComment(at, requiredText(body, "table", what), optionalText(body, "comment"),
+                        optionalText(body, "existing_comment"));
+            case "add_column": {
+                body.checkKeys(what, List.of("table", "column"));
+                String table = requiredText(body, "table", what);
+                Column column = DefinitionParser.column(required(body, "column", what));
+                remember(table, column);
+                return new AddColumn(at, table, column);
+            }
+            case "drop_column": {
+                body.checkKeys(what, List.of("table", "column"));
+                String table = requiredText(body, "table", what);
+                Node column = required(body, "column", what);
+                if (column.isMap()) {
+                    Column definition = DefinitionParser.column(column);
+                    return new DropColumn(at, table, definition.name(), definition);
+                }
+                return new DropColumn(at, table, column.text(), null);
+            }
+            case "alter_column":
+                return alterColumn(at, body, what);
+            case "rename_column":
+                body.checkKeys(what, List.of("table", "column", "new_name"));
+                return new RenameColumn(at, requiredText(body, "table", what), requiredText(body, "column", what),
+                        requiredText(body, "new_name", what));
+            case "create_primary_key":
+                body.checkKeys(what, List.of("table", "name", "columns"));
+                return new CreatePrimaryKey(at, requiredText(body, "table", what),
+                        new PrimaryKey(requiredText(body, "name", what), names(body, "columns", what, true)));
+            case "create_unique_constraint":
+                body.checkKeys(what, List.of("table", "name", "columns"));
+                return new CreateUniqueConstraint(at, requiredText(body, "table", what),
+                        new UniqueConstraint(requiredText(body, "name", what), names(body, "columns", what, true)));
+            case "create_foreign_key": {
+                List<String> fields = new ArrayList<>(DefinitionParser.FOREIGN_KEY_FIELDS);
+                fields.add("table");
+                body.checkKeys(what, fields);
+                return new CreateForeignKey(at, requiredText(body, "table", what),
+                        DefinitionParser.foreignKey(body, requiredText(body, "name", what), what));
+            }
+            case "create_check_constraint":
+                body.checkKeys(what, List.of("table", "name", "expression"));
+                return new CreateCheckConstraint(at, requiredText(body, "table", what),
+                        new CheckConstraint(requiredText(body, "name", what), requiredText(body, "expression", what)));
+            case "drop_constraint":
+                return dropConstraint(at, body, what);
+            case "create_index": {
+                List<String> fields = new ArrayList<>(DefinitionParser.INDEX_FIELDS);
+                fields.addAll(List.of("concurrently", "if_not_exists"));
+                body.checkKeys(what, fields);
+                return new CreateIndex(at, DefinitionParser.index(body, what),
+                        body.get("concurrently").asBoolean(false), body.get("if_not_exists").asBoolean(false));
+            }
+            case "drop_index":
+                return dropIndex(at, body, what);
+            default:
+                return bulkInsert(at, body, what);
+        }
+    }
+
+    private Operation alterColumn(Source at, Node body, String what) {
+        body.checkKeys(what, List.of("table", "column", "type", "using", "nullable", "server_default", "comment",
+                "new_name", "existing_type", "existing_server_default", "existing_comment"));
+        Node type = body.get("type");
+        Node existingType = body.get("existing_type");
+        Node nullable = body.get("nullable");
+        if (body.has("using") && type.isNull()) throw body.get("using").error(what + ": using needs type");
+        AlterColumn op = new AlterColumn(at, requiredText(body, "table", what), requiredText(body, "column", what),
+                type.isNull() ? null : ColumnType.parse(type), optionalText(body, "using"),
+                nullable.isNull() ? null : nullable.asBoolean(true),
+                body.has("server_default") ? new Change<>(ServerDefault.parse(body.get("server_default"))) : null,
+                body.has("comment") ? new Change<>(optionalText(body, "comment")) : null,
+                optionalText(body, "new_name"),
+                existingType.isNull() ? null : ColumnType.parse(existingType),
+                body.has("existing_server_default")
+                        ? new Change<>(ServerDefault.parse(body.get("existing_server_default"))) : null,
+                body.has("existing_comment") ? new Change<>(optionalText(body, "existing_comment")) : null);
+        if (op.type() == null && op.nullable() == null && op.serverDefault() == null && op.comment() == null
+                && op.newName() == null) {
+            throw body.error(what + " changes nothing: give type, nullable, server_default, comment or new_name");
+        }
+        return op;
+    }
+
+    private Operation dropConstraint(Source at, Node body, String what) {
+        List<String> fields = new ArrayList<>(DefinitionParser.FOREIGN_KEY_FIELDS);
+        fields.addAll(List.of("table", "type", "expression"));
+        body.checkKeys(what, fields);
+        String table = requiredText(body, "table", what);
+        String name = requiredText(body, "name", what);
+        String type = optionalText(body, "type");
+        if (type != null && !List.of("primary_key", "unique", "foreign_key", "check").contains(type)) {
+            throw body.get("type").error("unknown constraint type '" + type
+                    + "' (expected one of: primary_key, unique, foreign_key, check)");
+        }
+        boolean defined = body.has("columns") || body.has("expression");
+        if (!defined) return new DropConstraint(at, table, name, type, null);
+        if (type == null) throw body.error(what + ": a constraint definition needs field 'type'");
+        TableConstraint definition;
+        switch (type) {
+            case "primary_key":
+                definition = new PrimaryKey(name, names(body, "columns", what, true));
+                break;
+            case "unique":
+                definition = new UniqueConstraint(name, names(body, "columns", what, true));
+                break;
+            case "foreign_key":
+                definition = DefinitionParser.foreignKey(body, name, what);
+                break;
+            default:
+                definition = new CheckConstraint(name, requiredText(body, "expression", what));
+        }
+        return new DropConstraint(at, table, name, type, definition);
+    }
+
+    private Operation dropIndex(Source at, Node body, String what) {
+        List<String> fields = new ArrayList<>(DefinitionParser.INDEX_FIELDS);
+        fields.addAll(List.of("concurrently", "if_exists"));
+        body.checkKeys(what, fields);
+        String name = requiredText(body, "name", what);
+        boolean defined = body.has("columns") || body.has("expressions");
+        return new DropIndex(at, name, optionalText(body, "table"), defined ? DefinitionParser.index(body, what) : null,
+                body.get("concurrently").asBoolean(false), body.get("if_exists").asBoolean(false));
+    }
+
+    private static Operation execute(Source at, Node body) {
+        if (body.isMap()) {
+            body.checkKeys("operation 'execute'", DIALECTS);
+            Map<String, String> perDialect = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> e : body.entries().entrySet()) {
+                if (!e.getValue().isNull()) perDialect.put(e.getKey(), e.getValue().text());
+            }
+            return new Execute(at, null, perDialect);
+        }
+        if (body.isNull()) throw body.error("operation 'execute' needs the SQL to run");
+        return new Execute(at, body.text(), Map.of());
+    }
+
+    private Operation bulkInsert(Source at, Node body, String what) {
+        body.checkKeys(what, List.of("table", "rows", "types"));
+        String table = requiredText(body, "table", what);
+        Map<String, ColumnType> types = new LinkedHashMap<>(knownTypes.getOrDefault(table, Map.of()));
+        Node declared = body.get("types");
+        if (!declared.isNull()) {
+            for (Map.Entry<String, Node> e : declared.entries().entrySet()) {
+                types.put(e.getKey(), ColumnType.parse(e.getValue()));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Node row : required(body, "rows", what).items()) {
+            if (!row.isMap() || row.entries().isEmpty()) throw row.error(what + ": a row is a mapping of column to value");
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> e : row.entries().entrySet()) values.put(e.getKey(), Values.of(e.getValue()));
+            rows.add(values);
+        }
+        return new BulkInsert(at, table, rows, types);
+    }
+
+    private void remember(String table, Column column) {
+        knownTypes.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(column.name(), column.type());
+    }
+}
