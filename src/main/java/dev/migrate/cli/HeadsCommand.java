@@ -24,7 +24,7 @@ public class HeadsCommand implements Callable<Integer> {
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
         List<RevisionScript> heads = new ArrayList<>();
-        for (String id : resolveDependencies ? graph.headsResolvingDependencies() : graph.heads()) heads.add(ws.script(id));
+        for (String id : resolveDependencies ? graph.resolveDependencies() : graph.heads()) heads.add(ws.script(id));
         RevisionFormat format = new RevisionFormat(graph, List.of());
         if (ws.json()) {
             ws.out().println(Json.write(format.json(heads)));

@@ -17,7 +17,8 @@ public class ListTemplatesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        Map<String, String> templates = new LinkedHashMap<>(Templates.list());
+        Map<String, String> templates = new LinkedHashMap<>();
+        for (Templates.Template t : Templates.list()) templates.put(t.name(), t.description());
         if (ws.json()) {
             ws.out().println(Json.write(templates));
             return 0;

@@ -51,7 +51,7 @@ public class MergeCommand implements Callable<Integer> {
         String msg = message != null ? message : "merge " + String.join(", ", down);
         RevisionWriter.Request request = new RevisionWriter.Request(msg, down, branchLabels, List.of(), revId,
                 Format.parse(format), null, null);
-        Path file = ws.writer().write(request, Folders.forNewRevision(ws, null, down), ws.scripts().ids());
+        Path file = ws.writer().write(request, Folders.forNewRevision(ws, null, down), ws.revisionIds());
         ws.out().println(file);
         return 0;
     }

@@ -31,7 +31,7 @@ public class MigrateCommand {
     String url;
 
     @Option(names = "-x", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
-            description = "A value for templates and SQL revisions (${x.KEY}); repeatable.")
+            description = "A value for templates and SQL revisions ($${x.KEY}); repeatable.")
     List<String> x = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only data and errors.")

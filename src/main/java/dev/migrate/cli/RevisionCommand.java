@@ -49,11 +49,11 @@ public class RevisionCommand implements Callable<Integer> {
         RevisionMap graph = ws.graph();
         List<String> down = parents(graph);
         List<String> dependencies = new ArrayList<>();
-        for (String d : dependsOn) dependencies.add(graph.isBranchLabel(d) ? d : single(graph, d, "--depends-on"));
+        for (String d : dependsOn) dependencies.add(graph.all().stream().anyMatch(r -> r.branchLabels().contains(d)) ? d : single(graph, d, "--depends-on"));
         RevisionWriter.Request request = new RevisionWriter.Request(message, down, branchLabels, dependencies, revId,
                 Format.parse(format), null, null);
         Path folder = Folders.forNewRevision(ws, versionPath, down);
-        Path file = ws.writer().write(request, folder, ws.scripts().ids());
+        Path file = ws.writer().write(request, folder, ws.revisionIds());
         ws.out().println(file);
         return 0;
     }

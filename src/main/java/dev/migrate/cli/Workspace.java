@@ -2,18 +2,22 @@ package dev.migrate.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.migrate.config.Config;
 import dev.migrate.config.ConfigLoader;
 import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.XArgs;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.Databases;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
+import dev.migrate.script.RevisionWriter;
 import dev.migrate.script.ScriptDirectory;
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +39,10 @@ final class Workspace {
     }
 
     Config config() {
-        if (config == null) config = ConfigLoader.load(options.config, options.url, options.x, System.getenv(), Path.of(""));
+        if (config == null) {
+            Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config);
+            config = options.url != null ? loaded.withUrl(options.url) : loaded;
+        }
         return config;
     }
 
@@ -48,7 +55,7 @@ final class Workspace {
     }
 
     ScriptDirectory scripts() {
-        if (scripts == null) scripts = ScriptDirectory.load(config().versionLocations());
+        if (scripts == null) scripts = ScriptDirectory.load(config().versionLocations(), xValues());
         return scripts;
     }
 
@@ -90,7 +97,22 @@ final class Workspace {
         return options.verbose;
     }
 
-    List<String> xArgs() {
-        return options.x;
+    /** The {@code -x key=value} pairs. */
+    Map<String, String> xValues() {
+        return XArgs.parse(options.x);
+    }
+
+    /** Writes new revision files the way the configuration says (file_template, timezone, templates). */
+    RevisionWriter writer() {
+        Config c = config();
+        return new RevisionWriter(new RevisionWriter.Settings(c.fileTemplate(), c.truncateSlugLength(), c.timezone(),
+                c.scriptLocation(), xValues()));
+    }
+
+    /** Every revision id already used, so a new one cannot clash. */
+    Set<String> revisionIds() {
+        Set<String> ids = new HashSet<>();
+        for (RevisionScript s : scripts().scripts()) ids.add(s.id());
+        return ids;
     }
 }

@@ -24,7 +24,7 @@ public final class Databases {
             SqliteUrl sqlite = (SqliteUrl) url;
             return SqliteDatabase.open(sqlite.inMemory() ? ":memory:" : sqlite.path().toString(), sqlite.masked());
         }
-        return PostgresDatabase.connect(vertx.get(), PostgresOptions.from((PostgresUrl) url),
+        return PostgresDatabase.connect(vertx.get(), PostgresOptions.from((PostgresUrl) url), url.masked(),
                 url.masked() + " (" + url.describe() + ")");
     }
 }

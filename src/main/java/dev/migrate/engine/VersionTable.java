@@ -64,8 +64,9 @@ public final class VersionTable {
         return db.tableExists(schema, name);
     }
 
+    /** Creates the table unless it exists (IF NOT EXISTS still covers a concurrent creator). */
     public Uni<Void> create(Database db) {
-        return db.execute(createSql()).replaceWithVoid();
+        return exists(db).flatMap(exists -> exists ? Uni.createFrom().voidItem() : db.execute(createSql()).replaceWithVoid());
     }
 
     /** The current heads; an absent table means none (the database is at base). */

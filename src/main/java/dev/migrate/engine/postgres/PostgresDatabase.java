@@ -31,9 +31,22 @@ public final class PostgresDatabase implements Database {
 
     /** Opens the session; a refused connection or failed login becomes {@link ConnectionFailed}. */
     public static Uni<Database> connect(Vertx vertx, PgConnectOptions options, String description) {
+        return connect(vertx, options, description, description);
+    }
+
+    /**
+     * Opens the session; {@code description} names it in progress lines, {@code where} in a
+     * connection error (host, port and database spelt out).
+     */
+    public static Uni<Database> connect(Vertx vertx, PgConnectOptions options, String description, String where) {
         return PgConnection.connect(vertx, options)
-                .onItem().transform(c -> (Database) new PostgresDatabase(c, description))
-                .onFailure().transform(e -> new ConnectionFailed(description, causeOf(e), e));
+                .onItem().transform(c -> {
+                    // Notices ("relation already exists, skipping") are the server talking to a person at psql;
+                    // here they would only be noise between the progress lines.
+                    c.noticeHandler(notice -> { });
+                    return (Database) new PostgresDatabase(c, description);
+                })
+                .onFailure().transform(e -> new ConnectionFailed(where, causeOf(e), e));
     }
 
     private static String causeOf(Throwable e) {
