@@ -1,13 +1,10 @@
 package dev.migrate.ops;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.migrate.yaml.Node;
 
 /**
- * A column default filled in by the database: {@code now()}, {@code uuid()}, a literal value, or
- * {@code sql(...)} written verbatim.
+ * A column default filled in by the database: {@code now()}, {@code uuid()}, a literal value (a
+ * list or mapping is a literal too, for array and json columns), or {@code sql(...)} written verbatim.
  *
  * @param value for LITERAL: a value from {@link Values}; for SQL: the expression; otherwise null
  */
@@ -21,9 +18,6 @@ public record ServerDefault(Kind kind, Object value) {
     public static ServerDefault parse(Node node) {
         if (node.isNull()) return null;
         Object value = Values.of(node);
-        if (value instanceof List || value instanceof Map) {
-            throw node.error("server_default must be a single value, now(), uuid() or sql(...)");
-        }
         if (value instanceof String) {
             String text = ((String) value).trim();
             if (text.equals("now()")) return NOW;
