@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.Database;
+import dev.migrate.engine.Migrator;
+import dev.migrate.engine.VersionTable;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.graph.Step;
+import dev.migrate.script.ScriptDirectory;
 import dev.migrate.support.Project;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -138,6 +146,29 @@ public abstract class MigrationScenarios {
     }
 
     protected abstract String tableExistsQuery(String table);
+
+    @Test
+    void theEngineRunsStepsWithoutTheCommandLine() {
+        threeRevisions();
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
+        RevisionMap graph = new RevisionMap(scripts.revisions());
+        VersionTable versions = new VersionTable(null, "alembic_version");
+        List<String> log = new ArrayList<>();
+        Database session = db.open();
+        try {
+            Migrator migrator = new Migrator(session, Dialect.named(session.dialectName()), versions, true, scripts::byId, log::add);
+            List<Step> up = migrator.run(graph.upgrade(List.of(), "b2")).await().indefinitely();
+            assertEquals(List.of("a1", "b2"), up.stream().map(st -> st.revision().id()).toList());
+            assertEquals(List.of("b2"), versions.heads(session).await().indefinitely());
+            assertEquals(2, log.size());
+            List<Step> down = migrator.run(graph.downgrade(List.of("b2"), "base")).await().indefinitely();
+            assertEquals(List.of("b2", "a1"), down.stream().map(st -> st.revision().id()).toList());
+            assertEquals(List.of(), versions.heads(session).await().indefinitely());
+            assertEquals(Set.of(), db.tables());
+        } finally {
+            session.close().await().indefinitely();
+        }
+    }
 
     @Test
     void ensureVersionCreatesAnAlembicCompatibleTable(QuarkusMainLauncher launcher) {

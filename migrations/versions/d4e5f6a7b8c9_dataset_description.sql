@@ -1,0 +1,15 @@
+-- revision: d4e5f6a7b8c9
+-- down_revision: 8c1d2e3f4a5b
+-- message: dataset description and status seed
+-- transactional: true
+
+-- An SQL revision beside the YAML ones: portable statements, plus a dialect-specific section.
+-- migrate:upgrade
+ALTER TABLE datasets ADD COLUMN description TEXT;
+UPDATE users SET subscription_tier = 'free' WHERE subscription_tier IS NULL;
+
+-- migrate:upgrade postgresql
+COMMENT ON COLUMN datasets.description IS 'Free text shown in the dataset list; may contain ; and ''quotes''';
+
+-- migrate:downgrade
+ALTER TABLE datasets DROP COLUMN description;
