@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.migrate.dialect.Json;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
@@ -66,7 +67,7 @@ public final class PostgresDialect extends SqlDialect {
             return "ARRAY[" + String.join(", ", out) + "]::" + PostgresTypes.data(type, this);
         }
         if ((type.kind() == ColumnType.Kind.JSON || type.kind() == ColumnType.Kind.JSONB) && !(value instanceof String)) {
-            return string(dev.migrate.dialect.Json.write(value));
+            return string(Json.write(value));
         }
         return literal(value);
     }
