@@ -45,7 +45,7 @@ public abstract class SqlDialect implements Dialect {
 
     protected abstract Set<String> reservedWords();
 
-    /** The SQL type of {@code column} as written in a column definition. */
+    /** {@code type} as written in a column definition of {@code op}; may refuse what the dialect cannot express. */
     protected abstract String columnType(Operation op, ColumnType type);
 
     protected abstract String booleanLiteral(boolean value);

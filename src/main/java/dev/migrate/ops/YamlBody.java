@@ -26,7 +26,7 @@ public final class YamlBody implements Body {
      * operation then fails here, naming the file, line and operation.
      */
     public static YamlBody parse(Node upgrade, Node downgrade) {
-        List<Operation> up = OperationParser.parse(upgrade);
+        List<Operation> up = upgrade == null ? List.of() : OperationParser.parse(upgrade);
         List<Operation> down = downgrade == null || downgrade.isNull() ? invert(up) : OperationParser.parse(downgrade);
         return new YamlBody(up, down);
     }

@@ -175,7 +175,10 @@ public final class SqliteDialect extends SqlDialect {
         throw UnsupportedOnDialect.needsRebuild(op, name());
     }
 
-    /** SQLite builds indexes without blocking readers of other connections, so CONCURRENTLY has no equivalent to keep. */
+    /**
+     * SQLite has no CONCURRENTLY: the flag is ignored and the index is built like any other
+     * statement, so one revision serves both databases.
+     */
     @Override
     protected List<Statement> createIndex(CreateIndex op) {
         Index index = op.index();

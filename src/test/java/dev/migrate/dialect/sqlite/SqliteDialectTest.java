@@ -232,4 +232,11 @@ class SqliteDialectTest {
                       - {a: 2, flag: false, tags: null, meta: []}
                 """));
     }
+
+    @Test
+    void rowsWithTheSameColumnsInAnotherOrderShareAnInsert() {
+        assertEquals(List.of("INSERT INTO t (a, b) VALUES (1, 2), (4, 3)", "INSERT INTO t (a) VALUES (5)"), sql("""
+                - bulk_insert: {table: t, rows: [{a: 1, b: 2}, {b: 3, a: 4}, {a: 5}]}
+                """));
+    }
 }
