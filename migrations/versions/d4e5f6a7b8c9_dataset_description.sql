@@ -1,6 +1,7 @@
 -- revision: d4e5f6a7b8c9
 -- down_revision: 8c1d2e3f4a5b
 -- message: dataset description and status seed
+-- create_date: 2026-11-21 09:30:00.000000
 -- transactional: true
 
 -- An SQL revision beside the YAML ones: portable statements, plus a dialect-specific section.
