@@ -7,45 +7,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.engine.StatementFailed;
-import dev.migrate.support.Project;
-import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.LaunchResult;
+import dev.migrate.support.EngineTestBase;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
 /**
  * The example environment shipped in {@code migrations/} runs unchanged on every engine, and the
  * schema it builds behaves as designed: unique monthly usage, cascading and nulling foreign keys.
  */
-public abstract class ExampleEnvironmentScenarios {
+public abstract class ExampleEnvironmentScenarios extends EngineTestBase {
     private static final Path EXAMPLE = Path.of("migrations/versions").toAbsolutePath();
 
-    @TempDir
-    Path tmp;
-
-    protected TestDatabase db;
-    protected Project project;
-
-    protected abstract TestDatabase newDatabase();
-
-    @BeforeEach
-    void setUp() {
-        db = newDatabase();
-        project = new Project(tmp, db.url(), "version_locations: [\"" + EXAMPLE + "\"]\n");
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
-
-    private static void ok(LaunchResult r) {
-        assertEquals(0, r.exitCode(), () -> r.getOutput() + "\n" + r.getErrorOutput());
+    @Override
+    protected String extraConfig() {
+        return "version_locations: [\"" + EXAMPLE + "\"]\n";
     }
 
     @Test

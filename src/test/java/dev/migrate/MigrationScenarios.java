@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
@@ -21,8 +18,8 @@ import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.script.ScriptDirectory;
+import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Project;
-import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
@@ -30,32 +27,9 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
  * The scenarios every engine must pass, run through the real command line against a real
  * database. Subclassed once per engine (the conformance-suite pattern of golang-migrate).
  */
-public abstract class MigrationScenarios {
-    @TempDir
-    Path tmp;
-
-    protected TestDatabase db;
-    protected Project project;
-
-    protected abstract TestDatabase newDatabase();
-
-    @BeforeEach
-    void setUp() {
-        db = newDatabase();
-        project = new Project(tmp, db.url());
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
-    }
-
+public abstract class MigrationScenarios extends EngineTestBase {
     protected List<String> versions() {
         return db.query("SELECT version_num FROM alembic_version ORDER BY version_num").stream().map(r -> r.get(0)).toList();
-    }
-
-    protected static void ok(LaunchResult r) {
-        assertEquals(0, r.exitCode(), () -> "exit " + r.exitCode() + "\nstdout:\n" + r.getOutput() + "\nstderr:\n" + r.getErrorOutput());
     }
 
     protected void threeRevisions() {

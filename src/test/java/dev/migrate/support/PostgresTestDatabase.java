@@ -14,14 +14,13 @@ import io.vertx.pgclient.PgConnectOptions;
  * A database of its own on the test server ({@code $MIGRATE_TEST_PG_URL}, default the local
  * PostgreSQL with trust authentication), created with a unique name and dropped at the end.
  */
-public final class PostgresTestDatabase implements TestDatabase {
+public final class PostgresTestDatabase extends SessionTestDatabase {
     public static final String SERVER = System.getenv().getOrDefault("MIGRATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
 
     private static final Vertx VERTX = Vertx.vertx();
 
     private final String name = "migrate_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     private final PgConnectOptions options;
-    private Database session;
 
     public PostgresTestDatabase() {
         admin("CREATE DATABASE " + name);
@@ -48,21 +47,6 @@ public final class PostgresTestDatabase implements TestDatabase {
         return PostgresDatabase.connect(VERTX, new PgConnectOptions(options), name).await().indefinitely();
     }
 
-    private Database session() {
-        if (session == null) session = open();
-        return session;
-    }
-
-    @Override
-    public List<List<String>> query(String sql) {
-        return session().query(sql).await().indefinitely();
-    }
-
-    @Override
-    public void execute(String sql) {
-        session().execute(sql).await().indefinitely();
-    }
-
     @Override
     public Set<String> tables() {
         Set<String> out = new LinkedHashSet<>();
@@ -81,7 +65,7 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     @Override
     public void close() {
-        if (session != null) session.close().await().indefinitely();
+        closeSession();
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 }

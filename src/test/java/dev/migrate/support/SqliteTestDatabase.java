@@ -11,10 +11,9 @@ import dev.migrate.engine.Database;
 import dev.migrate.engine.sqlite.SqliteDatabase;
 
 /** A SQLite file in a folder of its own, deleted at the end. */
-public final class SqliteTestDatabase implements TestDatabase {
+public final class SqliteTestDatabase extends SessionTestDatabase {
     private final Path dir;
     private final Path file;
-    private Database session;
 
     public SqliteTestDatabase() {
         try {
@@ -35,21 +34,6 @@ public final class SqliteTestDatabase implements TestDatabase {
         return SqliteDatabase.open(file.toAbsolutePath().toString(), file.toString()).await().indefinitely();
     }
 
-    private Database session() {
-        if (session == null) session = open();
-        return session;
-    }
-
-    @Override
-    public List<List<String>> query(String sql) {
-        return session().query(sql).await().indefinitely();
-    }
-
-    @Override
-    public void execute(String sql) {
-        session().execute(sql).await().indefinitely();
-    }
-
     @Override
     public Set<String> tables() {
         Set<String> out = new LinkedHashSet<>();
@@ -67,7 +51,7 @@ public final class SqliteTestDatabase implements TestDatabase {
 
     @Override
     public void close() {
-        if (session != null) session.close().await().indefinitely();
+        closeSession();
         try (var files = Files.list(dir)) {
             for (Path p : files.toList()) Files.deleteIfExists(p);
             Files.deleteIfExists(dir);
