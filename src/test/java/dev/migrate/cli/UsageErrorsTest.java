@@ -34,8 +34,10 @@ class UsageErrorsTest {
     @Test
     void anUnknownCommandIsAUsageError(QuarkusMainLauncher launcher) {
         String err = fails(launcher.launch("frobnicate"), 2);
-        assertTrue(firstLine(err).startsWith("ERROR: ") && firstLine(err).contains("frobnicate"), err);
+        assertEquals("ERROR: unknown command 'frobnicate'", firstLine(err));
         assertTrue(err.strip().split("\n").length <= 2, err);
+        String typo = fails(project().run(launcher, "histroy"), 2);
+        assertTrue(firstLine(typo).startsWith("ERROR: unknown command 'histroy'; did you mean: history"), typo);
     }
 
     @Test
