@@ -1,12 +1,12 @@
 package dev.migrate.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,7 +23,7 @@ public class BranchesCommand implements Callable<Integer> {
         RevisionFormat format = new RevisionFormat(graph, List.of());
         List<String> points = graph.branchPoints();
         if (ws.json()) {
-            java.util.List<Map<String, Object>> out = new java.util.ArrayList<>();
+            List<Map<String, Object>> out = new ArrayList<>();
             for (String id : points) {
                 Map<String, Object> m = new LinkedHashMap<>(format.json(ws.script(id)));
                 m.put("branches_into", graph.children(id));
@@ -32,12 +32,14 @@ public class BranchesCommand implements Callable<Integer> {
             ws.out().println(Json.write(out));
             return 0;
         }
+        // Alembic's layout: the branch point, each revision it branches into under it, a blank line.
         for (String id : points) {
-            RevisionScript s = ws.script(id);
-            ws.out().println(ws.verbose() ? format.verbose(s) : format.historyLine(s));
+            ws.out().println(ws.verbose() ? format.verbose(ws.script(id)) : format.branchLine(ws.script(id), false));
+            String indent = " ".repeat(id.length());
             for (String child : graph.children(id)) {
-                ws.out().println("  -> " + format.historyLine(ws.script(child)));
+                ws.out().println(indent + " -> " + format.branchLine(ws.script(child), ws.verbose()));
             }
+            ws.out().println();
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 package dev.migrate.cli;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -27,12 +29,32 @@ public class CommandLineFactory {
         });
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("ERROR: " + e.getMessage());
+            c.getErr().println("ERROR: " + usageMessage(e));
             c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             c.getErr().flush();
             return 2;
         });
         return cl;
+    }
+
+    /**
+     * Picocli names a mistyped command by its argument index, which counts the global options
+     * before it; say instead that the command is unknown, with the closest ones.
+     */
+    private static String usageMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            CommandLine.UnmatchedArgumentException u = (CommandLine.UnmatchedArgumentException) e;
+            List<String> unmatched = u.getUnmatched();
+            boolean expectsCommand = !e.getCommandLine().getSubcommands().isEmpty();
+            if (expectsCommand && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+                String typed = unmatched.get(0);
+                // picocli's fuzzy matches are poor for unrelated words; a typo rarely changes the first letter
+                List<String> suggestions = u.getSuggestions().stream().filter(c -> c.charAt(0) == typed.charAt(0)).toList();
+                return "unknown command '" + typed + "'"
+                        + (suggestions.isEmpty() ? "" : "; did you mean: " + String.join(", ", suggestions) + "?");
+            }
+        }
+        return e.getMessage();
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult result) {

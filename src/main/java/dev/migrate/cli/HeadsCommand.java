@@ -30,7 +30,7 @@ public class HeadsCommand implements Callable<Integer> {
             ws.out().println(Json.write(format.json(heads)));
             return 0;
         }
-        for (RevisionScript s : heads) ws.out().println(ws.verbose() ? format.verbose(s) : format.shortLine(s));
+        for (RevisionScript s : heads) ws.out().println(ws.verbose() ? format.verbose(s) : format.headLine(s));
         return 0;
     }
 }

@@ -44,8 +44,8 @@ public class MergeCommand implements Callable<Integer> {
         Set<String> parents = new LinkedHashSet<>();
         for (String r : revisions) parents.addAll(graph.resolve(r, List.of()));
         if (parents.size() < 2) {
-            throw MigrateException.usage("a merge needs at least two revisions; " + String.join(" ", revisions)
-                    + " names " + (parents.isEmpty() ? "none" : String.join(", ", parents)));
+            throw MigrateException.usage("a merge needs at least two revisions, but '" + String.join(" ", revisions)
+                    + "' names only " + (parents.isEmpty() ? "none" : String.join(", ", parents)));
         }
         List<String> down = new ArrayList<>(parents);
         String msg = message != null ? message : "merge " + String.join(", ", down);

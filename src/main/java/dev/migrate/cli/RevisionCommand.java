@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
+import dev.migrate.graph.MultipleHeads;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.Format;
 import dev.migrate.script.RevisionWriter;
@@ -60,6 +61,11 @@ public class RevisionCommand implements Callable<Integer> {
 
     private List<String> parents(RevisionMap graph) {
         if ("base".equals(head)) return List.of();
+        if ("head".equals(head) && graph.heads().size() > 1) {
+            // Alembic's advice: say which head to build on, or join the branches first.
+            throw new MultipleHeads("Multiple heads are present (" + String.join(", ", graph.heads()) + "); pass --head with the "
+                    + "one to build on (a head id or <branch>@head), or run 'migrate merge heads' first");
+        }
         List<String> resolved = graph.resolve(head, List.of());
         for (String id : resolved) {
             if (!splice && !graph.children(id).isEmpty()) {

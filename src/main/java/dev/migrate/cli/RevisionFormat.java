@@ -28,14 +28,17 @@ final class RevisionFormat {
         return graph.children(r.id()).size() > 1;
     }
 
-    /** The markers after an id: {@code (label) (head) (branchpoint) (mergepoint) (current)}. */
-    private String markers(Revision r) {
+    /**
+     * The markers after an id, in Alembic's order: {@code (label) (head) (current) (branchpoint)
+     * (mergepoint)}; heads leaves out the tree markers, as {@code alembic heads} does.
+     */
+    private String markers(Revision r, boolean labels, boolean tree) {
         StringBuilder s = new StringBuilder();
-        if (!r.branchLabels().isEmpty()) s.append(" (").append(String.join(", ", r.branchLabels())).append(")");
+        if (labels && !r.branchLabels().isEmpty()) s.append(" (").append(String.join(", ", r.branchLabels())).append(")");
         if (isHead(r)) s.append(" (head)");
-        if (isBranchPoint(r)) s.append(" (branchpoint)");
-        if (r.isMerge()) s.append(" (mergepoint)");
         if (current.contains(r.id())) s.append(" (current)");
+        if (tree && isBranchPoint(r)) s.append(" (branchpoint)");
+        if (tree && r.isMerge()) s.append(" (mergepoint)");
         return s.toString();
     }
 
@@ -43,27 +46,38 @@ final class RevisionFormat {
         return r.downRevisions().isEmpty() ? "<base>" : String.join(", ", r.downRevisions());
     }
 
-    /** {@code 1975ea83b712 -> 3f2a9c1b7d4e (head), add device status}: a history line. */
+    /** {@code 1975ea83b712 -> 3f2a9c1b7d4e (head), add device status}: a history line; dependencies follow the parents in brackets. */
     String historyLine(RevisionScript s) {
         Revision r = s.revision();
-        return parents(r) + " -> " + r.id() + markers(r) + ", " + s.message();
+        String deps = r.dependsOn().isEmpty() ? "" : " (" + String.join(", ", r.dependsOn()) + ")";
+        return parents(r) + deps + " -> " + r.id() + markers(r, true, true) + ", " + s.message();
     }
 
-    /** {@code 3f2a9c1b7d4e (head)}: a heads or current line. */
+    /** {@code 3f2a9c1b7d4e (head)}: a current line. */
     String shortLine(RevisionScript s) {
-        return s.revision().id() + markers(s.revision());
+        return s.revision().id() + markers(s.revision(), true, true);
     }
 
-    /** The multi-line block of {@code -v} and {@code show}. */
+    /** {@code 3f2a9c1b7d4e (label) (head)}: a heads line. */
+    String headLine(RevisionScript s) {
+        return s.revision().id() + markers(s.revision(), true, false);
+    }
+
+    /** {@code 1975ea83b712 (label) (branchpoint)}: a branches line, or one it branches into when {@code message}. */
+    String branchLine(RevisionScript s, boolean message) {
+        return s.revision().id() + markers(s.revision(), true, true) + (message ? ", " + s.message() : "");
+    }
+
+    /** The multi-line block of {@code -v} and {@code show}, laid out as Alembic's. */
     String verbose(RevisionScript s) {
         Revision r = s.revision();
         StringBuilder out = new StringBuilder();
-        out.append("Rev: ").append(r.id()).append(markers(r)).append('\n');
+        out.append("Rev: ").append(r.id()).append(markers(r, false, true)).append('\n');
         if (r.isMerge()) out.append("Merges: ").append(String.join(", ", r.downRevisions())).append('\n');
         else out.append("Parent: ").append(parents(r)).append('\n');
+        if (!r.dependsOn().isEmpty()) out.append("Also depends on: ").append(String.join(", ", r.dependsOn())).append('\n');
         if (isBranchPoint(r)) out.append("Branches into: ").append(String.join(", ", graph.children(r.id()))).append('\n');
         if (!r.branchLabels().isEmpty()) out.append("Branch names: ").append(String.join(", ", r.branchLabels())).append('\n');
-        if (!r.dependsOn().isEmpty()) out.append("Also depends on: ").append(String.join(", ", r.dependsOn())).append('\n');
         out.append("Path: ").append(s.file()).append('\n');
         out.append('\n').append("    ").append(s.message()).append('\n').append('\n');
         out.append("    Revision ID: ").append(r.id()).append('\n');

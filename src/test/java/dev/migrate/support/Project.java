@@ -57,6 +57,20 @@ public final class Project {
         return file(id + "_rev.sql", s.toString());
     }
 
+    /**
+     * Writes a YAML revision with an empty body (only its header matters); {@code down} as in
+     * {@link #sql}, {@code extraHeader} is added verbatim (e.g. {@code "branch_labels: [feature]\n"}).
+     */
+    public Path yaml(String id, String down, String extraHeader) {
+        StringBuilder s = new StringBuilder();
+        s.append("revision: ").append(id).append('\n');
+        s.append("down_revision: ").append(down == null ? "null" : down.contains(",") ? "[" + down + "]" : down).append('\n');
+        s.append("message: revision ").append(id).append('\n');
+        s.append(extraHeader);
+        s.append("upgrade: []\ndowngrade: []\n");
+        return file(id + "_rev.yaml", s.toString());
+    }
+
     /** Writes any file under the versions folder. */
     public Path file(String name, String content) {
         try {

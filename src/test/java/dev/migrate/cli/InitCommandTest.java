@@ -1,0 +1,91 @@
+package dev.migrate.cli;
+
+import static dev.migrate.support.Outcomes.fails;
+import static dev.migrate.support.Outcomes.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class InitCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static List<Path> tree(Path dir) throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    @Test
+    void writesTheEnvironmentThatTheOtherCommandsUse(QuarkusMainLauncher launcher) throws Exception {
+        Path dir = tmp.resolve("project");
+        LaunchResult r = launcher.launch("init", dir.toString());
+        ok(r);
+        for (String f : List.of("migrate.yaml", "migrations/README.md", "migrations/schema.yaml", "migrations/script.yaml.tmpl",
+                "migrations/script.sql.tmpl")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+        }
+        assertTrue(Files.isDirectory(dir.resolve("migrations/versions")));
+        assertTrue(r.getErrorOutput().contains("Created"), r.getErrorOutput());
+        assertEquals("", r.getOutput().strip());
+
+        String config = dir.resolve("migrate.yaml").toString();
+        Path file = Path.of(ok(launcher.launch("-c", config, "revision", "-m", "first")).strip());
+        assertEquals(dir.resolve("migrations/versions"), file.getParent());
+        assertTrue(file.toString().endsWith(".yaml"), file.toString());
+        assertTrue(ok(launcher.launch("-c", config, "history")).strip().endsWith("(head), first"));
+    }
+
+    @Test
+    void refusesAFolderThatIsNotEmpty(QuarkusMainLauncher launcher) throws Exception {
+        Files.writeString(tmp.resolve("keep.txt"), "mine");
+        List<Path> before = tree(tmp);
+        String err = fails(launcher.launch("init", tmp.toString()), 1);
+        assertTrue(err.contains(tmp.toString()), err);
+        assertEquals(before, tree(tmp));
+        assertEquals("mine", Files.readString(tmp.resolve("keep.txt")));
+    }
+
+    @Test
+    void theSqlTemplate(QuarkusMainLauncher launcher) throws Exception {
+        Path dir = tmp.resolve("sqlproject");
+        ok(launcher.launch("init", "--template", "sql", dir.toString()));
+        assertTrue(Files.isRegularFile(dir.resolve("migrate.yaml")));
+        assertTrue(Files.isDirectory(dir.resolve("migrations/versions")));
+        assertTrue(Files.readString(dir.resolve("migrations/README.md")).toLowerCase().contains("sql"));
+    }
+
+    @Test
+    void anUnknownTemplateListsTheKnownOnesAndWritesNothing(QuarkusMainLauncher launcher) {
+        Path dir = tmp.resolve("x");
+        LaunchResult r = launcher.launch("init", "--template", "nosuch", dir.toString());
+        assertTrue(r.exitCode() != 0);
+        String err = fails(r, r.exitCode());
+        assertTrue(err.contains("nosuch") && err.contains("yaml") && err.contains("sql"), err);
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void listTemplatesAndItsAlias(QuarkusMainLauncher launcher) {
+        String out = ok(launcher.launch("list-templates"));
+        assertTrue(out.startsWith("Available templates:\n"), out);
+        assertTrue(out.contains("\nyaml         - "), out);
+        assertTrue(out.contains("\nsql          - "), out);
+        assertEquals(out, ok(launcher.launch("list_templates")));
+        String json = ok(launcher.launch("--json", "list-templates"));
+        assertTrue(json.contains("\"yaml\":") && json.contains("\"sql\":"), json);
+    }
+}

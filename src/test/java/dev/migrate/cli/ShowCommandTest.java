@@ -1,0 +1,93 @@
+package dev.migrate.cli;
+
+import static dev.migrate.support.Outcomes.fails;
+import static dev.migrate.support.Outcomes.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.support.Project;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class ShowCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Project project;
+    private Path dialects;
+
+    @BeforeEach
+    void setUp() {
+        project = new Project(tmp, "sqlite:///" + tmp.resolve("app.db").toAbsolutePath());
+        project.sql("1975ea83b712", null, "CREATE TABLE devices (id INTEGER);", "DROP TABLE devices;");
+        dialects = project.file("3f2a9c1b7d4e_status.sql", """
+                -- revision: 3f2a9c1b7d4e
+                -- down_revision: 1975ea83b712
+                -- message: add device status
+                -- create_date: 2026-11-21 15:00:00.000000
+
+                -- migrate:upgrade postgresql
+                ALTER TABLE devices ADD COLUMN status varchar(50);
+                COMMENT ON COLUMN devices.status IS 'a;b';
+
+                -- migrate:upgrade sqlite
+                ALTER TABLE devices ADD COLUMN status TEXT;
+
+                -- migrate:downgrade
+                ALTER TABLE devices DROP COLUMN status;
+                """);
+        project.sql("3f2b00000000", "1975ea83b712", "SELECT 1;", "SELECT 1;");
+    }
+
+    @Test
+    void showsHeaderPathAndTheSqlOfEachDialect(QuarkusMainLauncher launcher) {
+        String out = ok(project.run(launcher, "show", "3f2a9c1b7d4e"));
+        assertTrue(out.startsWith("Rev: 3f2a9c1b7d4e (head)\nParent: 1975ea83b712\nPath: " + dialects + "\n"), out);
+        assertTrue(out.contains("    add device status\n"), out);
+        assertTrue(out.contains("    Create Date: 2026-11-21 15:00:00.000000\n"), out);
+        assertTrue(out.contains("-- upgrade (postgresql)\nALTER TABLE devices ADD COLUMN status varchar(50);\n"
+                + "COMMENT ON COLUMN devices.status IS 'a;b';\n"), out);
+        assertTrue(out.contains("-- upgrade (sqlite)\nALTER TABLE devices ADD COLUMN status TEXT;\n"), out);
+        assertTrue(out.contains("-- downgrade (postgresql)\nALTER TABLE devices DROP COLUMN status;\n"), out);
+        assertTrue(out.contains("-- downgrade (sqlite)\nALTER TABLE devices DROP COLUMN status;"), out);
+    }
+
+    @Test
+    void aUniquePrefixAndSymbolicNamesWork(QuarkusMainLauncher launcher) {
+        assertTrue(ok(project.run(launcher, "show", "1975")).startsWith("Rev: 1975ea83b712 (branchpoint)\n"));
+        assertTrue(ok(project.run(launcher, "show", "3f2a")).startsWith("Rev: 3f2a9c1b7d4e (head)\n"));
+    }
+
+    @Test
+    void jsonHasHeaderAndSqlPerDialect(QuarkusMainLauncher launcher) {
+        String out = ok(project.run(launcher, "--json", "show", "3f2a9c1b7d4e"));
+        assertTrue(out.contains("\"revision\":\"3f2a9c1b7d4e\""), out);
+        assertTrue(out.contains("\"sqlite\":{\"upgrade\":[\"ALTER TABLE devices ADD COLUMN status TEXT\"]"), out);
+        assertTrue(out.contains("\"postgresql\":{\"upgrade\":["), out);
+    }
+
+    @Test
+    void anAmbiguousPrefixSaysSo(QuarkusMainLauncher launcher) {
+        String err = fails(project.run(launcher, "show", "3f2"), 1);
+        assertTrue(err.contains("Multiple revisions start with '3f2'") || err.contains("Multiple revisions start with 3f2"), err);
+    }
+
+    @Test
+    void anUnknownRevisionIsNamed(QuarkusMainLauncher launcher) {
+        String err = fails(project.run(launcher, "show", "deadbeef"), 1);
+        assertTrue(err.contains("deadbeef"), err);
+    }
+
+    @Test
+    void headIsAmbiguousWithTwoHeads(QuarkusMainLauncher launcher) {
+        String err = fails(project.run(launcher, "show", "head"), 1);
+        assertTrue(err.contains("heads"), err);
+    }
+}
