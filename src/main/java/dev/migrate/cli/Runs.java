@@ -9,7 +9,7 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import io.smallrye.mutiny.Uni;
 
-/** The shared path of upgrade and downgrade: read the heads, plan the steps, run them. */
+/** The shared path of upgrade and downgrade: take the migration lock, then read the heads, plan the steps, run them. */
 final class Runs {
     private Runs() {
     }

@@ -38,6 +38,7 @@ final class Workspace {
     private Config config;
     private ScriptDirectory scripts;
     private RevisionMap graph;
+    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
 
     Workspace(MigrateCommand options, VertxHolder vertx) {
         this.options = options;
@@ -111,9 +112,22 @@ final class Workspace {
         return Databases.open(url(), vertx::get, c.connectWait(), c.connectTimeout(), this::log);
     }
 
-    /** Progress and logs: standard error, silenced by {@code -q}. */
+    /**
+     * Progress and logs: standard error, silenced by {@code -q}. Lines may come from event-loop
+     * threads (connection retries, lock waits); they are written under the command's context class
+     * loader so that whatever attributes console output to an application (Quarkus' test capture
+     * does) attributes them to this run.
+     */
     void log(String line) {
-        if (!options.quiet) System.err.println(line);
+        if (options.quiet) return;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            System.err.println(line);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Data: standard output. */
