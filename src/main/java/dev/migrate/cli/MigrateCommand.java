@@ -34,6 +34,14 @@ public class MigrateCommand {
             description = "A value for templates and SQL revisions ($${x.KEY}); repeatable.")
     List<String> x = new ArrayList<>();
 
+    @Option(names = "--wait", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "Keep retrying the connection this long while the database is not up (connect.wait; e.g. 60s).")
+    String connectWait;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How long upgrade, downgrade and stamp wait for the migration lock (lock_timeout; e.g. 60s).")
+    String lockTimeout;
+
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only data and errors.")
     boolean quiet;
 

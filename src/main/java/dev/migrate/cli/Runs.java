@@ -9,7 +9,7 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import io.smallrye.mutiny.Uni;
 
-/** The shared path of upgrade and downgrade: read the heads, plan the steps, run them. */
+/** The shared path of upgrade and downgrade: take the migration lock, then read the heads, plan the steps, run them. */
 final class Runs {
     private Runs() {
     }
@@ -18,7 +18,7 @@ final class Runs {
         RevisionMap graph = ws.graph();
         VersionTable versions = ws.versionTable();
         boolean perRevision = ws.config().transactionPerMigration();
-        return ws.withDatabase(db -> versions.heads(db).flatMap(current -> {
+        return ws.withLockedDatabase(db -> versions.heads(db).flatMap(current -> {
             List<Step> steps = plan.apply(graph, current);
             if (steps.isEmpty()) return Uni.createFrom().item(List.<Step>of());
             ws.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");

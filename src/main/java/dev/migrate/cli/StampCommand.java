@@ -30,7 +30,7 @@ public class StampCommand implements Callable<Integer> {
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
         VersionTable versions = ws.versionTable();
-        List<String> after = ws.withDatabase(db -> versions.heads(db).flatMap(current -> {
+        List<String> after = ws.withLockedDatabase(db -> versions.heads(db).flatMap(current -> {
             List<String> next = graph.stamp(current, targets, purge);
             List<VersionChange> changes = new ArrayList<>();
             for (String id : current) if (!next.contains(id)) changes.add(new VersionChange.Delete(id));

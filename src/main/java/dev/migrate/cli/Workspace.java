@@ -2,19 +2,25 @@ package dev.migrate.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
 import dev.migrate.config.ConfigLoader;
 import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.Durations;
 import dev.migrate.config.XArgs;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.Databases;
 import dev.migrate.engine.VersionTable;
+import dev.migrate.engine.lock.Interruption;
+import dev.migrate.engine.lock.LockedRun;
+import dev.migrate.engine.lock.ShutdownSignal;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.RevisionWriter;
@@ -32,6 +38,7 @@ final class Workspace {
     private Config config;
     private ScriptDirectory scripts;
     private RevisionMap graph;
+    private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
 
     Workspace(MigrateCommand options, VertxHolder vertx) {
         this.options = options;
@@ -41,9 +48,20 @@ final class Workspace {
     Config config() {
         if (config == null) {
             Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config);
-            config = options.url != null ? loaded.withUrl(options.url) : loaded;
+            Config withUrl = options.url != null ? loaded.withUrl(options.url) : loaded;
+            Config withWait = options.connectWait != null ? withUrl.withConnectWait(duration("--wait", options.connectWait)) : withUrl;
+            config = options.lockTimeout != null
+                    ? withWait.withLockTimeout(duration("--lock-timeout", options.lockTimeout)) : withWait;
         }
         return config;
+    }
+
+    private static Duration duration(String option, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw MigrateException.usage(option + ": " + e.getMessage());
+        }
     }
 
     DatabaseUrl url() {
@@ -74,14 +92,42 @@ final class Workspace {
 
     /** Opens the database, runs {@code work}, closes it whatever happens, and waits for the result. */
     <T> T withDatabase(Function<Database, Uni<T>> work) {
-        Uni<T> run = Databases.open(url(), vertx::get)
-                .flatMap(db -> work.apply(db).onTermination().call(db::close));
+        Uni<T> run = connect().flatMap(db -> work.apply(db).onTermination().call(db::close));
         return run.await().indefinitely();
     }
 
-    /** Progress and logs: standard error, silenced by {@code -q}. */
+    /**
+     * Like {@link #withDatabase} under the migration lock, for the commands that change the database:
+     * {@code work} runs once the lock is taken, and SIGINT or SIGTERM stop it cleanly.
+     */
+    <T> T withLockedDatabase(Function<Database, Uni<T>> work) {
+        Interruption interruption = new Interruption();
+        LockedRun run = new LockedRun(url(), versionTable(), config().lockTimeout(), this::connect, interruption, this::log);
+        return ShutdownSignal.guard(interruption, System.err, () -> run.run(work).await().indefinitely());
+    }
+
+    /** One session, retried while the server is not up for as long as connect.wait says. */
+    private Uni<Database> connect() {
+        Config c = config();
+        return Databases.open(url(), vertx::get, c.connectWait(), c.connectTimeout(), this::log);
+    }
+
+    /**
+     * Progress and logs: standard error, silenced by {@code -q}. Lines may come from event-loop
+     * threads (connection retries, lock waits); they are written under the command's context class
+     * loader so that whatever attributes console output to an application (Quarkus' test capture
+     * does) attributes them to this run.
+     */
     void log(String line) {
-        if (!options.quiet) System.err.println(line);
+        if (options.quiet) return;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            System.err.println(line);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Data: standard output. */

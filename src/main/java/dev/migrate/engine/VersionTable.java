@@ -26,6 +26,11 @@ public final class VersionTable {
         return name;
     }
 
+    /** The configured schema, or null for the session's default one. */
+    public String schema() {
+        return schema;
+    }
+
     /** The table's name as written in SQL, schema-qualified when one is configured. */
     public String qualifiedName() {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);

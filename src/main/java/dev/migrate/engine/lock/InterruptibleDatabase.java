@@ -1,0 +1,59 @@
+package dev.migrate.engine.lock;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.migrate.engine.Database;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The working session as the runner sees it during a locked run: once an interruption is
+ * requested, every statement fails with {@link RunInterrupted} before reaching the database,
+ * except {@code ROLLBACK}, so the runner's own failure path undoes the open transaction.
+ */
+final class InterruptibleDatabase implements Database {
+    private final Database db;
+    private final Interruption interruption;
+
+    InterruptibleDatabase(Database db, Interruption interruption) {
+        this.db = db;
+        this.interruption = interruption;
+    }
+
+    private <T> Uni<T> unlessInterrupted(Supplier<Uni<T>> call) {
+        return Uni.createFrom().deferred(() -> interruption.requested()
+                ? Uni.createFrom().failure(new RunInterrupted("interrupted"))
+                : call.get());
+    }
+
+    @Override
+    public String dialectName() {
+        return db.dialectName();
+    }
+
+    @Override
+    public String describe() {
+        return db.describe();
+    }
+
+    @Override
+    public Uni<Integer> execute(String sql) {
+        if (sql.strip().equalsIgnoreCase("ROLLBACK")) return db.execute(sql);
+        return unlessInterrupted(() -> db.execute(sql));
+    }
+
+    @Override
+    public Uni<List<List<String>>> query(String sql) {
+        return unlessInterrupted(() -> db.query(sql));
+    }
+
+    @Override
+    public Uni<Boolean> tableExists(String schema, String table) {
+        return unlessInterrupted(() -> db.tableExists(schema, table));
+    }
+
+    @Override
+    public Uni<Void> close() {
+        return db.close();
+    }
+}

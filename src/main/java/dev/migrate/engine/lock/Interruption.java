@@ -1,0 +1,55 @@
+package dev.migrate.engine.lock;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A request to stop a run early, and the run's answer once it has stopped. Whoever asks (a
+ * shutdown hook on SIGINT or SIGTERM, or an application) calls {@link #request()}; the run stops
+ * at the next statement (on PostgreSQL it also cancels the one running), rolls back, releases its
+ * lock, and {@linkplain #settle settles} with a line saying what stayed applied.
+ */
+public final class Interruption {
+    private volatile boolean requested;
+    private volatile Runnable onRequest = () -> { };
+    private volatile String outcome;
+    private final CountDownLatch settled = new CountDownLatch(1);
+
+    /** Asks the run to stop; safe from any thread, any number of times. */
+    public void request() {
+        requested = true;
+        onRequest.run();
+    }
+
+    public boolean requested() {
+        return requested;
+    }
+
+    /** What to do at once on a request (cancel the running statement); runs now if one came already. */
+    void onRequest(Runnable action) {
+        onRequest = action;
+        if (requested) action.run();
+    }
+
+    /** The run has ended, its lock released; {@code line} says how (null when it finished normally). */
+    void settle(String line) {
+        outcome = line;
+        settled.countDown();
+    }
+
+    /**
+     * Waits up to {@code max} for the run to end and gives its closing line: empty when it did not
+     * end in time, or ended without being interrupted.
+     */
+    public Optional<String> awaitOutcome(Duration max) {
+        try {
+            if (!settled.await(max.toMillis(), TimeUnit.MILLISECONDS)) return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return Optional.ofNullable(outcome);
+    }
+}
