@@ -2,11 +2,13 @@ package dev.migrate.cli;
 
 import java.util.concurrent.Callable;
 
+import dev.migrate.engine.HistoryTable;
+import io.smallrye.mutiny.Uni;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code migrate ensure-version}: creates the version table when it is missing. */
-@Command(name = "ensure-version", aliases = "ensure_version", description = "Create the version table if it does not exist.")
+/** {@code migrate ensure-version}: creates the version table, and the history table unless disabled, when missing. */
+@Command(name = "ensure-version", aliases = "ensure_version", description = "Create the version (and history) table if it does not exist.")
 public class EnsureVersionCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
@@ -14,8 +16,10 @@ public class EnsureVersionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        ws.withDatabase(db -> ws.versionTable().create(db));
-        ws.log("Version table " + ws.versionTable().qualifiedName() + " is present.");
+        HistoryTable history = ChangedFiles.historyTable(ws);
+        ws.withDatabase(db -> ws.versionTable().create(db).flatMap(v -> history == null ? Uni.createFrom().voidItem() : history.create(db)));
+        ws.log("Version table " + ws.versionTable().qualifiedName() + " is present"
+                + (history == null ? "." : ", and history table " + history.qualifiedName() + "."));
         return 0;
     }
 }

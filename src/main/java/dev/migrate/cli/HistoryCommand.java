@@ -23,9 +23,13 @@ public class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revisions (connects to it).")
     boolean indicateCurrent;
 
+    @Option(names = "--applied", description = "The steps applied to the database, from the history table, newest first.")
+    boolean applied;
+
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
+        if (applied) return AppliedLog.print(ws, range != null || indicateCurrent);
         RevisionMap graph = ws.graph();
         boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
         List<String> current = needsDatabase ? ws.withDatabase(db -> ws.versionTable().heads(db)) : List.of();

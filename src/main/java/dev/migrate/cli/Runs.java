@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
@@ -18,11 +19,12 @@ final class Runs {
         RevisionMap graph = ws.graph();
         VersionTable versions = ws.versionTable();
         boolean perRevision = ws.config().transactionPerMigration();
-        return ws.withLockedDatabase(db -> versions.heads(db).flatMap(current -> {
+        HistoryTable history = ChangedFiles.historyTable(ws);
+        return ws.withLockedDatabase(db -> ChangedFiles.warn(ws, db, history).flatMap(v -> versions.heads(db)).flatMap(current -> {
             List<Step> steps = plan.apply(graph, current);
             if (steps.isEmpty()) return Uni.createFrom().item(List.<Step>of());
             ws.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
-            return new Migrator(db, ws.dialect(), versions, perRevision, ws::script, ws::log).run(steps);
+            return new Migrator(db, ws.dialect(), versions, history, perRevision, ws::script, ws::log).run(steps);
         }));
     }
 }

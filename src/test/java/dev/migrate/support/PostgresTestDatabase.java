@@ -51,7 +51,7 @@ public final class PostgresTestDatabase extends SessionTestDatabase {
     public Set<String> tables() {
         Set<String> out = new LinkedHashSet<>();
         for (List<String> row : query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                + " AND table_type = 'BASE TABLE' AND table_name <> 'alembic_version' ORDER BY table_name")) {
+                + " AND table_type = 'BASE TABLE' AND table_name NOT IN ('alembic_version', 'migrate_history') ORDER BY table_name")) {
             out.add(row.get(0));
         }
         return out;

@@ -38,7 +38,7 @@ public final class SqliteTestDatabase extends SessionTestDatabase {
     public Set<String> tables() {
         Set<String> out = new LinkedHashSet<>();
         for (List<String> row : query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                + " AND name <> 'alembic_version' ORDER BY name")) {
+                + " AND name NOT IN ('alembic_version', 'migrate_history') ORDER BY name")) {
             out.add(row.get(0));
         }
         return out;
