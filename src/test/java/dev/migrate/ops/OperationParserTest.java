@@ -63,7 +63,7 @@ class OperationParserTest {
                     tabel: t
                 """));
         assertEquals("v1.yaml:4: unknown field 'nulable' in column (expected one of: name, type, nullable,"
-                + " server_default, primary_key, unique, comment, references, on_delete, on_update)", error("""
+                + " server_default, primary_key, unique, comment, references, on_delete, on_update, values)", error("""
                 - create_table:
                     table: t
                     columns:
