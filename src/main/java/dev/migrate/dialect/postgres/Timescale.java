@@ -42,13 +42,16 @@ final class Timescale {
     List<Statement> render(TimescaleOperation op) {
         List<Statement> out = new ArrayList<>();
         out.add(new Statement(guard(op), op.line()));
-        for (String sql : statements(op)) out.add(new Statement(sql, op.line(), runsAlone(op)));
+        List<String> statements = statements(op);
+        for (int i = 0; i < statements.size(); i++) {
+            out.add(new Statement(statements.get(i), op.line(), i == 0 && runsAlone(op)));
+        }
         return out;
     }
 
     /**
      * TimescaleDB refuses to fill a continuous aggregate inside a transaction block, both when it
-     * is created WITH DATA and when it is refreshed.
+     * is created WITH DATA and when it is refreshed; that is the operation's first statement.
      */
     private static boolean runsAlone(TimescaleOperation op) {
         if (op instanceof CreateContinuousAggregate o) return o.withData();
