@@ -19,6 +19,11 @@ import dev.migrate.ops.CreatePrimaryKey;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
 import dev.migrate.ops.CreateUniqueConstraint;
+import dev.migrate.ops.CreateView;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.EnumOperation;
+import dev.migrate.ops.OnlyOn;
+import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
 import dev.migrate.ops.DropIndex;
@@ -69,21 +74,32 @@ public abstract class SqlDialect implements Dialect {
 
     protected abstract List<Statement> dropIndex(DropIndex op);
 
+    /** create_enum, drop_enum, add_enum_value, rename_enum_value, replace_enum_values. */
+    protected abstract List<Statement> enumOperation(EnumOperation op);
+
+    /** create_extension and drop_extension. */
+    protected abstract List<Statement> extension(Operation op);
+
+    protected abstract List<Statement> createView(CreateView op);
+
+    protected abstract List<Statement> dropView(DropView op);
+
+    protected abstract List<Statement> timescaleOperation(TimescaleOperation op);
+
     /** A literal for a value of a column of {@code type}: arrays and JSON need their own spelling. */
     protected abstract String typedLiteral(Object value, ColumnType type);
 
     @Override
     public List<Statement> render(Operation op) {
+        if (op instanceof OnlyOn o) return o.dialect().equals(name()) ? render(o.operation()) : List.of();
         if (op instanceof CreateTable o) return createTable(o);
-        if (op instanceof DropTable o) return one(op, "DROP TABLE " + table(o.table()));
+        if (op instanceof DropTable o) return dropTable(o);
         if (op instanceof RenameTable o) {
             return one(op, "ALTER TABLE " + table(o.table()) + " RENAME TO " + quote(o.newName()));
         }
         if (op instanceof CreateTableComment o) return createTableComment(o);
         if (op instanceof AddColumn o) return addColumn(o);
-        if (op instanceof DropColumn o) {
-            return one(op, "ALTER TABLE " + table(o.table()) + " DROP COLUMN " + quote(o.column()));
-        }
+        if (op instanceof DropColumn o) return dropColumn(o);
         if (op instanceof AlterColumn o) return alterColumn(o);
         if (op instanceof RenameColumn o) {
             return one(op, "ALTER TABLE " + table(o.table()) + " RENAME COLUMN " + quote(o.column()) + " TO "
@@ -97,7 +113,25 @@ public abstract class SqlDialect implements Dialect {
         if (op instanceof CreateIndex o) return createIndex(o);
         if (op instanceof DropIndex o) return dropIndex(o);
         if (op instanceof Execute o) return execute(o);
-        return bulkInsert((BulkInsert) op);
+        if (op instanceof BulkInsert o) return bulkInsert(o);
+        if (op instanceof EnumOperation o) return enumOperation(o);
+        if (op instanceof CreateView o) return createView(o);
+        if (op instanceof DropView o) return dropView(o);
+        if (op instanceof TimescaleOperation o) return timescaleOperation(o);
+        return extension(op);
+    }
+
+    protected List<Statement> dropTable(DropTable op) {
+        return one(op, "DROP TABLE " + table(op.table()));
+    }
+
+    protected List<Statement> dropColumn(DropColumn op) {
+        return one(op, "ALTER TABLE " + table(op.table()) + " DROP COLUMN " + quote(op.column()));
+    }
+
+    /** {@code CREATE [modifiers]VIEW name AS query}, which both dialects write the same way. */
+    protected String createViewStatement(CreateView op, String modifiers) {
+        return "CREATE " + modifiers + "VIEW " + table(op.name()) + " AS\n" + op.query();
     }
 
     @Override

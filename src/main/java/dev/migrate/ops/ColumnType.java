@@ -14,9 +14,18 @@ import dev.migrate.yaml.Node;
  * @param scale     for {@code numeric(p,s)}: s, or null
  * @param element   for {@code array(T)}: T
  * @param argument  for {@code sql(...)}: the verbatim SQL type; for {@code enum(NAME)}: NAME
+ * @param values    for {@code enum(NAME)}: the values written on the column ({@code values: [a, b]}),
+ *                  or empty when the column only refers to an existing type
  */
 public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, ColumnType element,
-                         String argument) {
+                         String argument, List<String> values) {
+    public ColumnType {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public ColumnType(Kind kind, Integer length, Integer precision, Integer scale, ColumnType element, String argument) {
+        this(kind, length, precision, scale, element, argument, List.of());
+    }
 
     public enum Kind {
         UUID("uuid"), JSON("json"), JSONB("jsonb"), STRING("string(n)"), TEXT("text"), BOOLEAN("boolean"),
@@ -96,6 +105,11 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
         List<String> out = new ArrayList<>();
         for (Kind k : Kind.values()) out.add(k.spelling);
         return out;
+    }
+
+    /** This enum type with its values: a column that says them creates the type where needed. */
+    public ColumnType withValues(List<String> enumValues) {
+        return new ColumnType(kind, length, precision, scale, element, argument, enumValues);
     }
 
     public boolean isIdentity() {

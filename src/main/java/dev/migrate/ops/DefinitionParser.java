@@ -10,7 +10,7 @@ import dev.migrate.yaml.Node;
 /** Reads the definitions operations are made of: columns, tables, constraints and indexes. */
 final class DefinitionParser {
     static final List<String> COLUMN_FIELDS = List.of("name", "type", "nullable", "server_default", "primary_key",
-            "unique", "comment", "references", "on_delete", "on_update");
+            "unique", "comment", "references", "on_delete", "on_update", "values");
     static final List<String> TABLE_FIELDS = List.of("table", "columns", "primary_key", "unique", "foreign_keys",
             "checks", "comment");
     static final List<String> FOREIGN_KEY_FIELDS = List.of("name", "columns", "ref_table", "ref_columns",
@@ -52,6 +52,7 @@ final class DefinitionParser {
         node.checkKeys("column", COLUMN_FIELDS);
         String name = requiredText(node, "name", "a column");
         ColumnType type = ColumnType.parse(required(node, "type", "column '" + name + "'"));
+        if (node.has("values")) type = enumValues(node, name, type);
         boolean primaryKey = node.get("primary_key").asBoolean(false);
         boolean nullable = node.get("nullable").asBoolean(!primaryKey && !type.isIdentity());
         ForeignKey references = null;
@@ -69,6 +70,29 @@ final class DefinitionParser {
         }
         return new Column(name, type, nullable, ServerDefault.parse(node.get("server_default")), primaryKey,
                 node.get("unique").asBoolean(false), optionalText(node, "comment"), references);
+    }
+
+    /**
+     * The values of an enum column, written beside its type ({@code type: enum(mood)} with
+     * {@code values: [happy, sad]}) rather than inside it, because a comma or colon inside a YAML
+     * flow mapping would need quotes. With values, the column is self-contained: PostgreSQL
+     * creates the type when it is missing and SQLite can write its CHECK constraint.
+     */
+    private static ColumnType enumValues(Node node, String name, ColumnType type) {
+        Node values = node.get("values");
+        if (type.kind() != ColumnType.Kind.ENUM) {
+            throw values.error("column '" + name + "': values belong to an enum(NAME) column, not to " + type);
+        }
+        return type.withValues(enumList(node, "values", "column '" + name + "'"));
+    }
+
+    /** A required, non-empty list of distinct enum values. */
+    static List<String> enumList(Node node, String field, String what) {
+        Node list = required(node, field, what);
+        List<String> values = list.asStringList();
+        if (values.isEmpty()) throw list.error(what + ": '" + field + "' must list at least one value");
+        if (Set.copyOf(values).size() != values.size()) throw list.error(what + ": '" + field + "' lists a value twice");
+        return values;
     }
 
     /** A table definition from the fields of create_table (or of a drop_table that carries one). */

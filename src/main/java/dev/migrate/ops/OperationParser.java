@@ -19,11 +19,14 @@ import dev.migrate.yaml.Node;
  * never be silently ignored in a migration.
  */
 public final class OperationParser {
-    static final List<String> KNOWN = List.of("create_table", "drop_table", "rename_table", "create_table_comment",
-            "add_column", "drop_column", "alter_column", "rename_column", "create_primary_key",
+    private static final List<String> CORE = List.of("create_table", "drop_table", "rename_table",
+            "create_table_comment", "add_column", "drop_column", "alter_column", "rename_column", "create_primary_key",
             "create_unique_constraint", "create_foreign_key", "create_check_constraint", "drop_constraint",
             "create_index", "drop_index", "execute", "bulk_insert");
+    static final List<String> KNOWN = known();
     private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
+    /** The field every operation written as a mapping takes besides its own (see {@link OnlyOn}). */
+    private static final String DIALECT = "dialect";
 
     /** Column types seen so far in the list, per table, so bulk_insert can render values as the columns expect. */
     private final Map<String, Map<String, ColumnType>> knownTypes = new HashMap<>();
@@ -40,7 +43,37 @@ public final class OperationParser {
         return out;
     }
 
+    private static List<String> known() {
+        List<String> out = new ArrayList<>(CORE);
+        out.addAll(PostgresObjectParser.KINDS);
+        out.addAll(TimescaleParser.KINDS);
+        return List.copyOf(out);
+    }
+
+    /** Fails on a field of {@code body} that is neither one of {@code fields} nor {@code dialect}. */
+    static void checkFields(Node body, String what, List<String> fields) {
+        List<String> allowed = new ArrayList<>(fields);
+        allowed.add(DIALECT);
+        body.checkKeys(what, allowed);
+    }
+
+    /**
+     * {@code dialect: NAME} on any operation written as a mapping restricts it to that dialect: it
+     * is skipped on the others ({@link OnlyOn}).
+     */
     private Operation operation(Node item) {
+        Operation op = unrestricted(item);
+        Node body = item.entries().values().iterator().next();
+        if (!body.isMap() || !body.has(DIALECT)) return op;
+        Node dialect = body.get(DIALECT);
+        String name = dialect.requireText(DIALECT);
+        if (!DIALECTS.contains(name)) {
+            throw dialect.error("unknown dialect '" + name + "' (expected one of: " + String.join(", ", DIALECTS) + ")");
+        }
+        return new OnlyOn(op.at(), name, op);
+    }
+
+    private Operation unrestricted(Node item) {
         if (!item.isMap() || item.entries().size() != 1) {
             throw item.error("an operation is a mapping with one key, the operation name (- add_column: {...})");
         }
@@ -52,35 +85,37 @@ public final class OperationParser {
         if (kind.equals("execute")) return execute(at, body);
         if (!body.isMap()) throw body.error("operation '" + kind + "' takes a mapping of fields");
         String what = "operation '" + kind + "'";
+        if (PostgresObjectParser.KINDS.contains(kind)) return PostgresObjectParser.parse(kind, at, body, what);
+        if (TimescaleParser.KINDS.contains(kind)) return TimescaleParser.parse(kind, at, body, what);
         switch (kind) {
             case "create_table": {
-                body.checkKeys(what, DefinitionParser.TABLE_FIELDS);
+                checkFields(body, what, DefinitionParser.TABLE_FIELDS);
                 TableDefinition table = DefinitionParser.table(body, what);
                 for (Column c : table.columns()) remember(table.name(), c);
                 return new CreateTable(at, table);
             }
             case "drop_table": {
-                body.checkKeys(what, DefinitionParser.TABLE_FIELDS);
+                checkFields(body, what, DefinitionParser.TABLE_FIELDS);
                 String table = requiredText(body, "table", what);
-                boolean defined = body.entries().size() > 1;
+                boolean defined = body.entries().keySet().stream().anyMatch(k -> !k.equals("table") && !k.equals(DIALECT));
                 return new DropTable(at, table, defined ? DefinitionParser.table(body, what) : null);
             }
             case "rename_table":
-                body.checkKeys(what, List.of("table", "new_name"));
+                checkFields(body, what, List.of("table", "new_name"));
                 return new RenameTable(at, requiredText(body, "table", what), requiredText(body, "new_name", what));
             case "create_table_comment":
-                body.checkKeys(what, List.of("table", "comment", "existing_comment"));
+                checkFields(body, what, List.of("table", "comment", "existing_comment"));
                 return new CreateTableComment(at, requiredText(body, "table", what), optionalText(body, "comment"),
                         optionalText(body, "existing_comment"));
             case "add_column": {
-                body.checkKeys(what, List.of("table", "column"));
+                checkFields(body, what, List.of("table", "column"));
                 String table = requiredText(body, "table", what);
                 Column column = DefinitionParser.column(required(body, "column", what));
                 remember(table, column);
                 return new AddColumn(at, table, column);
             }
             case "drop_column": {
-                body.checkKeys(what, List.of("table", "column"));
+                checkFields(body, what, List.of("table", "column"));
                 String table = requiredText(body, "table", what);
                 Node column = required(body, "column", what);
                 if (column.isMap()) {
@@ -92,26 +127,26 @@ public final class OperationParser {
             case "alter_column":
                 return alterColumn(at, body, what);
             case "rename_column":
-                body.checkKeys(what, List.of("table", "column", "new_name"));
+                checkFields(body, what, List.of("table", "column", "new_name"));
                 return new RenameColumn(at, requiredText(body, "table", what), requiredText(body, "column", what),
                         requiredText(body, "new_name", what));
             case "create_primary_key":
-                body.checkKeys(what, List.of("table", "name", "columns"));
+                checkFields(body, what, List.of("table", "name", "columns"));
                 return new CreatePrimaryKey(at, requiredText(body, "table", what),
                         new PrimaryKey(requiredText(body, "name", what), names(body, "columns", what, true)));
             case "create_unique_constraint":
-                body.checkKeys(what, List.of("table", "name", "columns"));
+                checkFields(body, what, List.of("table", "name", "columns"));
                 return new CreateUniqueConstraint(at, requiredText(body, "table", what),
                         new UniqueConstraint(requiredText(body, "name", what), names(body, "columns", what, true)));
             case "create_foreign_key": {
                 List<String> fields = new ArrayList<>(DefinitionParser.FOREIGN_KEY_FIELDS);
                 fields.add("table");
-                body.checkKeys(what, fields);
+                checkFields(body, what, fields);
                 return new CreateForeignKey(at, requiredText(body, "table", what),
                         DefinitionParser.foreignKey(body, requiredText(body, "name", what), what));
             }
             case "create_check_constraint":
-                body.checkKeys(what, List.of("table", "name", "expression"));
+                checkFields(body, what, List.of("table", "name", "expression"));
                 return new CreateCheckConstraint(at, requiredText(body, "table", what),
                         new CheckConstraint(requiredText(body, "name", what), requiredText(body, "expression", what)));
             case "drop_constraint":
@@ -119,7 +154,7 @@ public final class OperationParser {
             case "create_index": {
                 List<String> fields = new ArrayList<>(DefinitionParser.INDEX_FIELDS);
                 fields.addAll(List.of("concurrently", "if_not_exists"));
-                body.checkKeys(what, fields);
+                checkFields(body, what, fields);
                 return new CreateIndex(at, DefinitionParser.index(body, what),
                         body.get("concurrently").asBoolean(false), body.get("if_not_exists").asBoolean(false));
             }
@@ -131,7 +166,7 @@ public final class OperationParser {
     }
 
     private Operation alterColumn(Source at, Node body, String what) {
-        body.checkKeys(what, List.of("table", "column", "type", "using", "nullable", "server_default", "comment",
+        checkFields(body, what, List.of("table", "column", "type", "using", "nullable", "server_default", "comment",
                 "new_name", "existing_type", "existing_server_default", "existing_comment"));
         Node type = body.get("type");
         Node existingType = body.get("existing_type");
@@ -157,7 +192,7 @@ public final class OperationParser {
     private Operation dropConstraint(Source at, Node body, String what) {
         List<String> fields = new ArrayList<>(DefinitionParser.FOREIGN_KEY_FIELDS);
         fields.addAll(List.of("table", "type", "expression"));
-        body.checkKeys(what, fields);
+        checkFields(body, what, fields);
         String table = requiredText(body, "table", what);
         String name = requiredText(body, "name", what);
         String type = optionalText(body, "type");
@@ -188,7 +223,7 @@ public final class OperationParser {
     private Operation dropIndex(Source at, Node body, String what) {
         List<String> fields = new ArrayList<>(DefinitionParser.INDEX_FIELDS);
         fields.addAll(List.of("concurrently", "if_exists"));
-        body.checkKeys(what, fields);
+        checkFields(body, what, fields);
         String name = requiredText(body, "name", what);
         boolean defined = body.has("columns") || body.has("expressions");
         return new DropIndex(at, name, optionalText(body, "table"), defined ? DefinitionParser.index(body, what) : null,
@@ -209,7 +244,7 @@ public final class OperationParser {
     }
 
     private Operation bulkInsert(Source at, Node body, String what) {
-        body.checkKeys(what, List.of("table", "rows", "types"));
+        checkFields(body, what, List.of("table", "rows", "types"));
         String table = requiredText(body, "table", what);
         Map<String, ColumnType> types = new LinkedHashMap<>(knownTypes.getOrDefault(table, Map.of()));
         Node declared = body.get("types");

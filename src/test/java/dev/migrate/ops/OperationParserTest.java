@@ -37,7 +37,12 @@ class OperationParserTest {
         assertEquals("v1.yaml:2: unknown operation 'add_colum' (expected one of: create_table, drop_table,"
                 + " rename_table, create_table_comment, add_column, drop_column, alter_column, rename_column,"
                 + " create_primary_key, create_unique_constraint, create_foreign_key, create_check_constraint,"
-                + " drop_constraint, create_index, drop_index, execute, bulk_insert)", e.getMessage());
+                + " drop_constraint, create_index, drop_index, execute, bulk_insert, create_enum, drop_enum,"
+                + " add_enum_value, rename_enum_value, replace_enum_values, create_extension, drop_extension,"
+                + " create_view, drop_view, create_hypertable, set_chunk_time_interval, enable_compression,"
+                + " disable_compression, add_compression_policy, remove_compression_policy, add_retention_policy,"
+                + " remove_retention_policy, create_continuous_aggregate, drop_continuous_aggregate,"
+                + " refresh_continuous_aggregate)", e.getMessage());
         assertEquals(2, e.line());
     }
 
@@ -51,14 +56,14 @@ class OperationParserTest {
 
     @Test
     void unknownFieldIsNamedWithItsLine() {
-        assertEquals("v1.yaml:3: unknown field 'tabel' in operation 'add_column' (expected one of: table, column)",
-                error("""
+        assertEquals("v1.yaml:3: unknown field 'tabel' in operation 'add_column' (expected one of: table, column,"
+                + " dialect)", error("""
                 - add_column:
                     table: t
                     tabel: t
                 """));
         assertEquals("v1.yaml:4: unknown field 'nulable' in column (expected one of: name, type, nullable,"
-                + " server_default, primary_key, unique, comment, references, on_delete, on_update)", error("""
+                + " server_default, primary_key, unique, comment, references, on_delete, on_update, values)", error("""
                 - create_table:
                     table: t
                     columns:

@@ -1,7 +1,9 @@
 package dev.migrate.dialect.postgres;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.dialect.Json;
@@ -10,20 +12,31 @@ import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateExtension;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
+import dev.migrate.ops.CreateView;
+import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropExtension;
 import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.Index;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
+import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.script.Statement;
 
 /** PostgreSQL (15 and later): everything runs in place; comments are stored with COMMENT ON. */
 public final class PostgresDialect extends SqlDialect {
     public static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    private final PostgresEnums enums = new PostgresEnums(this);
+    private final Timescale timescale = new Timescale(this);
 
     private PostgresDialect() {
     }
@@ -77,7 +90,7 @@ public final class PostgresDialect extends SqlDialect {
         List<String> elements = new ArrayList<>();
         for (Column c : op.table().columns()) elements.add(columnDefinition(op, c));
         elements.addAll(tableConstraints(op, true));
-        List<Statement> out = new ArrayList<>();
+        List<Statement> out = new ArrayList<>(ensureEnumTypes(op.table().columns(), op.line()));
         out.add(new Statement(createTableStatement(table(op.table().name()), elements), op.line()));
         if (op.table().comment() != null) out.add(tableComment(op, op.table().name(), op.table().comment()));
         for (Column c : op.table().columns()) {
@@ -91,7 +104,7 @@ public final class PostgresDialect extends SqlDialect {
         Column c = op.column();
         String sql = "ALTER TABLE " + table(op.table()) + " ADD COLUMN " + columnDefinition(op, c);
         if (c.primaryKey()) sql += " PRIMARY KEY";
-        List<Statement> out = new ArrayList<>();
+        List<Statement> out = new ArrayList<>(ensureEnumTypes(List.of(c), op.line()));
         out.add(new Statement(sql, op.line()));
         if (c.comment() != null) out.add(columnComment(op, op.table(), c.name(), c.comment()));
         return out;
@@ -132,6 +145,84 @@ public final class PostgresDialect extends SqlDialect {
                     + quote(op.newName()), op.line()));
         }
         return out;
+    }
+
+    /**
+     * A table dropped with its definition (as a derived downgrade does) also drops the enum types
+     * its columns gave values for, unless another column still uses them: the types its
+     * create_table made.
+     */
+    @Override
+    protected List<Statement> dropTable(DropTable op) {
+        List<Statement> out = new ArrayList<>(super.dropTable(op));
+        if (op.definition() != null) out.addAll(dropEnumTypes(op.definition().columns(), op.line()));
+        return out;
+    }
+
+    @Override
+    protected List<Statement> dropColumn(DropColumn op) {
+        List<Statement> out = new ArrayList<>(super.dropColumn(op));
+        if (op.definition() != null) out.addAll(dropEnumTypes(List.of(op.definition()), op.line()));
+        return out;
+    }
+
+    /** The enum columns that give their values, one per type: the types they create and drop. */
+    private static List<ColumnType> ownEnumTypes(List<Column> columns) {
+        Map<String, ColumnType> out = new LinkedHashMap<>();
+        for (Column c : columns) {
+            if (c.type().kind() == ColumnType.Kind.ENUM && !c.type().values().isEmpty()) {
+                out.putIfAbsent(c.type().argument(), c.type());
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private List<Statement> ensureEnumTypes(List<Column> columns, int line) {
+        List<Statement> out = new ArrayList<>();
+        for (ColumnType type : ownEnumTypes(columns)) out.add(enums.ensureType(type.argument(), type.values(), line));
+        return out;
+    }
+
+    private List<Statement> dropEnumTypes(List<Column> columns, int line) {
+        List<Statement> out = new ArrayList<>();
+        for (ColumnType type : ownEnumTypes(columns)) out.add(enums.dropIfUnused(type.argument(), line));
+        return out;
+    }
+
+    @Override
+    protected List<Statement> enumOperation(EnumOperation op) {
+        return enums.render(op);
+    }
+
+    @Override
+    protected List<Statement> extension(Operation op) {
+        if (op instanceof CreateExtension o) {
+            String sql = "CREATE EXTENSION " + (o.ifNotExists() ? "IF NOT EXISTS " : "") + quote(o.name());
+            if (o.schema() != null) sql += " SCHEMA " + quote(o.schema());
+            if (o.version() != null) sql += " VERSION " + literal(o.version());
+            return one(op, sql);
+        }
+        DropExtension o = (DropExtension) op;
+        return one(op, "DROP EXTENSION " + (o.ifExists() ? "IF EXISTS " : "") + quote(o.name())
+                + (o.cascade() ? " CASCADE" : ""));
+    }
+
+    @Override
+    protected List<Statement> createView(CreateView op) {
+        String sql = createViewStatement(op, (op.orReplace() ? "OR REPLACE " : "") + (op.materialized() ? "MATERIALIZED " : ""));
+        if (op.materialized() && !op.withData()) sql += "\nWITH NO DATA";
+        return one(op, sql);
+    }
+
+    @Override
+    protected List<Statement> dropView(DropView op) {
+        return one(op, "DROP " + (op.materialized() ? "MATERIALIZED " : "") + "VIEW " + (op.ifExists() ? "IF EXISTS " : "")
+                + table(op.name()));
+    }
+
+    @Override
+    protected List<Statement> timescaleOperation(TimescaleOperation op) {
+        return timescale.render(op);
     }
 
     @Override

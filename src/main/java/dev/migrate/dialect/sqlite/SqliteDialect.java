@@ -11,16 +11,22 @@ import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateEnum;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
+import dev.migrate.ops.CreateView;
 import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropEnum;
 import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.Index;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
+import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.script.Statement;
 
 /**
@@ -84,11 +90,27 @@ public final class SqliteDialect extends SqlDialect {
             case TIME: return "TIME";
             case TIMESTAMP: case TIMESTAMPTZ: return "DATETIME";
             case BYTES: return "BLOB";
-            case ENUM:
-                throw UnsupportedOnDialect.because(op, name(), "type " + type
-                        + " is a PostgreSQL enum; declare the column as string(n) with a check constraint");
+            case ENUM: {
+                if (type.values().isEmpty()) {
+                    throw UnsupportedOnDialect.because(op, name(), "a column of type " + type + " needs its values there"
+                            + " (values: [...] on the column), as SQLite keeps them in a CHECK constraint");
+                }
+                int longest = 1;
+                for (String v : type.values()) longest = Math.max(longest, v.length());
+                return "VARCHAR(" + longest + ")";
+            }
             default: return type.argument();
         }
+    }
+
+    /** SQLite has no enum types: an enum column only accepts its values through a CHECK constraint. */
+    @Override
+    protected String columnDefinition(Operation op, Column c) {
+        String definition = super.columnDefinition(op, c);
+        if (c.type().kind() != ColumnType.Kind.ENUM) return definition;
+        List<String> values = new ArrayList<>();
+        for (String v : c.type().values()) values.add(literal(v));
+        return definition + " CHECK (" + quote(c.name()) + " IN (" + String.join(", ", values) + "))";
     }
 
     /** Expressions other than literals must be parenthesised in a SQLite DEFAULT clause. */
@@ -191,6 +213,51 @@ public final class SqliteDialect extends SqlDialect {
         String sql = indexStatement(index, "", op.ifNotExists());
         if (index.where() != null) sql += " WHERE " + index.where();
         return one(op, sql);
+    }
+
+    /**
+     * The values of an enum live in the CHECK constraints of its columns here, so creating or
+     * dropping the type has nothing to do, while changing its values means rebuilding those tables.
+     */
+    @Override
+    protected List<Statement> enumOperation(EnumOperation op) {
+        if (op instanceof CreateEnum || op instanceof DropEnum) return List.of();
+        throw UnsupportedOnDialect.because(op, name(), "the values of enum " + op.name() + " live in CHECK constraints"
+                + " of its columns there, and changing them needs a table rebuild; write dialect: postgresql on the"
+                + " operation to skip it on sqlite");
+    }
+
+    @Override
+    protected List<Statement> extension(Operation op) {
+        throw UnsupportedOnDialect.because(op, name(), "extensions are a PostgreSQL feature; write dialect: postgresql"
+                + " on the operation to skip it on sqlite");
+    }
+
+    /** SQLite has no CREATE OR REPLACE VIEW: the old view is dropped first, in the same transaction. */
+    @Override
+    protected List<Statement> createView(CreateView op) {
+        if (op.materialized()) throw materialized(op);
+        List<Statement> out = new ArrayList<>();
+        if (op.orReplace()) out.add(new Statement("DROP VIEW IF EXISTS " + table(op.name()), op.line()));
+        out.add(new Statement(createViewStatement(op, ""), op.line()));
+        return out;
+    }
+
+    @Override
+    protected List<Statement> dropView(DropView op) {
+        if (op.materialized()) throw materialized(op);
+        return one(op, "DROP VIEW " + (op.ifExists() ? "IF EXISTS " : "") + table(op.name()));
+    }
+
+    private UnsupportedOnDialect materialized(Operation op) {
+        return UnsupportedOnDialect.because(op, name(), "SQLite has no materialized views; write dialect: postgresql"
+                + " on the operation to skip it on sqlite");
+    }
+
+    @Override
+    protected List<Statement> timescaleOperation(TimescaleOperation op) {
+        throw UnsupportedOnDialect.because(op, name(), "it is a TimescaleDB operation; write dialect: postgresql on"
+                + " the operation to skip it on sqlite");
     }
 
     @Override

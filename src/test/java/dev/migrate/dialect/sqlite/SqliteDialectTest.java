@@ -200,8 +200,8 @@ class SqliteDialectTest {
 
     @Test
     void whatSqliteCannotExpressFailsClearly() {
-        assertEquals("v1.yaml:1: operation 'create_table' cannot run on sqlite: type enum(mood) is a PostgreSQL enum;"
-                + " declare the column as string(n) with a check constraint",
+        assertEquals("v1.yaml:1: operation 'create_table' cannot run on sqlite: a column of type enum(mood) needs its"
+                + " values there (values: [...] on the column), as SQLite keeps them in a CHECK constraint",
                 failure("- create_table: {table: t, columns: [{name: m, type: enum(mood)}]}"));
         assertEquals("v1.yaml:1: operation 'create_index' cannot run on sqlite: index method 'gin' does not exist there",
                 failure("- create_index: {name: ix, table: t, columns: [a], using: gin}"));

@@ -1,0 +1,216 @@
+package dev.migrate.dialect.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.engine.StatementFailed;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.OperationParser;
+import dev.migrate.ops.YamlBody;
+import dev.migrate.script.Statement;
+import dev.migrate.support.PostgresTestDatabase;
+import dev.migrate.yaml.YamlReader;
+
+/** Enums, extensions, views and the TimescaleDB guard, run for real on a throwaway PostgreSQL database. */
+class PostgresObjectsDatabaseTest {
+    private final PostgresTestDatabase db = new PostgresTestDatabase();
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private static List<Operation> parse(String yaml) {
+        return OperationParser.parse(YamlReader.read(yaml, "v1.yaml"));
+    }
+
+    private void run(List<Operation> operations) {
+        for (Operation op : operations) {
+            for (Statement st : PostgresDialect.INSTANCE.render(op)) db.execute(st.sql());
+        }
+    }
+
+    private void up(String yaml) {
+        run(parse(yaml));
+    }
+
+    private void down(String yaml) {
+        run(YamlBody.invert(parse(yaml)));
+    }
+
+    private String one(String sql) {
+        return db.query(sql).get(0).get(0);
+    }
+
+    private String values(String type) {
+        return one("SELECT enum_range(NULL::" + type + ")::text");
+    }
+
+    @Test
+    void enumValuesAreAddedRenamedAndReplaced() {
+        up("""
+                - create_enum: {name: mood, values: [happy, sad]}
+                - create_table:
+                    table: people
+                    columns:
+                      - {name: id, type: integer, primary_key: true}
+                      - {name: m, type: enum(mood), nullable: false, server_default: happy}
+                      - {name: history, type: array(enum(mood))}
+                - add_enum_value: {name: mood, value: ok, after: happy}
+                - add_enum_value: {name: mood, value: ok, if_not_exists: true}
+                - add_enum_value: {name: mood, value: meh, before: happy}
+                - rename_enum_value: {name: mood, value: sad, new_value: unhappy}
+                """);
+        assertEquals("{meh,happy,ok,unhappy}", values("mood"));
+        db.execute("INSERT INTO people VALUES (1, 'happy', '{happy,ok}'), (2, 'unhappy', NULL), (3, 'unhappy', NULL),"
+                + " (4, 'ok', '{meh}')");
+
+        StatementFailed refused = assertThrows(StatementFailed.class,
+                () -> up("- replace_enum_values: {name: mood, values: [happy, ok, meh, angry]}"));
+        assertEquals("v1.yaml:1: replace_enum_values cannot change enum mood: 2 row(s) of table people hold values it"
+                + " removes (unhappy in column m); update or delete those rows first", refused.serverMessage());
+        assertEquals("{meh,happy,ok,unhappy}", values("mood"));
+
+        db.execute("DELETE FROM people WHERE m = 'unhappy'");
+        StatementFailed inArray = assertThrows(StatementFailed.class,
+                () -> up("- replace_enum_values: {name: mood, values: [happy, ok, angry]}"));
+        assertEquals("v1.yaml:1: replace_enum_values cannot change enum mood: 1 row(s) of table people hold values it"
+                + " removes (meh in column history); update or delete those rows first", inArray.serverMessage());
+
+        up("- replace_enum_values: {name: mood, values: [angry, happy, ok, meh], old_values: [meh, happy, ok, unhappy]}");
+        assertEquals("{angry,happy,ok,meh}", values("mood"));
+        assertEquals("1,happy,{happy,ok};4,ok,{meh}", rows("SELECT id, m, history::text FROM people ORDER BY id"));
+        assertEquals("mood|mood[]", one("SELECT string_agg(format_type(atttypid, NULL), '|' ORDER BY attnum)"
+                + " FROM pg_attribute WHERE attrelid = 'people'::regclass AND attname IN ('m', 'history')"));
+        assertEquals("'happy'::mood", one("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+                + " WHERE adrelid = 'people'::regclass"));
+        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'mood_old'"));
+        db.execute("INSERT INTO people (id) VALUES (5)");
+        assertEquals("happy", one("SELECT m FROM people WHERE id = 5"));
+    }
+
+    private String rows(String sql) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : db.query(sql)) {
+            if (out.length() > 0) out.append(';');
+            out.append(String.join(",", row.stream().map(String::valueOf).toList()));
+        }
+        return out.toString();
+    }
+
+    @Test
+    void replaceEnumValuesIsUndoneWithItsOldValues() {
+        String yaml = """
+                - create_enum: {name: state, values: [a, b]}
+                - create_table: {table: t, columns: [{name: s, type: enum(state)}]}
+                - replace_enum_values: {name: state, values: [a, b, c], old_values: [a, b]}
+                """;
+        up(yaml);
+        assertEquals("{a,b,c}", values("state"));
+        db.execute("INSERT INTO t VALUES ('b')");
+        run(YamlBody.invert(parse(yaml).subList(2, 3)));
+        assertEquals("{a,b}", values("state"));
+        assertEquals("b", one("SELECT s FROM t"));
+        down(yaml);
+        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'state'"));
+    }
+
+    @Test
+    void enumColumnsCreateTheirTypeOnceAndTheLastDropRemovesIt() {
+        String yaml = """
+                - create_table:
+                    table: a
+                    columns: [{name: s, type: enum(status), values: [on, off]}]
+                - create_table:
+                    table: b
+                    columns: [{name: s, type: enum(status), values: [on, off], server_default: off}]
+                - add_column: {table: a, column: {name: t, type: enum(Toggle), values: [up, down]}}
+                """;
+        up(yaml);
+        assertEquals("{on,off}", values("status"));
+        assertEquals("{up,down}", values("\"Toggle\""));
+        db.execute("INSERT INTO b DEFAULT VALUES");
+        assertEquals("off", one("SELECT s FROM b"));
+
+        run(YamlBody.invert(parse(yaml).subList(1, 2)));
+        assertEquals("1", one("SELECT count(*) FROM pg_type WHERE typname = 'status'"), "a still uses status");
+        down(yaml.substring(0, yaml.indexOf("- create_table:\n    table: b")) + yaml.substring(yaml.indexOf("- add_column")));
+        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname IN ('status', 'Toggle')"));
+        assertEquals("0", one("SELECT count(*) FROM pg_class WHERE relname = 'a'"));
+    }
+
+    @Test
+    void extensionsAreCreatedAndDropped() {
+        assumeTrue(!db.query("SELECT 1 FROM pg_available_extensions WHERE name = 'citext'").isEmpty(),
+                "the citext extension (PostgreSQL contrib) is not installed on the test server");
+        String yaml = """
+                - create_extension: {name: citext}
+                - create_extension: {name: citext}
+                - create_table: {table: users, columns: [{name: email, type: sql(citext)}]}
+                """;
+        up(yaml);
+        db.execute("INSERT INTO users VALUES ('Ann@Example.com')");
+        assertEquals("1", one("SELECT count(*) FROM users WHERE email = 'ann@example.com'"));
+        StatementFailed inUse = assertThrows(StatementFailed.class, () -> up("- drop_extension: {name: citext}"));
+        assertEquals("2BP01", inUse.sqlState());
+        up("- drop_extension: {name: citext, cascade: true}");
+        assertEquals("0", one("SELECT count(*) FROM pg_extension WHERE extname = 'citext'"));
+        up("- drop_extension: {name: citext, if_exists: true}");
+    }
+
+    @Test
+    void viewsAndMaterializedViewsRun() {
+        up("""
+                - create_table: {table: readings, columns: [{name: v, type: integer}]}
+                - bulk_insert: {table: readings, rows: [{v: 1}, {v: 5}]}
+                - create_view: {name: big, query: "SELECT v FROM readings WHERE v > 2;"}
+                - create_view: {name: big, or_replace: true, query: SELECT v FROM readings WHERE v > 0}
+                - create_view: {name: totals, materialized: true, query: SELECT sum(v) AS total FROM readings}
+                - create_view: {name: later, materialized: true, with_data: false, query: SELECT count(*) AS n FROM readings}
+                """);
+        assertEquals("2", one("SELECT count(*) FROM big"));
+        assertEquals("6", one("SELECT total FROM totals"));
+        StatementFailed unfilled = assertThrows(StatementFailed.class, () -> one("SELECT n FROM later"));
+        assertEquals("55000", unfilled.sqlState());
+        db.execute("REFRESH MATERIALIZED VIEW later");
+        assertEquals("2", one("SELECT n FROM later"));
+
+        String dropTotals = "- drop_view: {name: totals, materialized: true, query: SELECT sum(v) AS total FROM readings}";
+        up(dropTotals);
+        assertEquals("0", one("SELECT count(*) FROM pg_class WHERE relname = 'totals'"));
+        down(dropTotals);
+        assertEquals("6", one("SELECT total FROM totals"));
+        up("""
+                - drop_view: {name: totals, materialized: true}
+                - drop_view: {name: later, materialized: true, if_exists: true}
+                - drop_view: {name: big}
+                - drop_view: {name: big, if_exists: true}
+                """);
+        assertEquals("0", one("SELECT count(*) FROM pg_class WHERE relname IN ('big', 'totals', 'later')"));
+    }
+
+    @Test
+    void timescaleOperationsWithoutTheExtensionFailWithTheInstallInstructions() {
+        assumeTrue(db.query("SELECT 1 FROM pg_extension WHERE extname = 'timescaledb'").isEmpty());
+        up("- create_table: {table: metrics, columns: [{name: time, type: timestamptz, nullable: false}]}");
+        for (String yaml : List.of(
+                "- create_hypertable: {table: metrics, time_column: time, chunk_time_interval: 1 day}",
+                "- refresh_continuous_aggregate: {name: metrics_hourly}")) {
+            String kind = yaml.substring(2, yaml.indexOf(':'));
+            StatementFailed e = assertThrows(StatementFailed.class, () -> up(yaml));
+            assertEquals("v1.yaml:1: operation '" + kind + "' needs the TimescaleDB extension, which is not installed"
+                    + " in this database. Install TimescaleDB on the server, add it to postgresql.conf"
+                    + " (shared_preload_libraries = 'timescaledb') and restart PostgreSQL, then run CREATE EXTENSION"
+                    + " timescaledb in this database, or add '- create_extension: {name: timescaledb}' before this"
+                    + " operation", e.serverMessage());
+            assertTrue(e.getMessage().startsWith("[P0001] "), e.getMessage());
+        }
+    }
+}

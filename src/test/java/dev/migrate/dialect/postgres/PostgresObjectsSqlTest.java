@@ -1,0 +1,230 @@
+package dev.migrate.dialect.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.OperationParser;
+import dev.migrate.ops.YamlBody;
+import dev.migrate.script.Statement;
+import dev.migrate.yaml.YamlReader;
+
+/** The exact PostgreSQL SQL of the enum, extension and view operations. */
+class PostgresObjectsSqlTest {
+    private static List<Statement> statements(List<Operation> operations) {
+        List<Statement> out = new ArrayList<>();
+        for (Operation op : operations) out.addAll(PostgresDialect.INSTANCE.render(op));
+        return out;
+    }
+
+    private static List<Operation> parse(String yaml) {
+        return OperationParser.parse(YamlReader.read(yaml, "v1.yaml"));
+    }
+
+    static List<String> sql(String yaml) {
+        return statements(parse(yaml)).stream().map(Statement::sql).toList();
+    }
+
+    private static List<String> downSql(String yaml) {
+        return statements(YamlBody.invert(parse(yaml))).stream().map(Statement::sql).toList();
+    }
+
+    @Test
+    void enumTypeOperations() {
+        assertEquals(List.of("CREATE TYPE mood AS ENUM ('happy', 'it''s')", "CREATE TYPE app.mood AS ENUM ('a')",
+                "DROP TYPE mood", "DROP TYPE IF EXISTS app.\"Mood\"",
+                "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'ok' AFTER 'happy'", "ALTER TYPE mood ADD VALUE 'ok' BEFORE 'happy'",
+                "ALTER TYPE mood ADD VALUE 'last'", "ALTER TYPE mood RENAME VALUE 'sad' TO 'unhappy'"), sql("""
+                - create_enum: {name: mood, values: [happy, "it's"]}
+                - create_enum: {name: mood, schema: app, values: [a]}
+                - drop_enum: {name: mood}
+                - drop_enum: {name: Mood, schema: app, if_exists: true}
+                - add_enum_value: {name: mood, value: ok, after: happy, if_not_exists: true}
+                - add_enum_value: {name: mood, value: ok, before: happy}
+                - add_enum_value: {name: mood, value: last}
+                - rename_enum_value: {name: mood, value: sad, new_value: unhappy}
+                """));
+    }
+
+    @Test
+    void replaceEnumValuesChecksRenamesCreatesConvertsAndDrops() {
+        List<String> sql = sql("- replace_enum_values: {name: mood, values: [happy, ok]}");
+        assertEquals(5, sql.size());
+        assertEquals("""
+                DO $migrate$
+                DECLARE
+                    col record;
+                    found bigint;
+                    removed text;
+                BEGIN
+                    FOR col IN
+                        SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array
+                        FROM pg_type t
+                        JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
+                        JOIN pg_class c ON c.oid = a.attrelid
+                        WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0
+                            AND c.relkind IN ('r', 'p')
+                        ORDER BY c.oid, a.attnum
+                    LOOP
+                        IF col.is_array THEN
+                            EXECUTE format('SELECT count(DISTINCT (t.tableoid, t.ctid)), string_agg(DISTINCT v, '', '') FROM %s t, unnest(t.%I::text[]) v WHERE v <> ALL (%L::text[])',
+                                col.tbl, col.name, ARRAY['happy', 'ok']::text[]) INTO found, removed;
+                        ELSE
+                            EXECUTE format('SELECT count(*), string_agg(DISTINCT t.%I::text, '', '') FROM %s t WHERE t.%I::text <> ALL (%L::text[])',
+                                col.name, col.tbl, col.name, ARRAY['happy', 'ok']::text[]) INTO found, removed;
+                        END IF;
+                        IF found > 0 THEN
+                            RAISE EXCEPTION 'v1.yaml:1: replace_enum_values cannot change enum mood: % row(s) of table % hold values it removes (% in column %); update or delete those rows first',
+                                found, col.tbl, removed, col.name;
+                        END IF;
+                    END LOOP;
+                END
+                $migrate$""", sql.get(0));
+        assertEquals("ALTER TYPE mood RENAME TO mood_old", sql.get(1));
+        assertEquals("CREATE TYPE mood AS ENUM ('happy', 'ok')", sql.get(2));
+        assertEquals("""
+                DO $migrate$
+                DECLARE
+                    col record;
+                BEGIN
+                    FOR col IN
+                        SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array,
+                            pg_get_expr(d.adbin, d.adrelid) AS dflt
+                        FROM pg_type t
+                        JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
+                        JOIN pg_class c ON c.oid = a.attrelid
+                        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        WHERE t.oid = 'mood_old'::regtype AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0
+                            AND c.relkind IN ('r', 'p')
+                        ORDER BY c.oid, a.attnum
+                    LOOP
+                        IF col.dflt IS NOT NULL THEN
+                            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', col.tbl, col.name);
+                        END IF;
+                        IF col.is_array THEN
+                            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s[] USING %I::text[]::%s[]',
+                                col.tbl, col.name, 'mood', col.name, 'mood');
+                        ELSE
+                            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s USING %I::text::%s',
+                                col.tbl, col.name, 'mood', col.name, 'mood');
+                        END IF;
+                        IF col.dflt IS NOT NULL THEN
+                            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s', col.tbl, col.name,
+                                replace(col.dflt, 'mood_old'::regtype::text, 'mood'::regtype::text));
+                        END IF;
+                    END LOOP;
+                END
+                $migrate$""", sql.get(3));
+        assertEquals("DROP TYPE mood_old", sql.get(4));
+    }
+
+    @Test
+    void replaceEnumValuesInASchemaKeepsTheOldTypeThereAndEscapesTheMessage() {
+        List<String> sql = statements(OperationParser.parse(YamlReader.read(
+                "- replace_enum_values: {name: Mood, schema: app, values: [a]}", "100%_v1.yaml")))
+                .stream().map(Statement::sql).toList();
+        assertEquals("ALTER TYPE app.\"Mood\" RENAME TO \"Mood_old\"", sql.get(1));
+        assertEquals("CREATE TYPE app.\"Mood\" AS ENUM ('a')", sql.get(2));
+        assertEquals("DROP TYPE app.\"Mood_old\"", sql.get(4));
+        assertEquals(true, sql.get(0).contains("RAISE EXCEPTION '100%%_v1.yaml:1: replace_enum_values cannot change"
+                + " enum app.\"Mood\": % row(s)"), sql.get(0));
+        assertEquals(true, sql.get(3).contains("WHERE t.oid = 'app.\"Mood_old\"'::regtype"), sql.get(3));
+    }
+
+    @Test
+    void enumColumnsCreateTheirTypeWhenMissingAndDropItWhenUnused() {
+        String create = """
+                DO $migrate$
+                BEGIN
+                    IF to_regtype('mood') IS NULL THEN
+                        CREATE TYPE mood AS ENUM ('happy', 'sad');
+                    END IF;
+                END
+                $migrate$""";
+        String yaml = """
+                - create_table:
+                    table: t
+                    columns:
+                      - {name: m, type: enum(mood), values: [happy, sad], server_default: happy}
+                      - {name: n, type: enum(mood), values: [happy, sad]}
+                      - {name: o, type: enum(other)}
+                - add_column: {table: t, column: {name: x, type: enum(app.Kind), values: [a, bb]}}
+                """;
+        assertEquals(List.of(create, "CREATE TABLE t (\n    m mood DEFAULT 'happy',\n    n mood,\n    o other\n)", """
+                DO $migrate$
+                BEGIN
+                    IF to_regtype('app."Kind"') IS NULL THEN
+                        CREATE TYPE app."Kind" AS ENUM ('a', 'bb');
+                    END IF;
+                END
+                $migrate$""", "ALTER TABLE t ADD COLUMN x app.\"Kind\""), sql(yaml));
+        assertEquals(List.of("ALTER TABLE t DROP COLUMN x", """
+                DO $migrate$
+                BEGIN
+                    DROP TYPE IF EXISTS app."Kind";
+                EXCEPTION WHEN dependent_objects_still_exist THEN
+                    NULL;
+                END
+                $migrate$""", "DROP TABLE t", """
+                DO $migrate$
+                BEGIN
+                    DROP TYPE IF EXISTS mood;
+                EXCEPTION WHEN dependent_objects_still_exist THEN
+                    NULL;
+                END
+                $migrate$"""), downSql(yaml));
+        assertEquals(List.of("DROP TABLE t"), sql("- drop_table: {table: t, columns: [{name: o, type: enum(other)}]}"));
+    }
+
+    @Test
+    void aDollarQuoteTagInsideABlockIsAvoided() {
+        List<String> sql = sql("- create_table: {table: t, columns: [{name: m, type: enum(e), values: [a$migrate$b]}]}");
+        assertEquals(true, sql.get(0).startsWith("DO $migrate_1$\n"), sql.get(0));
+        assertEquals(true, sql.get(0).endsWith("\n$migrate_1$"), sql.get(0));
+    }
+
+    @Test
+    void extensions() {
+        assertEquals(List.of("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" SCHEMA ext VERSION '1.1'",
+                "CREATE EXTENSION citext", "DROP EXTENSION IF EXISTS citext CASCADE", "DROP EXTENSION pgcrypto"), sql("""
+                - create_extension: {name: uuid-ossp, schema: ext, version: "1.1"}
+                - create_extension: {name: citext, if_not_exists: false}
+                - drop_extension: {name: citext, if_exists: true, cascade: true}
+                - drop_extension: {name: pgcrypto}
+                """));
+    }
+
+    @Test
+    void viewsAndMaterializedViews() {
+        assertEquals(List.of("CREATE VIEW v AS\nSELECT 1 AS one", "CREATE OR REPLACE VIEW v AS\nSELECT 2 AS two",
+                "CREATE MATERIALIZED VIEW mv AS\nSELECT 1 AS one", "CREATE MATERIALIZED VIEW mv2 AS\nSELECT 1 AS one\nWITH NO DATA",
+                "DROP MATERIALIZED VIEW IF EXISTS mv", "DROP VIEW \"Order\""), sql("""
+                - create_view: {name: v, query: "SELECT 1 AS one;"}
+                - create_view: {name: v, or_replace: true, query: SELECT 2 AS two}
+                - create_view: {name: mv, materialized: true, query: SELECT 1 AS one}
+                - create_view:
+                    name: mv2
+                    materialized: true
+                    with_data: false
+                    query: |
+                      SELECT 1 AS one
+                - drop_view: {name: mv, materialized: true, if_exists: true}
+                - drop_view: {name: Order}
+                """));
+    }
+
+    @Test
+    void dialectRestrictedOperationsRunOnlyOnTheirDialect() {
+        List<Statement> out = statements(parse("""
+                - create_extension: {name: citext, dialect: postgresql}
+                - create_view: {name: v, query: SELECT 1, dialect: sqlite}
+                """));
+        assertEquals(List.of("CREATE EXTENSION IF NOT EXISTS citext"), out.stream().map(Statement::sql).toList());
+        assertFalse(out.get(0).runsAlone());
+    }
+}
