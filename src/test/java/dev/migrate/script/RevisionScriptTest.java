@@ -182,7 +182,8 @@ class RevisionScriptTest {
 
     @Test
     void revisionIdsAreValidated() throws IOException {
-        assertTrue(RevisionIds.isValid("ab_C-09"));
+        assertTrue(RevisionIds.isValid("ab_C09"));
+        assertFalse(RevisionIds.isValid("2024-01"), "a dash reads as a relative step");
         assertTrue(RevisionIds.isValid("a".repeat(32)));
         assertFalse(RevisionIds.isValid("a".repeat(33)));
         assertFalse(RevisionIds.isValid(""));
