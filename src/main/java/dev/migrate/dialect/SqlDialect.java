@@ -219,6 +219,11 @@ public abstract class SqlDialect implements Dialect {
 
     /** CREATE INDEX up to the column list, with the parts both dialects share. */
     protected String indexStatement(Index index, String modifiers, boolean ifNotExists) {
+        return indexStatement(index, quote(index.name()), table(index.table()), modifiers, ifNotExists);
+    }
+
+    /** The same, with the index and table names as SQL: where a schema goes differs between the dialects. */
+    protected String indexStatement(Index index, String nameSql, String tableSql, String modifiers, boolean ifNotExists) {
         List<String> keys = new ArrayList<>();
         for (String c : index.columns()) keys.add(quote(c));
         for (String e : index.expressions()) keys.add("(" + e + ")");
@@ -226,7 +231,7 @@ public abstract class SqlDialect implements Dialect {
         if (index.unique()) out.append("UNIQUE ");
         out.append("INDEX ").append(modifiers);
         if (ifNotExists) out.append("IF NOT EXISTS ");
-        out.append(quote(index.name())).append(" ON ").append(table(index.table()));
+        out.append(nameSql).append(" ON ").append(tableSql);
         if (index.using() != null && !index.using().equals("btree")) out.append(" USING ").append(index.using());
         out.append(" (").append(String.join(", ", keys)).append(')');
         return out.toString();

@@ -20,12 +20,6 @@ public class UnsupportedOnDialect extends SourceException {
                 "operation '" + op.kind() + "' cannot run on " + dialect + ": " + reason);
     }
 
-    /** SQLite needs the table recreated for this, which migrate does not do yet. */
-    public static UnsupportedOnDialect needsRebuild(Operation op, String dialect) {
-        return new UnsupportedOnDialect(op, dialect,
-                "operation '" + op.kind() + "' cannot run on " + dialect + " yet (needs a table rebuild)");
-    }
-
     public String operation() {
         return operation;
     }

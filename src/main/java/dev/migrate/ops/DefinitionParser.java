@@ -78,7 +78,7 @@ final class DefinitionParser {
      * flow mapping would need quotes. With values, the column is self-contained: PostgreSQL
      * creates the type when it is missing and SQLite can write its CHECK constraint.
      */
-    private static ColumnType enumValues(Node node, String name, ColumnType type) {
+    static ColumnType enumValues(Node node, String name, ColumnType type) {
         Node values = node.get("values");
         if (type.kind() != ColumnType.Kind.ENUM) {
             throw values.error("column '" + name + "': values belong to an enum(NAME) column, not to " + type);

@@ -166,14 +166,17 @@ public final class OperationParser {
     }
 
     private Operation alterColumn(Source at, Node body, String what) {
-        checkFields(body, what, List.of("table", "column", "type", "using", "nullable", "server_default", "comment",
-                "new_name", "existing_type", "existing_server_default", "existing_comment"));
+        checkFields(body, what, List.of("table", "column", "type", "values", "using", "nullable", "server_default",
+                "comment", "new_name", "existing_type", "existing_server_default", "existing_comment"));
         Node type = body.get("type");
         Node existingType = body.get("existing_type");
         Node nullable = body.get("nullable");
         if (body.has("using") && type.isNull()) throw body.get("using").error(what + ": using needs type");
+        if (body.has("values") && type.isNull()) throw body.get("values").error(what + ": values needs type");
+        ColumnType newType = type.isNull() ? null : ColumnType.parse(type);
+        if (body.has("values")) newType = DefinitionParser.enumValues(body, requiredText(body, "column", what), newType);
         AlterColumn op = new AlterColumn(at, requiredText(body, "table", what), requiredText(body, "column", what),
-                type.isNull() ? null : ColumnType.parse(type), optionalText(body, "using"),
+                newType, optionalText(body, "using"),
                 nullable.isNull() ? null : nullable.asBoolean(true),
                 body.has("server_default") ? new Change<>(ServerDefault.parse(body.get("server_default"))) : null,
                 body.has("comment") ? new Change<>(optionalText(body, "comment")) : null,

@@ -92,6 +92,7 @@ class YamlBodyTest {
                     checks: [{name: ck, expression: a > 0}]
                 """));
         assertEquals(List.of("ALTER TABLE b RENAME TO a"), down("- rename_table: {table: a, new_name: b}"));
+        assertEquals(List.of("ALTER TABLE app.b RENAME TO a"), down("- rename_table: {table: app.a, new_name: b}"));
         assertEquals(List.of("COMMENT ON TABLE t IS NULL"), down("- create_table_comment: {table: t, comment: new}"));
         assertEquals(List.of("COMMENT ON TABLE t IS 'old'"),
                 down("- create_table_comment: {table: t, comment: new, existing_comment: old}"));
@@ -110,9 +111,9 @@ class YamlBodyTest {
     @Test
     void alterColumnInvertsFromItsExistingFields() {
         assertEquals(List.of(
-                "ALTER TABLE t ALTER COLUMN b DROP NOT NULL",
                 "ALTER TABLE t ALTER COLUMN b DROP DEFAULT",
                 "ALTER TABLE t ALTER COLUMN b TYPE INTEGER",
+                "ALTER TABLE t ALTER COLUMN b DROP NOT NULL",
                 "COMMENT ON COLUMN t.b IS 'old'",
                 "ALTER TABLE t RENAME COLUMN b TO a"), down("""
                 - alter_column: {table: t, column: a, type: bigint, existing_type: integer, nullable: false,

@@ -111,23 +111,25 @@ public final class PostgresDialect extends SqlDialect {
     }
 
     /**
-     * One statement per change, in Alembic's order: nullability, default, type, comment, name.
-     * Identity is a property of the column rather than of its type on PostgreSQL, so changing to
-     * identity adds it, and changing from an {@code existing_type} identity drops it.
+     * One statement per change, in Alembic's order: type, nullability, default, comment, name;
+     * an enum type given with its values is created first when missing, as add_column does.
+     * The type goes first so that the new default is read as the new type. When both change, the
+     * old default is dropped before the type, since PostgreSQL converts it with the column and
+     * refuses when it cannot ({@code default for column ... cannot be cast automatically}, as
+     * from a string to an enum); it is being replaced anyway. Identity is a property of the
+     * column rather than of its type on PostgreSQL, so changing to identity adds it, and changing
+     * from an {@code existing_type} identity drops it.
      */
     @Override
     protected List<Statement> alterColumn(AlterColumn op) {
         String alter = "ALTER TABLE " + table(op.table()) + " ALTER COLUMN " + quote(op.column()) + " ";
         List<Statement> out = new ArrayList<>();
-        if (op.nullable() != null) {
-            out.add(new Statement(alter + (op.nullable() ? "DROP NOT NULL" : "SET NOT NULL"), op.line()));
+        ServerDefault newDefault = op.serverDefault() == null ? null : op.serverDefault().value();
+        boolean defaultAroundType = op.type() != null && op.serverDefault() != null;
+        if (op.type() != null && op.type().kind() == ColumnType.Kind.ENUM && !op.type().values().isEmpty()) {
+            out.add(enums.ensureType(op.type().argument(), op.type().values(), op.line()));
         }
-        if (op.serverDefault() != null) {
-            ServerDefault d = op.serverDefault().value();
-            ColumnType type = op.type() != null ? op.type() : op.existingType();
-            out.add(new Statement(alter + (d == null ? "DROP DEFAULT" : "SET DEFAULT " + defaultExpression(d, type)),
-                    op.line()));
-        }
+        if (defaultAroundType) out.add(new Statement(alter + "DROP DEFAULT", op.line()));
         if (op.type() != null) {
             String sql = alter + "TYPE " + PostgresTypes.data(op.type(), this);
             if (op.using() != null) sql += " USING " + op.using();
@@ -138,6 +140,14 @@ public final class PostgresDialect extends SqlDialect {
             } else if (!op.type().isIdentity() && wasIdentity) {
                 out.add(new Statement(alter + "DROP IDENTITY IF EXISTS", op.line()));
             }
+        }
+        if (op.nullable() != null) {
+            out.add(new Statement(alter + (op.nullable() ? "DROP NOT NULL" : "SET NOT NULL"), op.line()));
+        }
+        if (op.serverDefault() != null && !(defaultAroundType && newDefault == null)) {
+            ColumnType type = op.type() != null ? op.type() : op.existingType();
+            out.add(new Statement(alter + (newDefault == null ? "DROP DEFAULT" : "SET DEFAULT " + defaultExpression(newDefault, type)),
+                    op.line()));
         }
         if (op.comment() != null) out.add(columnComment(op, op.table(), op.column(), op.comment().value()));
         if (op.newName() != null) {

@@ -11,13 +11,12 @@ import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
-import dev.migrate.ops.CreateEnum;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
 import dev.migrate.ops.CreateView;
+import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
-import dev.migrate.ops.DropEnum;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropView;
 import dev.migrate.ops.EnumOperation;
@@ -31,9 +30,8 @@ import dev.migrate.script.Statement;
 
 /**
  * SQLite (3.35 and later, for DROP COLUMN). ALTER TABLE only adds, drops and renames columns and
- * renames tables; changing a column or a constraint needs the table recreated, which fails here
- * until migrate does that rebuild. SQLite has no comments: they are silently not stored, so one
- * revision file serves both databases.
+ * renames tables; changing a column or a constraint rebuilds the table ({@link TableRebuilds}).
+ * SQLite has no comments: they are silently not stored, so one revision file serves both databases.
  */
 public final class SqliteDialect extends SqlDialect {
     public static final SqliteDialect INSTANCE = new SqliteDialect();
@@ -42,6 +40,10 @@ public final class SqliteDialect extends SqlDialect {
     static final String UUID_EXPRESSION = "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
             + "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', abs(random()) % 4 + 1, 1) || "
             + "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
+
+    private final ColumnChanges columns = new ColumnChanges(this);
+    private final ConstraintChanges constraints = new ConstraintChanges(this);
+    private final SqliteEnums enums = new SqliteEnums();
 
     private SqliteDialect() {
     }
@@ -95,22 +97,45 @@ public final class SqliteDialect extends SqlDialect {
                     throw UnsupportedOnDialect.because(op, name(), "a column of type " + type + " needs its values there"
                             + " (values: [...] on the column), as SQLite keeps them in a CHECK constraint");
                 }
-                int longest = 1;
-                for (String v : type.values()) longest = Math.max(longest, v.length());
-                return "VARCHAR(" + longest + ")";
+                return enumCheck(type).type();
             }
             default: return type.argument();
         }
     }
 
-    /** SQLite has no enum types: an enum column only accepts its values through a CHECK constraint. */
+    private static EnumCheck enumCheck(ColumnType type) {
+        return new EnumCheck(EnumCheck.nameOf(type.argument()), type.values());
+    }
+
+    /**
+     * SQLite has no enum types: an enum column only accepts its values through a CHECK constraint,
+     * named after the type so that the enum operations find it.
+     */
     @Override
     protected String columnDefinition(Operation op, Column c) {
         String definition = super.columnDefinition(op, c);
         if (c.type().kind() != ColumnType.Kind.ENUM) return definition;
-        List<String> values = new ArrayList<>();
-        for (String v : c.type().values()) values.add(literal(v));
-        return definition + " CHECK (" + quote(c.name()) + " IN (" + String.join(", ", values) + "))";
+        return definition + " " + enumCheck(c.type()).clause(c.name()).sql();
+    }
+
+    /** A column definition, as add_column writes it (for the rebuilds). */
+    String columnSql(Operation op, Column c) {
+        return columnDefinition(op, c);
+    }
+
+    /** A column type, refusing what SQLite cannot express (for the rebuilds). */
+    String typeSql(Operation op, ColumnType type) {
+        return columnType(op, type);
+    }
+
+    /** The expression after DEFAULT (for the rebuilds). */
+    String defaultSql(ServerDefault dflt, ColumnType type) {
+        return defaultExpression(dflt, type);
+    }
+
+    /** A table constraint clause (for the rebuilds). */
+    String constraintSql(TableConstraint c) {
+        return constraint(c);
     }
 
     /** Expressions other than literals must be parenthesised in a SQLite DEFAULT clause. */
@@ -158,28 +183,17 @@ public final class SqliteDialect extends SqlDialect {
 
     @Override
     protected List<Statement> addColumn(AddColumn op) {
-        Column c = op.column();
-        if (c.primaryKey() || c.unique()) {
-            throw UnsupportedOnDialect.because(op, name(), "ALTER TABLE ADD COLUMN cannot add a "
-                    + (c.primaryKey() ? "primary key" : "unique") + " column");
-        }
-        if (!c.nullable() && c.serverDefault() == null) {
-            throw UnsupportedOnDialect.because(op, name(), "ALTER TABLE ADD COLUMN cannot add a NOT NULL column"
-                    + " without a server_default");
-        }
-        return one(op, "ALTER TABLE " + table(op.table()) + " ADD COLUMN " + columnDefinition(op, c));
+        return columns.add(op);
+    }
+
+    @Override
+    protected List<Statement> dropColumn(DropColumn op) {
+        return columns.drop(op);
     }
 
     @Override
     protected List<Statement> alterColumn(AlterColumn op) {
-        if (op.type() == null && op.nullable() == null && op.serverDefault() == null && op.newName() != null) {
-            return one(op, "ALTER TABLE " + table(op.table()) + " RENAME COLUMN " + quote(op.column()) + " TO "
-                    + quote(op.newName()));
-        }
-        if (op.type() == null && op.nullable() == null && op.serverDefault() == null && op.newName() == null) {
-            return List.of();
-        }
-        throw UnsupportedOnDialect.needsRebuild(op, name());
+        return columns.alter(op);
     }
 
     @Override
@@ -189,12 +203,12 @@ public final class SqliteDialect extends SqlDialect {
 
     @Override
     protected List<Statement> addConstraint(Operation op, String table, TableConstraint constraint) {
-        throw UnsupportedOnDialect.needsRebuild(op, name());
+        return constraints.add(op, table, constraint);
     }
 
     @Override
     protected List<Statement> dropConstraint(DropConstraint op) {
-        throw UnsupportedOnDialect.needsRebuild(op, name());
+        return constraints.drop(op);
     }
 
     /**
@@ -210,21 +224,17 @@ public final class SqliteDialect extends SqlDialect {
         if (!index.include().isEmpty()) {
             throw UnsupportedOnDialect.because(op, name(), "indexes cannot INCLUDE columns there");
         }
-        String sql = indexStatement(index, "", op.ifNotExists());
+        // SQLite names the database on the index, never on its table: CREATE INDEX aux.ix ON t.
+        String[] table = TableRebuilds.split(index.table());
+        String name = (table[0] == null ? "" : quote(table[0]) + ".") + quote(index.name());
+        String sql = indexStatement(index, name, quote(table[1]), "", op.ifNotExists());
         if (index.where() != null) sql += " WHERE " + index.where();
         return one(op, sql);
     }
 
-    /**
-     * The values of an enum live in the CHECK constraints of its columns here, so creating or
-     * dropping the type has nothing to do, while changing its values means rebuilding those tables.
-     */
     @Override
     protected List<Statement> enumOperation(EnumOperation op) {
-        if (op instanceof CreateEnum || op instanceof DropEnum) return List.of();
-        throw UnsupportedOnDialect.because(op, name(), "the values of enum " + op.name() + " live in CHECK constraints"
-                + " of its columns there, and changing them needs a table rebuild; write dialect: postgresql on the"
-                + " operation to skip it on sqlite");
+        return enums.render(op);
     }
 
     @Override
@@ -260,8 +270,11 @@ public final class SqliteDialect extends SqlDialect {
                 + " the operation to skip it on sqlite");
     }
 
+    /** The index lives in its table's database: a schema-qualified table qualifies the index name. */
     @Override
     protected List<Statement> dropIndex(DropIndex op) {
-        return one(op, "DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "") + quote(op.name()));
+        String database = op.table() == null ? null : TableRebuilds.split(op.table())[0];
+        return one(op, "DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "") + (database == null ? "" : quote(database) + ".")
+                + quote(op.name()));
     }
 }

@@ -198,9 +198,10 @@ class PostgresDialectTest {
     @Test
     void alterColumnWritesOneStatementPerChangeInAlembicOrder() {
         assertEquals(List.of(
+                "ALTER TABLE devices ALTER COLUMN code DROP DEFAULT",
+                "ALTER TABLE devices ALTER COLUMN code TYPE BIGINT USING code::bigint",
                 "ALTER TABLE devices ALTER COLUMN code SET NOT NULL",
                 "ALTER TABLE devices ALTER COLUMN code SET DEFAULT 0",
-                "ALTER TABLE devices ALTER COLUMN code TYPE BIGINT USING code::bigint",
                 "COMMENT ON COLUMN devices.code IS 'the code'",
                 "ALTER TABLE devices RENAME COLUMN code TO device_code"), sql("""
                 - alter_column: {table: devices, column: code, type: bigint, using: "code::bigint", nullable: false,
@@ -222,6 +223,24 @@ class PostgresDialectTest {
                 - alter_column: {table: devices, column: n, type: bigint, existing_type: identity}
                 - alter_column: {table: devices, column: tags, server_default: [], existing_type: array(text)}
                 """));
+    }
+
+    @Test
+    void aTypeChangeComesBeforeTheNewDefaultWhichIsReadAsTheNewType() {
+        assertEquals(List.of(
+                "ALTER TABLE users ALTER COLUMN tier DROP DEFAULT",
+                "ALTER TABLE users ALTER COLUMN tier TYPE tier USING tier::tier",
+                "ALTER TABLE users ALTER COLUMN tier SET DEFAULT 'free'"), sql("""
+                - alter_column: {table: users, column: tier, type: enum(tier), using: "tier::tier", server_default: free}
+                """));
+        assertEquals(List.of(
+                "ALTER TABLE users ALTER COLUMN tier DROP DEFAULT",
+                "ALTER TABLE users ALTER COLUMN tier TYPE TEXT",
+                "ALTER TABLE users ALTER COLUMN tier SET NOT NULL"), sql("""
+                - alter_column: {table: users, column: tier, type: text, server_default: null, nullable: false}
+                """));
+        assertEquals(List.of("ALTER TABLE users ALTER COLUMN tier TYPE TEXT", "ALTER TABLE users ALTER COLUMN tier DROP NOT NULL"),
+                sql("- alter_column: {table: users, column: tier, type: text, nullable: true}"));
     }
 
     @Test
