@@ -204,4 +204,97 @@ class SqliteRebuildSqlTest {
                 failure("- alter_column: {table: users, column: email, nullable: true}",
                         Map.of("PRAGMA foreign_key_check", dangling)));
     }
+
+    @Test
+    void addColumnRunsInPlaceWhereAlterTableCanAndRebuildsWhereItCannot() {
+        assertEquals(List.of("ALTER TABLE users ADD COLUMN nick TEXT DEFAULT 'x' NOT NULL"),
+                sql("- add_column: {table: users, column: {name: nick, type: text, nullable: false, server_default: x}}"));
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL, "created DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL", CK),
+                created("- add_column: {table: users, column: {name: created, type: timestamp, nullable: false,"
+                        + " server_default: now()}}"));
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL, "code VARCHAR(36) DEFAULT " + SqliteDialect.UUID_EXPRESSION
+                + " UNIQUE", CK), created("- add_column: {table: users, column: {name: code, type: uuid, unique: true,"
+                + " server_default: uuid()}}"));
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL, "n INTEGER NOT NULL", CK),
+                created("- add_column: {table: users, column: {name: n, type: integer, nullable: false}}"));
+        List<String> all = sql("- add_column: {table: users, column: {name: n, type: integer, nullable: false}}");
+        assertEquals("INSERT INTO _migrate_new_users (id, email, team_id, tier) SELECT id, email, team_id, tier FROM users",
+                all.get(7), "the new column takes its default in the rows copied");
+        assertEquals("table users already has a column email", failure("- add_column: {table: users, column: {name: email,"
+                + " type: text, unique: true}}", Map.of()));
+    }
+
+    @Test
+    void dropColumnRunsInPlaceWhenNothingElseNamesTheColumn() {
+        assertEquals(around(List.of("ALTER TABLE users DROP COLUMN tier")),
+                sql("- drop_column: {table: users, column: tier}").stream().filter(s -> !s.startsWith("--")).toList());
+    }
+
+    @Test
+    void dropColumnRebuildsWithoutTheConstraintsAndIndexesOnIt() {
+        List<List<String>> master = new ArrayList<>(MASTER);
+        master.add(row("index", "ix_users_team", "users", "CREATE INDEX ix_users_team ON users (tier, team_id)"));
+        List<String> statements = sql("- drop_column: {table: users, column: team_id}", Map.of(SqliteSchema.query(null), master));
+        assertEquals(users(ID, EMAIL, TIER, TOTAL, CK), statements.get(5));
+        assertEquals("INSERT INTO _migrate_new_users (id, email, tier) SELECT id, email, tier FROM users", statements.get(7));
+        assertEquals(List.of("DROP TABLE users", "ALTER TABLE _migrate_new_users RENAME TO users",
+                "CREATE UNIQUE INDEX ix_users_email ON users (email)",
+                "CREATE TRIGGER tr_users AFTER INSERT ON users BEGIN SELECT 1; END"), statements.subList(8, 12));
+    }
+
+    @Test
+    void aColumnAViewOrTriggerUsesIsNotDropped() {
+        List<List<String>> master = new ArrayList<>(MASTER);
+        master.add(row("view", "teams_of_users", "teams_of_users", "CREATE VIEW teams_of_users AS SELECT team_id FROM users"));
+        assertEquals("cannot drop column team_id of table users: view teams_of_users uses it; drop or change the view first",
+                failure("- drop_column: {table: users, column: team_id}", Map.of(SqliteSchema.query(null), master)));
+    }
+
+    @Test
+    void constraintsAreAddedToAndRemovedFromTheDefinition() {
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL, CK, "CONSTRAINT uq_tier UNIQUE (tier, email)"),
+                created("- create_unique_constraint: {table: users, name: uq_tier, columns: [tier, email]}"));
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL, CK, "CONSTRAINT fk_self FOREIGN KEY (team_id) REFERENCES users (id)"
+                + " ON DELETE CASCADE"), created("- create_foreign_key: {table: users, name: fk_self, columns: [team_id],"
+                + " ref_table: users, ref_columns: [id], on_delete: cascade}"));
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL, CK, "CONSTRAINT ck_tier CHECK (tier <> 'x')"),
+                created("- create_check_constraint: {table: users, name: ck_tier, expression: tier <> 'x'}"));
+        assertEquals(users(ID, EMAIL, TEAM, TIER, TOTAL), created("- drop_constraint: {table: users, name: ck_email}"));
+        assertEquals(users(ID, EMAIL, TEAM, "tier VARCHAR(4) DEFAULT 'free' NOT NULL", TOTAL, CK),
+                created("- drop_constraint: {table: users, name: tier, type: check}"));
+        assertEquals(users("id INTEGER", EMAIL, TEAM, TIER, TOTAL, CK),
+                created("- drop_constraint: {table: users, name: anything, type: primary_key}"));
+    }
+
+    @Test
+    void unnamedConstraintsAnswerToTheNamesPostgresqlGivesThem() {
+        assertEquals(users("id INTEGER", EMAIL, TEAM, TIER, TOTAL, CK), created("- drop_constraint: {table: users, name: users_pkey}"));
+        assertEquals(users(ID, EMAIL, "team_id INTEGER", TIER, TOTAL, CK),
+                created("- drop_constraint: {table: users, name: users_team_id_fkey, type: foreign_key}"));
+    }
+
+    @Test
+    void constraintMistakesFailNamingTheTable() {
+        assertEquals("table users has no check constraint named ck_nope (its named constraints: ck_email, tier)",
+                failure("- drop_constraint: {table: users, name: ck_nope, type: check}", Map.of()));
+        assertEquals("table users already has a primary key",
+                failure("- create_primary_key: {table: users, name: pk, columns: [email]}", Map.of()));
+        assertEquals("table users already has a constraint named ck_email",
+                failure("- create_check_constraint: {table: users, name: ck_email, expression: 1}", Map.of()));
+    }
+
+    @Test
+    void aTableInAnAttachedDatabaseIsRebuiltThere() {
+        Map<String, List<List<String>>> answers = Map.of(SqliteSchema.query("aux"), List.of(
+                row("table", "t", "t", "CREATE TABLE t (a INTEGER, b TEXT)"),
+                row("index", "ix_t", "t", "CREATE INDEX ix_t ON t (a)"),
+                row("view", "v", "v", "CREATE VIEW v AS SELECT a FROM t")),
+                "PRAGMA aux.foreign_key_check", List.of());
+        assertEquals(List.of("PRAGMA foreign_keys = OFF", "SAVEPOINT migrate_rebuild", "DROP VIEW aux.v",
+                "CREATE TABLE aux._migrate_new_t (\n    a INTEGER NOT NULL,\n    b TEXT\n)",
+                "INSERT INTO aux._migrate_new_t (a, b) SELECT a, b FROM aux.t", "DROP TABLE aux.t",
+                "ALTER TABLE aux._migrate_new_t RENAME TO t", "CREATE INDEX aux.ix_t ON t (a)",
+                "CREATE VIEW aux.v AS SELECT a FROM t", "RELEASE migrate_rebuild", "PRAGMA aux.foreign_key_check",
+                "PRAGMA foreign_keys = ON"), sql("- alter_column: {table: aux.t, column: a, nullable: false}", answers));
+    }
 }
