@@ -11,26 +11,41 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.support.EngineTestBase;
+import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
 /**
  * The example environment shipped in {@code migrations/} runs unchanged on every engine, and the
- * schema it builds behaves as designed: unique monthly usage, cascading and nulling foreign keys.
+ * schema it builds behaves as designed: unique monthly usage, cascading and nulling foreign keys,
+ * enums. Its TimescaleDB revision, in a folder of its own, is tested per engine by the subclasses.
  */
 public abstract class ExampleEnvironmentScenarios extends EngineTestBase {
-    private static final Path EXAMPLE = Path.of("migrations/versions").toAbsolutePath();
+    protected static final Path EXAMPLE = Path.of("migrations/versions").toAbsolutePath();
+    protected static final Path TIMESCALE = Path.of("migrations/timescale").toAbsolutePath();
+    protected static final String MAIN_HEAD = "e1f2a3b4c5d6";
+    protected static final Set<String> TABLES = Set.of("analyses", "datasets", "monthly_usage", "usage_events", "users");
 
     @Override
     protected String extraConfig() {
         return "version_locations: [\"" + EXAMPLE + "\"]\n";
     }
 
+    /** A project on the same database that also reads the TimescaleDB folder. */
+    protected Project withTimescale() {
+        return new Project(tmp.resolve("with-timescale"), db.url(),
+                "version_locations: [\"" + EXAMPLE + "\", \"" + TIMESCALE + "\"]\n");
+    }
+
+    protected List<String> versions() {
+        return db.query("SELECT version_num FROM alembic_version").stream().map(r -> r.get(0)).toList();
+    }
+
     @Test
     void upgradesToHeadDowngradesToBaseAndUpgradesAgain(QuarkusMainLauncher launcher) {
-        Set<String> all = Set.of("analyses", "datasets", "monthly_usage", "users");
+        Set<String> all = TABLES;
         ok(project.run(launcher, "upgrade", "head"));
         assertEquals(all, db.tables());
-        assertEquals(List.of("d4e5f6a7b8c9"), db.query("SELECT version_num FROM alembic_version").stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of(MAIN_HEAD), versions());
         ok(project.run(launcher, "downgrade", "base"));
         assertEquals(Set.of(), db.tables());
         ok(project.run(launcher, "upgrade", "head"));
@@ -62,5 +77,26 @@ public abstract class ExampleEnvironmentScenarios extends EngineTestBase {
         assertEquals(0, db.query("SELECT 1 FROM monthly_usage").size(), "ON DELETE CASCADE");
         assertEquals(0, db.query("SELECT 1 FROM datasets").size(), "ON DELETE CASCADE");
         assertEquals(0, db.query("SELECT 1 FROM analyses").size(), "ON DELETE CASCADE through datasets");
+    }
+
+    @Test
+    void enumColumnsTakeTheirValuesOnly(QuarkusMainLauncher launcher) {
+        ok(project.run(launcher, "upgrade", "head"));
+        db.execute("INSERT INTO users (email) VALUES ('ada@example.com')");
+        String user = db.query("SELECT id FROM users").get(0).get(0);
+        db.execute("INSERT INTO datasets (owner_id, name) VALUES ('" + user + "', 'sales')");
+        String dataset = db.query("SELECT id FROM datasets").get(0).get(0);
+        db.execute("INSERT INTO analyses (dataset_id) VALUES ('" + dataset + "')");
+        assertEquals(List.of(List.of("queued")), db.query("SELECT status FROM analyses"));
+        db.execute("UPDATE analyses SET status = 'succeeded'");
+        assertThrows(StatementFailed.class, () -> db.execute("UPDATE analyses SET status = 'lost'"));
+        db.execute("INSERT INTO usage_events (user_id, kind) VALUES ('" + user + "', 'upload')");
+        assertEquals(List.of(List.of("upload", "1")), db.query("SELECT kind, quantity FROM usage_events"));
+        assertThrows(StatementFailed.class,
+                () -> db.execute("INSERT INTO usage_events (user_id, kind) VALUES ('" + user + "', 'download')"));
+
+        ok(project.run(launcher, "downgrade", "-1"));
+        assertEquals(List.of(List.of("succeeded")), db.query("SELECT status FROM analyses"), "rows survive the conversion back");
+        db.execute("UPDATE analyses SET status = 'anything'");
     }
 }
