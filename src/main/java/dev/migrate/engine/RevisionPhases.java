@@ -31,11 +31,6 @@ record RevisionPhases(List<Statement> before, List<Statement> inTransaction, Lis
         return new RevisionPhases(List.copyOf(before.values()), body, List.copyOf(after.values()));
     }
 
-    /** Whether anything must run outside the transaction. */
-    boolean hasOuter() {
-        return !before.isEmpty() || !after.isEmpty();
-    }
-
     /** Only the body: for steps inside a run-wide transaction, whose outer statements the run hoists. */
     RevisionPhases bodyOnly() {
         return new RevisionPhases(List.of(), inTransaction, List.of());

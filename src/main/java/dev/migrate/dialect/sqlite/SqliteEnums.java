@@ -43,7 +43,12 @@ final class SqliteEnums {
     private static List<Use> uses(SqliteSchema schema, String name) {
         List<Use> out = new ArrayList<>();
         for (SqliteSchema.SchemaObject o : schema.tables()) {
-            TableDef table = TableDef.parse(o.sql());
+            TableDef table;
+            try {
+                table = TableDef.parse(o.sql());
+            } catch (IllegalArgumentException e) {
+                continue; // a virtual table: its module, not a CHECK, says what it holds
+            }
             for (ColumnDef c : table.columns()) {
                 for (ColumnDef.Clause clause : c.clauses()) {
                     EnumCheck check = EnumCheck.of(clause, c.name());

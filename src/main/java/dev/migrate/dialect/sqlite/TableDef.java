@@ -19,13 +19,17 @@ record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> c
         constraints = List.copyOf(constraints);
     }
 
-    /** Parses the text SQLite keeps in {@code sqlite_master.sql} for a table. */
+    /**
+     * Parses the text SQLite keeps in {@code sqlite_master.sql} for a table; fails with
+     * IllegalArgumentException on a virtual table, whose definition belongs to its module.
+     */
     static TableDef parse(String sql) {
         List<Token> tokens = SqlTokens.of(sql);
+        if (tokens.size() > 1 && tokens.get(1).is("VIRTUAL")) throw new IllegalArgumentException("a virtual table");
         int open = 0;
         while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
         int close = open < tokens.size() ? SqlTokens.closing(tokens, open) : -1;
-        if (open == 0 || close < 0) throw new IllegalArgumentException("not a CREATE TABLE statement with columns: " + sql);
+        if (open == 0 || close < 0) throw new IllegalArgumentException("a table without a column list");
         List<ColumnDef> columns = new ArrayList<>();
         List<TableConstraintDef> constraints = new ArrayList<>();
         int depth = 0;

@@ -76,7 +76,11 @@ final class TableRebuilds {
     static TableDef table(SqliteSchema schema, String name) {
         SqliteSchema.SchemaObject o = schema.table(name);
         if (o == null || o.sql() == null) throw new CheckFailed("table " + name + " does not exist");
-        return TableDef.parse(o.sql());
+        try {
+            return TableDef.parse(o.sql());
+        } catch (IllegalArgumentException e) {
+            throw new CheckFailed("table " + name + " cannot be rebuilt: it is " + e.getMessage());
+        }
     }
 
     /**
