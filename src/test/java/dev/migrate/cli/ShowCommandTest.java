@@ -60,6 +60,22 @@ class ShowCommandTest {
     }
 
     @Test
+    void aSqliteTableRebuildShowsWhatItWillDoSinceItsSqlIsWrittenWhenItRuns(QuarkusMainLauncher launcher) {
+        project.file("4a5b6c7d8e9f_rebuild.yaml", """
+                revision: 4a5b6c7d8e9f
+                down_revision: 3f2b00000000
+                message: not null
+                upgrade:
+                  - alter_column: {table: devices, column: id, nullable: false}
+                """);
+        String out = ok(project.run(launcher, "show", "4a5b6c7d8e9f"));
+        assertTrue(out.contains("-- upgrade (postgresql)\nALTER TABLE devices ALTER COLUMN id SET NOT NULL;\n"), out);
+        assertTrue(out.contains("-- upgrade (sqlite)\nPRAGMA foreign_keys = OFF;\n-- rebuild of table devices for alter_column:"
+                + " written when it runs, from the schema as it is then;\nPRAGMA foreign_key_check;\nPRAGMA foreign_keys = ON;\n"),
+                out);
+    }
+
+    @Test
     void aUniquePrefixAndSymbolicNamesWork(QuarkusMainLauncher launcher) {
         assertTrue(ok(project.run(launcher, "show", "1975")).startsWith("Rev: 1975ea83b712 (branchpoint)\n"));
         assertTrue(ok(project.run(launcher, "show", "3f2a")).startsWith("Rev: 3f2a9c1b7d4e (head)\n"));
