@@ -20,6 +20,11 @@ import io.smallrye.mutiny.Uni;
  * A revision that is not transactional, or holds a statement the database refuses in a
  * transaction, runs statement by statement in autocommit and then records its version change.
  * The history row of a step is written in the same transaction as its version change.
+ *
+ * <p>A statement may belong outside its revision's transaction (a session setting the database
+ * cannot change inside one, such as SQLite's foreign keys): it runs before the transaction begins
+ * or after it ends, also when the revision fails ({@link RevisionPhases}). A computed statement's
+ * SQL is written just before its turn, from the database as the statements before it left it.
  */
 public final class Migrator {
     private final Database db;
