@@ -56,7 +56,10 @@ public final class OfflineMigrator {
      * writing nothing. A step that cannot be rendered here leaves every table unknown.
      */
     public void replay(List<Step> steps) {
-        if (schema == null) return;
+        if (schema == null || steps.isEmpty()) return;
+        // the run that applied them created these first
+        schema.apply(versionTable.createSql(), "the version table");
+        if (history != null) schema.apply(history.createSql(dialect.name()), "the history table");
         for (Step step : steps) {
             RevisionScript script = scripts.apply(step.revision().id());
             try {
