@@ -84,8 +84,8 @@ public class StampCommand implements Callable<Integer> {
         RevisionMap graph = ws.graph();
         List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
         List<String> next = graph.stamp(current, revs, purge);
+        ws.log("Generating " + d.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
         OfflineSql.print(ws, OfflineSql.migrator(ws, d).stamp(current, changes(purge ? List.of() : current, next), purge));
-        ws.log("Stamped " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
         return 0;
     }
 
