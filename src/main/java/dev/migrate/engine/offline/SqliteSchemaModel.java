@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeMap;
 
 import dev.migrate.MigrateException;
 import dev.migrate.engine.offline.SqliteTokens.Kind;
@@ -27,28 +26,9 @@ public final class SqliteSchemaModel {
             "REPLACE", "VALUES", "PRAGMA", "ANALYZE", "VACUUM", "REINDEX", "BEGIN", "COMMIT", "END", "ROLLBACK",
             "SAVEPOINT", "RELEASE", "EXPLAIN", "ATTACH", "DETACH");
 
-    /** Why an object's text is not known: the revision (file:line) that changed it, and how. */
-    private record Unknown(String origin, String reason) {
-    }
-
-    private static final class Entry {
-        final String type;
-        String name;
-        String table;
-        String sql;
-        Unknown unknown;
-
-        Entry(String type, String name, String table, String sql) {
-            this.type = type;
-            this.name = name;
-            this.table = table;
-            this.sql = sql;
-        }
-    }
-
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<ModelEntry> entries = new ArrayList<>();
     /** Set once a statement may have created or changed objects the model cannot name. */
-    private Unknown others;
+    private ModelEntry.Unknown others;
 
     /** Follows one statement; {@code origin} names where it comes from ({@code revision X (file:line)}) for errors. */
     public void apply(String sql, String origin) {
@@ -65,8 +45,8 @@ public final class SqliteSchemaModel {
 
     /** Makes every object unknown from here on, because of {@code origin}. */
     public void forgetAll(String origin, String reason) {
-        others = new Unknown(origin, reason);
-        for (Entry e : entries) e.unknown = others;
+        others = new ModelEntry.Unknown(origin, reason);
+        for (ModelEntry e : entries) e.unknown = others;
     }
 
     /**
@@ -74,7 +54,7 @@ public final class SqliteSchemaModel {
      * wants to rebuild it, with file and line) and why the definition is not known.
      */
     public TableSchema require(String table, String neededBy) {
-        Entry t = find("table", table);
+        ModelEntry t = find("table", table);
         String wanted = neededBy + " needs the definition of table " + table + " to rebuild it on sqlite, but ";
         String online = "; run it online (without --sql), where the definition is read from the database";
         if (t == null) {
@@ -83,7 +63,7 @@ public final class SqliteSchemaModel {
         }
         List<String> indexes = new ArrayList<>();
         List<String> triggers = new ArrayList<>();
-        for (Entry e : entries) {
+        for (ModelEntry e : entries) {
             if (e != t && !e.table.equalsIgnoreCase(t.name)) continue;
             if (e.type.equals("view")) continue;
             if (e.unknown != null) throw new MigrateException(wanted + because(e.unknown) + online + ", or write that change as operations");
@@ -93,7 +73,7 @@ public final class SqliteSchemaModel {
         return new TableSchema(t.name, t.sql, indexes, triggers);
     }
 
-    private static String because(Unknown u) {
+    private static String because(ModelEntry.Unknown u) {
         return u.origin() + " changes the schema with SQL that migrate cannot follow without a database (" + u.reason() + ")";
     }
 
@@ -104,12 +84,12 @@ public final class SqliteSchemaModel {
 
     /** Whether the text of the object of this type and name is known. */
     public boolean knows(String type, String name) {
-        Entry e = find(type, name);
+        ModelEntry e = find(type, name);
         return e != null && e.unknown == null;
     }
 
-    private Entry find(String type, String name) {
-        for (Entry e : entries) if (e.type.equals(type) && e.name.equalsIgnoreCase(name)) return e;
+    private ModelEntry find(String type, String name) {
+        for (ModelEntry e : entries) if (e.type.equals(type) && e.name.equalsIgnoreCase(name)) return e;
         return null;
     }
 
@@ -197,8 +177,8 @@ public final class SqliteSchemaModel {
                 acceptAll("IF", "NOT", "EXISTS");
                 Token name = name();
                 if (name == null) return;
-                Entry e = new Entry("table", name.name(), name.name(), stored("CREATE VIRTUAL TABLE", name));
-                e.unknown = new Unknown(origin, "a virtual table, whose shadow tables the module creates");
+                ModelEntry e = new ModelEntry("table", name.name(), name.name(), stored("CREATE VIRTUAL TABLE", name));
+                e.unknown = new ModelEntry.Unknown(origin, "a virtual table, whose shadow tables the module creates");
                 entries.add(e);
             } else if (accept("TABLE")) {
                 createTable();
@@ -217,11 +197,11 @@ public final class SqliteSchemaModel {
             boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
             Token name = name();
             if (name == null || find("table", name.name()) != null || find("view", name.name()) != null) return;
-            Entry e = new Entry("table", name.name(), name.name(), stored("CREATE TABLE", name));
+            ModelEntry e = new ModelEntry("table", name.name(), name.name(), stored("CREATE TABLE", name));
             if (peek() != null && peek().is("AS")) {
-                e.unknown = new Unknown(origin, "table " + name.name() + " is created from a query");
+                e.unknown = new ModelEntry.Unknown(origin, "table " + name.name() + " is created from a query");
             } else if (CreateTableText.parse(e.sql) == null) {
-                e.unknown = new Unknown(origin, "it runs " + abbreviate(sql));
+                e.unknown = new ModelEntry.Unknown(origin, "it runs " + abbreviate(sql));
             } else if (ifNotExists && others != null) {
                 e.unknown = others; // it may have existed already, with another definition
             }
@@ -236,8 +216,8 @@ public final class SqliteSchemaModel {
                 unknownStatement();
                 return;
             }
-            Entry table = find("table", peek().name());
-            Entry e = new Entry("index", name.name(), table != null ? table.name : peek().name(),
+            ModelEntry table = find("table", peek().name());
+            ModelEntry e = new ModelEntry("index", name.name(), table != null ? table.name : peek().name(),
                     stored(unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX", name));
             if (table == null || (ifNotExists && others != null)) e.unknown = others;
             entries.add(e);
@@ -247,7 +227,7 @@ public final class SqliteSchemaModel {
             boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
             Token name = name();
             if (name == null || find("view", name.name()) != null || find("table", name.name()) != null) return;
-            Entry e = new Entry("view", name.name(), name.name(), stored("CREATE VIEW", name));
+            ModelEntry e = new ModelEntry("view", name.name(), name.name(), stored("CREATE VIEW", name));
             if (ifNotExists) e.unknown = others;
             entries.add(e);
         }
@@ -265,9 +245,9 @@ public final class SqliteSchemaModel {
             i = on + 1;
             Token target = name();
             if (target == null) return;
-            Entry table = find("table", target.name());
+            ModelEntry table = find("table", target.name());
             if (table == null) table = find("view", target.name());
-            Entry e = new Entry("trigger", name.name(), table != null ? table.name : target.name(),
+            ModelEntry e = new ModelEntry("trigger", name.name(), table != null ? table.name : target.name(),
                     stored("CREATE TRIGGER", name));
             if (table == null || (ifNotExists && others != null)) e.unknown = others;
             entries.add(e);
@@ -283,7 +263,7 @@ public final class SqliteSchemaModel {
             acceptAll("IF", "EXISTS");
             Token name = name();
             if (name == null) return;
-            Entry e = find(type, name.name());
+            ModelEntry e = find(type, name.name());
             if (e == null) return;
             entries.remove(e);
             if (type.equals("table")) {
@@ -298,16 +278,16 @@ public final class SqliteSchemaModel {
             }
             Token name = name();
             if (name == null) return;
-            Entry table = find("table", name.name());
+            ModelEntry table = find("table", name.name());
             if (table == null) return; // the statement fails on the database, or concerns a table already unknown
             if (acceptAll("RENAME", "TO")) {
-                if (peek() != null && peek().isName()) renameTable(table, peek());
+                if (peek() != null && peek().isName()) SchemaRenames.table(entries, table, peek(), origin);
             } else if (accept("RENAME")) {
                 accept("COLUMN");
                 Token old = peek();
                 i++;
                 if (old != null && old.isName() && accept("TO") && peek() != null && peek().isName()) {
-                    renameColumn(table, old.name(), peek());
+                    SchemaRenames.column(entries, table, old.name(), peek(), origin);
                 } else {
                     unknown(table);
                 }
@@ -333,94 +313,9 @@ public final class SqliteSchemaModel {
             }
         }
 
-        private void unknown(Entry e) {
-            e.unknown = new Unknown(origin, "it runs " + abbreviate(sql));
+        private void unknown(ModelEntry e) {
+            e.unknown = new ModelEntry.Unknown(origin, "it runs " + abbreviate(sql));
         }
 
-        /** SQLite writes the new name quoted wherever the old one stood, and rewrites references to it. */
-        private void renameTable(Entry table, Token to) {
-            String old = table.name;
-            String replacement = quoted(to.name());
-            for (Entry e : entries) {
-                if (e.unknown != null) continue;
-                List<Token> tokens = SqliteTokens.of(e.sql);
-                TreeMap<Integer, Token> edits = new TreeMap<>();
-                if (e == table) {
-                    edits.put(2, tokens.get(2));
-                    // a column qualified by the table's own name, in a CHECK or a generated column
-                    for (int k = 3; k + 1 < tokens.size(); k++) {
-                        if (tokens.get(k).names(old) && tokens.get(k + 1).isPunct('.')) edits.put(k, tokens.get(k));
-                    }
-                }
-                for (int k = 0; k + 1 < tokens.size(); k++) {
-                    if (tokens.get(k).is("REFERENCES") && tokens.get(k + 1).names(old)) edits.put(k + 1, tokens.get(k + 1));
-                }
-                boolean owned = (e.type.equals("index") || e.type.equals("trigger")) && e.table.equalsIgnoreCase(old);
-                int on = owned ? onToken(tokens) : -1;
-                if (on >= 0) edits.put(on + 1, tokens.get(on + 1));
-                if (e.type.equals("trigger") || e.type.equals("view")) {
-                    for (int k = 2; k < tokens.size(); k++) {
-                        if (k != on + 1 && tokens.get(k).names(old)) {
-                            e.unknown = new Unknown(origin, "SQLite rewrites the renamed table " + old + " inside "
-                                    + e.type + " " + e.name + ", which migrate does not follow");
-                        }
-                    }
-                }
-                if (e.unknown == null) e.sql = CreateTableText.replace(e.sql, byStart(edits), x -> replacement);
-            }
-            for (Entry e : entries) if (e.table.equalsIgnoreCase(old)) e.table = to.name();
-            table.name = to.name();
-            table.table = to.name();
-        }
-
-        private void renameColumn(Entry table, String old, Token to) {
-            if (table.unknown != null) return;
-            CreateTableText own = CreateTableText.parse(table.sql);
-            if (own == null || !own.hasColumn(old)) return;
-            java.util.function.Function<Token, String> replacement = x -> to.kind() == Kind.WORD && x.kind() == Kind.WORD
-                    ? to.name() : quoted(to.name());
-            for (Entry e : entries) {
-                if (e.unknown != null) continue;
-                List<Token> tokens = SqliteTokens.of(e.sql);
-                List<Token> refs = new ArrayList<>();
-                if (e == table) {
-                    refs.addAll(own.columnReferences(table.name, old));
-                } else if (e.type.equals("table")) {
-                    for (int k = 0; k < tokens.size(); k++) {
-                        if (tokens.get(k).is("REFERENCES")) k = CreateTableText.references(tokens, k, table.name, old, refs);
-                    }
-                } else if (e.type.equals("index") && e.table.equalsIgnoreCase(table.name)) {
-                    int on = onToken(tokens);
-                    for (int k = on + 2; on >= 0 && k < tokens.size(); k++) {
-                        if (CreateTableText.refersTo(tokens, k, table.name, old)) refs.add(tokens.get(k));
-                    }
-                } else if (e.type.equals("trigger") || e.type.equals("view")) {
-                    for (int k = 2; k < tokens.size(); k++) {
-                        if (tokens.get(k).names(old)) {
-                            e.unknown = new Unknown(origin, "SQLite rewrites the renamed column " + table.name + "." + old
-                                    + " inside " + e.type + " " + e.name + ", which migrate does not follow");
-                        }
-                    }
-                }
-                TreeMap<Integer, Token> edits = new TreeMap<>();
-                for (Token r : refs) edits.put(r.start(), r);
-                if (e.unknown == null && !edits.isEmpty()) e.sql = CreateTableText.replace(e.sql, edits, replacement);
-            }
-        }
-
-        private TreeMap<Integer, Token> byStart(TreeMap<Integer, Token> byIndex) {
-            TreeMap<Integer, Token> out = new TreeMap<>();
-            for (Token x : byIndex.values()) out.put(x.start(), x);
-            return out;
-        }
-    }
-
-    /** The index of the ON before the table name of an index or trigger text, or -1. */
-    private static int onToken(List<Token> tokens) {
-        for (int k = 2; k + 1 < tokens.size(); k++) {
-            if (tokens.get(k).is("BEGIN")) return -1;
-            if (tokens.get(k).is("ON")) return k;
-        }
-        return -1;
     }
 }
