@@ -3,22 +3,46 @@ package dev.migrate.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.migrate.MigrateException;
+import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.Step;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code migrate downgrade TARGET}: reverts revisions down to TARGET. */
+/**
+ * {@code migrate downgrade TARGET}: reverts revisions down to TARGET; with {@code --sql}, prints the
+ * SQL for {@code START:TARGET} instead (the start is required: there is no database to read it from).
+ */
 @Command(name = "downgrade", description = "Revert the database to an earlier revision.")
 public class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "-1, base, a revision, <branch>@base, ...")
+    @Parameters(index = "0", paramLabel = "TARGET",
+            description = "-1, base, a revision, <branch>@base, ...; with --sql START:TARGET.")
     String target;
+
+    @Option(names = "--sql", description = "Print the SQL script instead of running it; no connection is made.")
+    boolean sql;
+
+    @Option(names = "--dialect", paramLabel = "NAME",
+            description = "With --sql: postgresql or sqlite (default: the dialect of the configured URL).")
+    String dialect;
 
     @Override
     public Integer call() {
+        OfflineSql.checkOptions("downgrade", sql, dialect);
+        if (sql) {
+            SqlRange range = SqlRange.parse(target, "downgrade", true);
+            OfflineSql.migrate(root.workspace(), dialect, range, "downgrade", (graph, start) -> graph.downgrade(start, range.end()));
+            return 0;
+        }
+        if (target.contains(":")) {
+            throw MigrateException.usage("downgrade: a range (" + target + ") is only allowed with --sql; online, the"
+                    + " start is what the database holds");
+        }
         List<Step> done = Runs.migrate(root.workspace(), (graph, current) -> graph.downgrade(current, target));
         if (done.isEmpty()) root.workspace().log("Nothing to downgrade: the database is already at " + target + ".");
         return 0;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.offline.SqlScript;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.Statement;
@@ -50,11 +51,30 @@ public class ShowCommand implements Callable<Integer> {
         for (String d : DIALECTS) {
             for (boolean up : new boolean[] {true, false}) {
                 ws.out().println();
-                ws.out().println("-- " + (up ? "upgrade" : "downgrade") + " (" + d + ")");
-                for (Object line : render(s, d, up)) ws.out().println(line + ";");
+                ws.out().print(script(s, d, up));
             }
         }
         return 0;
+    }
+
+    /**
+     * One direction on one dialect as a runnable script: its statements, with a note when they run
+     * outside a transaction, or the reason this dialect cannot run them.
+     */
+    private static String script(RevisionScript s, String dialect, boolean upgrade) {
+        StringBuilder out = new StringBuilder("-- " + (upgrade ? "upgrade" : "downgrade") + " (" + dialect + ")\n");
+        List<Statement> statements;
+        try {
+            statements = upgrade ? s.upgrade(Dialect.named(dialect)) : s.downgrade(Dialect.named(dialect));
+        } catch (MigrateException e) {
+            return out.append(new SqlScript().comment("cannot run here: " + e.getMessage()).text()).toString();
+        }
+        if (!s.transactional() || statements.stream().anyMatch(Statement::runsAlone)) {
+            out.append("-- runs outside a transaction")
+                    .append(s.transactional() ? " (it holds a statement that cannot run in one)" : "").append('\n');
+        }
+        for (Statement st : statements) out.append(SqlScript.terminated(st.sql())).append('\n');
+        return out.toString();
     }
 
     /** The statements, or the reason this dialect cannot run them (shown in place of the SQL). */

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.VersionTable;
+import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.VersionChange;
 import io.smallrye.mutiny.Uni;
@@ -13,31 +16,48 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code migrate stamp REVS...}: writes the version table without running any revision. */
+/**
+ * {@code migrate stamp REVS...}: writes the version table without running any revision; with
+ * {@code --sql}, prints the statements instead, for a database at base or at the start of
+ * {@code START:REV}.
+ */
 @Command(name = "stamp", description = "Set the version table to the given revisions without running migrations.")
 public class StampCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Parameters(arity = "1..*", paramLabel = "REV", description = "head, heads, base, a revision, ...")
+    @Parameters(arity = "1..*", paramLabel = "REV",
+            description = "head, heads, base, a revision, ...; with --sql also START:REV (one START for all).")
     List<String> targets;
 
     @Option(names = "--purge", description = "Empty the version table first, whatever it holds.")
     boolean purge;
 
+    @Option(names = "--sql", description = "Print the SQL instead of running it; no connection is made.")
+    boolean sql;
+
+    @Option(names = "--dialect", paramLabel = "NAME",
+            description = "With --sql: postgresql or sqlite (default: the dialect of the configured URL).")
+    String dialect;
+
     @Override
     public Integer call() {
+        OfflineSql.checkOptions("stamp", sql, dialect);
+        if (sql) return offline();
+        for (String t : targets) {
+            if (t.contains(":")) {
+                throw MigrateException.usage("stamp: a range (" + t + ") is only allowed with --sql; online, the start"
+                        + " is what the database holds");
+            }
+        }
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
         VersionTable versions = ws.versionTable();
         List<String> after = ws.withLockedDatabase(db -> versions.heads(db).flatMap(current -> {
             List<String> next = graph.stamp(current, targets, purge);
-            List<VersionChange> changes = new ArrayList<>();
-            for (String id : current) if (!next.contains(id)) changes.add(new VersionChange.Delete(id));
-            for (String id : next) if (!current.contains(id)) changes.add(new VersionChange.Insert(id));
             Uni<Void> write = versions.create(db).flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
-            if (purge) write = write.flatMap(v -> db.execute("DELETE FROM " + versions.qualifiedName())).replaceWithVoid();
-            List<VersionChange> toApply = purge ? inserts(next) : changes;
+            if (purge) write = write.flatMap(v -> db.execute(versions.purgeSql())).replaceWithVoid();
+            List<VersionChange> toApply = changes(purge ? List.of() : current, next);
             return write.flatMap(v -> versions.apply(db, toApply)).flatMap(v -> db.execute("COMMIT"))
                     .onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0))
                     .map(v -> next);
@@ -46,9 +66,34 @@ public class StampCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<VersionChange> inserts(List<String> ids) {
-        List<VersionChange> out = new ArrayList<>();
-        for (String id : ids) out.add(new VersionChange.Insert(id));
-        return out;
+    /** Like Alembic: every argument may carry a start, and they must all name the same one. */
+    private int offline() {
+        String start = null;
+        List<String> revs = new ArrayList<>();
+        for (String t : targets) {
+            SqlRange range = SqlRange.parse(t, "stamp", false);
+            if (t.contains(":") && start != null && !start.equals(range.start())) {
+                throw MigrateException.usage("stamp --sql supports a single starting revision at a time; got '"
+                        + start + "' and '" + range.start() + "'");
+            }
+            if (t.contains(":")) start = range.start();
+            revs.add(range.end());
+        }
+        Workspace ws = root.workspace();
+        Dialect d = OfflineSql.dialect(ws, dialect);
+        RevisionMap graph = ws.graph();
+        List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
+        List<String> next = graph.stamp(current, revs, purge);
+        ws.log("Generating " + d.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
+        OfflineSql.print(ws, OfflineSql.migrator(ws, d).stamp(current, changes(purge ? List.of() : current, next), purge));
+        return 0;
+    }
+
+    /** The row changes from {@code current} to {@code next}: deletes first, then inserts. */
+    private static List<VersionChange> changes(List<String> current, List<String> next) {
+        List<VersionChange> changes = new ArrayList<>();
+        for (String id : current) if (!next.contains(id)) changes.add(new VersionChange.Delete(id));
+        for (String id : next) if (!current.contains(id)) changes.add(new VersionChange.Insert(id));
+        return changes;
     }
 }

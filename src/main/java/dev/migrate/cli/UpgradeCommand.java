@@ -3,23 +3,47 @@ package dev.migrate.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.migrate.MigrateException;
+import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.Step;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code migrate upgrade [TARGET]}: applies the revisions between the database's heads and TARGET. */
+/**
+ * {@code migrate upgrade [TARGET]}: applies the revisions between the database's heads and TARGET;
+ * with {@code --sql}, prints the SQL instead, for a database at base or at the start of
+ * {@code START:TARGET}.
+ */
 @Command(name = "upgrade", description = "Upgrade the database to a later revision (default: head).")
 public class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
-            description = "head, heads, a revision, +N, <branch>@head, ... (default: head).")
+            description = "head, heads, a revision, +N, <branch>@head, ... (default: head); with --sql also START:TARGET.")
     String target = "head";
+
+    @Option(names = "--sql", description = "Print the SQL script instead of running it; no connection is made.")
+    boolean sql;
+
+    @Option(names = "--dialect", paramLabel = "NAME",
+            description = "With --sql: postgresql or sqlite (default: the dialect of the configured URL).")
+    String dialect;
 
     @Override
     public Integer call() {
+        OfflineSql.checkOptions("upgrade", sql, dialect);
+        if (sql) {
+            SqlRange range = SqlRange.parse(target, "upgrade", false);
+            OfflineSql.migrate(root.workspace(), dialect, range, "upgrade", (graph, start) -> graph.upgrade(start, range.end()));
+            return 0;
+        }
+        if (target.contains(":")) {
+            throw MigrateException.usage("upgrade: a range (" + target + ") is only allowed with --sql; online, the"
+                    + " start is what the database holds");
+        }
         List<Step> done = Runs.migrate(root.workspace(), (graph, current) -> graph.upgrade(current, target));
         if (done.isEmpty()) root.workspace().log("Nothing to upgrade: the database is already at " + target + ".");
         return 0;

@@ -73,14 +73,31 @@ public final class HistoryTable {
                             Instant startedAt, long durationMs) {
         boolean pg = "postgresql".equals(dialect);
         String started = VersionTable.literal(UTC.format(startedAt));
+        return insert(revision, upgrade, checksum, message, pg ? started + "::timestamptz" : started, durationMs,
+                pg ? "current_user" : nullable(osUser()));
+    }
+
+    /**
+     * The statement that logs one step in an offline script, where nothing is known until the script
+     * runs: the server's clock gives the start (in the format {@link #insertSql} writes), PostgreSQL
+     * gives the role and SQLite none, and the duration is written as 0.
+     */
+    public String offlineInsertSql(String dialect, String revision, boolean upgrade, String checksum, String message) {
+        boolean pg = "postgresql".equals(dialect);
+        return insert(revision, upgrade, checksum, message, pg ? "now()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", 0,
+                pg ? "current_user" : "NULL");
+    }
+
+    private String insert(String revision, boolean upgrade, String checksum, String message, String startedAt,
+                          long durationMs, String user) {
         return "INSERT INTO " + qualifiedName()
                 + " (revision, direction, checksum, started_at, duration_ms, db_user, tool_version, message) VALUES ("
                 + VersionTable.literal(revision) + ", "
                 + VersionTable.literal(upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE) + ", "
                 + VersionTable.literal(checksum) + ", "
-                + (pg ? started + "::timestamptz" : started) + ", "
+                + startedAt + ", "
                 + durationMs + ", "
-                + (pg ? "current_user" : nullable(osUser())) + ", "
+                + user + ", "
                 + nullable(toolVersion) + ", "
                 + nullable(message) + ")";
     }

@@ -49,6 +49,11 @@ public final class VersionTable {
                 + quote(name + "_pkc") + " PRIMARY KEY (version_num))";
     }
 
+    /** Empties the table: {@code stamp --purge}. */
+    public String purgeSql() {
+        return "DELETE FROM " + qualifiedName();
+    }
+
     public String selectSql() {
         return "SELECT version_num FROM " + qualifiedName();
     }

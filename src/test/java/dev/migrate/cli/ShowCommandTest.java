@@ -106,4 +106,30 @@ class ShowCommandTest {
         String err = fails(project.run(launcher, "show", "head"), 1);
         assertTrue(err.contains("heads"), err);
     }
+
+    @Test
+    void aDialectThatCannotRunTheRevisionSaysWhyInPlaceOfItsSql(QuarkusMainLauncher launcher) {
+        Path ext = project.file("c4_ext.yaml", """
+                revision: c4
+                down_revision: 3f2a9c1b7d4e
+                message: crypto
+                upgrade:
+                  - create_extension: {name: pgcrypto, if_not_exists: true}
+                """);
+        String out = ok(project.run(launcher, "show", "c4"));
+        assertTrue(out.contains("-- upgrade (postgresql)\nCREATE EXTENSION IF NOT EXISTS pgcrypto;\n"), out);
+        assertTrue(out.contains("-- upgrade (sqlite)\n-- cannot run here: " + ext + ":5: operation 'create_extension' cannot"
+                + " run on sqlite: extensions are a PostgreSQL feature;"), out);
+        assertTrue(out.contains("-- downgrade (sqlite)\n-- cannot run here: "), out);
+    }
+
+    @Test
+    void statementsThatRunOutsideATransactionAreMarkedAndEveryStatementEndsItsLine(QuarkusMainLauncher launcher) {
+        project.sql("c4", "3f2a9c1b7d4e", "CREATE INDEX CONCURRENTLY ix_devices_id ON devices (id);\nUPDATE devices SET id = 1 -- all",
+                "DROP INDEX ix_devices_id;");
+        String out = ok(project.run(launcher, "show", "c4"));
+        assertTrue(out.contains("-- upgrade (postgresql)\n-- runs outside a transaction (it holds a statement that cannot run in"
+                + " one)\nCREATE INDEX CONCURRENTLY ix_devices_id ON devices (id);\nUPDATE devices SET id = 1 -- all\n;\n"), out);
+        assertTrue(out.contains("-- downgrade (postgresql)\nDROP INDEX ix_devices_id;"), out);
+    }
 }

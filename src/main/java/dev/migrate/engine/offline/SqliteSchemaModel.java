@@ -1,0 +1,321 @@
+package dev.migrate.engine.offline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.migrate.MigrateException;
+import dev.migrate.engine.offline.SqliteTokens.Kind;
+import dev.migrate.engine.offline.SqliteTokens.Token;
+
+/**
+ * An in-memory {@code sqlite_master}, kept by replaying the statements of the revisions in order:
+ * for each table its {@code CREATE TABLE} text, indexes and triggers, as SQLite itself would store
+ * them after CREATE, DROP and ALTER TABLE (RENAME TO, RENAME COLUMN, ADD COLUMN, DROP COLUMN). It
+ * is what a table rebuild reads when there is no database to read it from ({@code --sql}).
+ *
+ * <p>A statement it cannot follow (DDL it does not parse, a table made from a query, SQLite's
+ * rewriting of a renamed column inside a trigger or view) makes the objects it may have changed
+ * unknown, remembering which revision did it; asking for an unknown table then fails naming both
+ * revisions, rather than rebuilding from a wrong definition.
+ */
+public final class SqliteSchemaModel {
+    /** Statements that change no schema object. */
+    private static final Set<String> NO_SCHEMA_CHANGE = Set.of("INSERT", "UPDATE", "DELETE", "SELECT", "WITH",
+            "REPLACE", "VALUES", "PRAGMA", "ANALYZE", "VACUUM", "REINDEX", "BEGIN", "COMMIT", "END", "ROLLBACK",
+            "SAVEPOINT", "RELEASE", "EXPLAIN", "ATTACH", "DETACH");
+
+    private final List<ModelEntry> entries = new ArrayList<>();
+    /** Set once a statement may have created or changed objects the model cannot name. */
+    private ModelEntry.Unknown others;
+
+    /** Follows one statement; {@code origin} names where it comes from ({@code revision X (file:line)}) for errors. */
+    public void apply(String sql, String origin) {
+        List<Token> t = SqliteTokens.of(sql);
+        if (t.isEmpty()) return;
+        Token first = t.get(0);
+        if (first.kind() == Kind.WORD && NO_SCHEMA_CHANGE.contains(first.text().toUpperCase(Locale.ROOT))) return;
+        Statement s = new Statement(sql, t, origin);
+        if (first.is("CREATE")) s.create();
+        else if (first.is("DROP")) s.drop();
+        else if (first.is("ALTER")) s.alter();
+        else forgetAll(origin, "it runs " + abbreviate(sql));
+    }
+
+    /** Makes every object unknown from here on, because of {@code origin}. */
+    public void forgetAll(String origin, String reason) {
+        others = new ModelEntry.Unknown(origin, reason);
+        for (ModelEntry e : entries) e.unknown = others;
+    }
+
+    /**
+     * The definition of {@code table}, or a failure naming {@code neededBy} (the revision that
+     * wants to rebuild it, with file and line) and why the definition is not known.
+     */
+    public TableSchema require(String table, String neededBy) {
+        ModelEntry t = find("table", table);
+        String wanted = neededBy + " needs the definition of table " + table + " to rebuild it on sqlite, but ";
+        String online = "; run it online (without --sql), where the definition is read from the database";
+        if (t == null) {
+            throw new MigrateException(wanted + (others == null ? "no earlier revision creates it" + online
+                    : because(others) + online + ", or write that change as operations"));
+        }
+        List<String> indexes = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
+        for (ModelEntry e : entries) {
+            if (e != t && !e.table.equalsIgnoreCase(t.name)) continue;
+            if (e.type.equals("view")) continue;
+            if (e.unknown != null) throw new MigrateException(wanted + because(e.unknown) + online + ", or write that change as operations");
+            if (e.type.equals("index")) indexes.add(e.sql);
+            if (e.type.equals("trigger")) triggers.add(e.sql);
+        }
+        return new TableSchema(t.name, t.sql, indexes, triggers);
+    }
+
+    private static String because(ModelEntry.Unknown u) {
+        return u.origin() + " changes the schema with SQL that migrate cannot follow without a database (" + u.reason() + ")";
+    }
+
+    /** Every object, known or not, in creation order, as {@code sqlite_master} rows. */
+    public List<SchemaObject> objects() {
+        return entries.stream().map(e -> new SchemaObject(e.type, e.name, e.table, e.sql)).toList();
+    }
+
+    /** Whether the text of the object of this type and name is known. */
+    public boolean knows(String type, String name) {
+        ModelEntry e = find(type, name);
+        return e != null && e.unknown == null;
+    }
+
+    private ModelEntry find(String type, String name) {
+        for (ModelEntry e : entries) if (e.type.equals(type) && e.name.equalsIgnoreCase(name)) return e;
+        return null;
+    }
+
+    static String abbreviate(String sql) {
+        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + " ...";
+    }
+
+    static String quoted(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** One statement being followed: a cursor over its tokens. */
+    private final class Statement {
+        private final String sql;
+        private final List<Token> t;
+        private final String origin;
+        private int i = 1;
+
+        Statement(String sql, List<Token> tokens, String origin) {
+            this.sql = sql;
+            this.t = tokens;
+            this.origin = origin;
+        }
+
+        private Token peek() {
+            return i < t.size() ? t.get(i) : null;
+        }
+
+        private boolean accept(String keyword) {
+            Token p = peek();
+            if (p != null && p.is(keyword)) {
+                i++;
+                return true;
+            }
+            return false;
+        }
+
+        private boolean acceptAll(String... keywords) {
+            int at = i;
+            for (String k : keywords) {
+                if (!accept(k)) {
+                    i = at;
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The object name at the cursor, unqualified: {@code main.x} is {@code x}; null for another
+         * schema (attached or temp), whose objects the model does not hold, or no name at all.
+         */
+        private Token name() {
+            Token first = peek();
+            if (first == null || !first.isName()) return null;
+            i++;
+            if (peek() != null && peek().isPunct('.')) {
+                i++;
+                Token second = peek();
+                if (second == null || !second.isName()) return null;
+                i++;
+                return first.names("main") ? second : null;
+            }
+            return first;
+        }
+
+        /** The text SQLite stores: the normalised keywords, then everything from the name to the last token. */
+        private String stored(String keywords, Token name) {
+            return keywords + " " + sql.substring(name.start(), t.get(t.size() - 1).end());
+        }
+
+        private void unknownStatement() {
+            forgetAll(origin, "it runs " + abbreviate(sql));
+        }
+
+        void create() {
+            if (accept("TEMP") || accept("TEMPORARY")) return; // temporary objects vanish with the session
+            boolean unique = accept("UNIQUE");
+            if (accept("VIRTUAL")) {
+                if (!accept("TABLE")) {
+                    unknownStatement();
+                    return;
+                }
+                acceptAll("IF", "NOT", "EXISTS");
+                Token name = name();
+                if (name == null) return;
+                ModelEntry e = new ModelEntry("table", name.name(), name.name(), stored("CREATE VIRTUAL TABLE", name));
+                e.unknown = new ModelEntry.Unknown(origin, "a virtual table, whose shadow tables the module creates");
+                entries.add(e);
+            } else if (accept("TABLE")) {
+                createTable();
+            } else if (accept("INDEX")) {
+                createIndex(unique);
+            } else if (accept("VIEW")) {
+                createView();
+            } else if (accept("TRIGGER")) {
+                createTrigger();
+            } else {
+                unknownStatement();
+            }
+        }
+
+        private void createTable() {
+            boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
+            Token name = name();
+            if (name == null || find("table", name.name()) != null || find("view", name.name()) != null) return;
+            ModelEntry e = new ModelEntry("table", name.name(), name.name(), stored("CREATE TABLE", name));
+            if (peek() != null && peek().is("AS")) {
+                e.unknown = new ModelEntry.Unknown(origin, "table " + name.name() + " is created from a query");
+            } else if (CreateTableText.parse(e.sql) == null) {
+                e.unknown = new ModelEntry.Unknown(origin, "it runs " + abbreviate(sql));
+            } else if (ifNotExists && others != null) {
+                e.unknown = others; // it may have existed already, with another definition
+            }
+            entries.add(e);
+        }
+
+        private void createIndex(boolean unique) {
+            boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
+            Token name = name();
+            if (name == null || find("index", name.name()) != null) return;
+            if (!accept("ON") || peek() == null || !peek().isName()) {
+                unknownStatement();
+                return;
+            }
+            ModelEntry table = find("table", peek().name());
+            ModelEntry e = new ModelEntry("index", name.name(), table != null ? table.name : peek().name(),
+                    stored(unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX", name));
+            if (table == null || (ifNotExists && others != null)) e.unknown = others;
+            entries.add(e);
+        }
+
+        private void createView() {
+            boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
+            Token name = name();
+            if (name == null || find("view", name.name()) != null || find("table", name.name()) != null) return;
+            ModelEntry e = new ModelEntry("view", name.name(), name.name(), stored("CREATE VIEW", name));
+            if (ifNotExists) e.unknown = others;
+            entries.add(e);
+        }
+
+        private void createTrigger() {
+            boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
+            Token name = name();
+            if (name == null || find("trigger", name.name()) != null) return;
+            int on = i;
+            while (on < t.size() && !t.get(on).is("ON") && !t.get(on).is("BEGIN")) on++;
+            if (on + 1 >= t.size() || !t.get(on).is("ON")) {
+                unknownStatement();
+                return;
+            }
+            i = on + 1;
+            Token target = name();
+            if (target == null) return;
+            ModelEntry table = find("table", target.name());
+            if (table == null) table = find("view", target.name());
+            ModelEntry e = new ModelEntry("trigger", name.name(), table != null ? table.name : target.name(),
+                    stored("CREATE TRIGGER", name));
+            if (table == null || (ifNotExists && others != null)) e.unknown = others;
+            entries.add(e);
+        }
+
+        void drop() {
+            String type = accept("TABLE") ? "table" : accept("INDEX") ? "index" : accept("VIEW") ? "view"
+                    : accept("TRIGGER") ? "trigger" : null;
+            if (type == null) {
+                unknownStatement();
+                return;
+            }
+            acceptAll("IF", "EXISTS");
+            Token name = name();
+            if (name == null) return;
+            ModelEntry e = find(type, name.name());
+            if (e == null) return;
+            entries.remove(e);
+            if (type.equals("table")) {
+                entries.removeIf(x -> (x.type.equals("index") || x.type.equals("trigger")) && x.table.equalsIgnoreCase(e.name));
+            }
+        }
+
+        void alter() {
+            if (!accept("TABLE")) {
+                unknownStatement();
+                return;
+            }
+            Token name = name();
+            if (name == null) return;
+            ModelEntry table = find("table", name.name());
+            if (table == null) return; // the statement fails on the database, or concerns a table already unknown
+            if (acceptAll("RENAME", "TO")) {
+                if (peek() != null && peek().isName()) SchemaRenames.table(entries, table, peek(), origin);
+            } else if (accept("RENAME")) {
+                accept("COLUMN");
+                Token old = peek();
+                i++;
+                if (old != null && old.isName() && accept("TO") && peek() != null && peek().isName()) {
+                    SchemaRenames.column(entries, table, old.name(), peek(), origin);
+                } else {
+                    unknown(table);
+                }
+            } else if (accept("ADD")) {
+                accept("COLUMN");
+                if (peek() == null || table.unknown != null) return;
+                if (CreateTableText.startsConstraint(peek())) {
+                    unknown(table); // not SQLite syntax; whatever runs it, the model cannot follow
+                    return;
+                }
+                CreateTableText text = CreateTableText.parse(table.sql);
+                String definition = sql.substring(peek().start(), t.get(t.size() - 1).end());
+                if (text == null) unknown(table);
+                else table.sql = text.addColumn(definition);
+            } else if (accept("DROP")) {
+                accept("COLUMN");
+                if (peek() == null || !peek().isName() || table.unknown != null) return;
+                CreateTableText text = CreateTableText.parse(table.sql);
+                String after = text == null ? null : text.dropColumn(peek().name());
+                if (after != null) table.sql = after;
+            } else {
+                unknown(table);
+            }
+        }
+
+        private void unknown(ModelEntry e) {
+            e.unknown = new ModelEntry.Unknown(origin, "it runs " + abbreviate(sql));
+        }
+
+    }
+}

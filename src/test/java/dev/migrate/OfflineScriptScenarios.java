@@ -1,0 +1,86 @@
+package dev.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.support.EngineTestBase;
+import dev.migrate.support.ManyOperations;
+import dev.migrate.support.Outcomes;
+import dev.migrate.support.Project;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+
+/**
+ * The promise of {@code --sql}: its script, run by the database's own shell on an empty database,
+ * leaves exactly what the online run leaves — tables, columns, constraints, indexes, version rows,
+ * history — upgrading from base, in two ranges, and downgrading back to base. Subclassed per engine.
+ */
+public abstract class OfflineScriptScenarios extends EngineTestBase {
+    private static final Path EXAMPLE = Path.of("migrations/versions").toAbsolutePath();
+
+    /** The database the scripts run on, beside {@link #db} where the online run goes. */
+    protected TestDatabase offline;
+
+    /** Runs a script on {@code target} with the database's shell. */
+    protected abstract void runScript(TestDatabase target, String script);
+
+    /** The comparable catalog of a database. */
+    protected abstract List<String> catalog(TestDatabase database);
+
+    @BeforeEach
+    void createOfflineDatabase() {
+        offline = newDatabase();
+    }
+
+    @AfterEach
+    void dropOfflineDatabase() {
+        offline.close();
+    }
+
+    private static String out(LaunchResult r) {
+        return Outcomes.ok(r);
+    }
+
+    /** Online on {@link #db}, the printed script on {@link #offline}; the catalogs must match. */
+    private void same(QuarkusMainLauncher launcher, List<String> online, List<List<String>> scripts) {
+        ok(project.run(launcher, online.toArray(String[]::new)));
+        for (List<String> args : scripts) runScript(offline, out(project.run(launcher, args.toArray(String[]::new))));
+        assertEquals(String.join("\n", catalog(db)), String.join("\n", catalog(offline)));
+    }
+
+    @Test
+    void theExampleEnvironment(QuarkusMainLauncher launcher) {
+        project = new Project(tmp, db.url(), "version_locations: [\"" + EXAMPLE + "\"]\n");
+        same(launcher, List.of("upgrade", "head"), List.of(List.of("upgrade", "--sql", "base:head")));
+        assertEquals(Set.of("analyses", "datasets", "monthly_usage", "users"), offline.tables());
+        same(launcher, List.of("downgrade", "base"), List.of(List.of("downgrade", "--sql", "head:base")));
+        assertEquals(Set.of(), offline.tables());
+    }
+
+    @Test
+    void aProjectUsingManyOperations(QuarkusMainLauncher launcher) {
+        ManyOperations.write(project);
+        same(launcher, List.of("upgrade", "m3"), List.of(List.of("upgrade", "--sql", "m3")));
+        same(launcher, List.of("upgrade", "head"), List.of(List.of("upgrade", "--sql", "m3:head")));
+        assertEquals(Set.of("audit", "customers", "purchases"), offline.tables());
+        assertEquals(List.of("m7"), offline.query("SELECT version_num FROM alembic_version").stream().map(r -> r.get(0)).toList());
+        assertEquals(8, offline.query("SELECT 1 FROM migrate_history").size(), "one row per revision, both branches included");
+        same(launcher, List.of("downgrade", "m5"), List.of(List.of("downgrade", "--sql", "m7:m5")));
+        same(launcher, List.of("downgrade", "base"), List.of(List.of("downgrade", "--sql", "m5:base")));
+    }
+
+    @Test
+    void oneTransactionForTheWholeRun(QuarkusMainLauncher launcher) {
+        project = new Project(tmp, db.url(), "transaction_per_migration: false\n");
+        ManyOperations.write(project);
+        same(launcher, List.of("upgrade", "m4"), List.of(List.of("upgrade", "--sql", "m4")));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.migrate;
+
+import java.util.List;
+
+import dev.migrate.support.Catalogs;
+import dev.migrate.support.PostgresTestDatabase;
+import dev.migrate.support.ScriptRunner;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class PostgresOfflineScriptTest extends OfflineScriptScenarios {
+    @Override
+    protected TestDatabase newDatabase() {
+        return new PostgresTestDatabase();
+    }
+
+    @Override
+    protected void runScript(TestDatabase target, String script) {
+        ScriptRunner.postgres(target, script, tmp);
+    }
+
+    @Override
+    protected List<String> catalog(TestDatabase database) {
+        return Catalogs.postgres(database);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.HistoryTable;
+import dev.migrate.engine.VersionTable;
+import dev.migrate.engine.offline.OfflineMigrator;
+import dev.migrate.engine.offline.SchemaObject;
+import dev.migrate.engine.offline.SqlRange;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.script.ScriptDirectory;
+import dev.migrate.support.Catalogs;
+import dev.migrate.support.ManyOperations;
+import dev.migrate.support.ScriptRunner;
+import dev.migrate.support.SqliteTestDatabase;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class SqliteOfflineScriptTest extends OfflineScriptScenarios {
+    @Override
+    protected TestDatabase newDatabase() {
+        return new SqliteTestDatabase();
+    }
+
+    @Override
+    protected void runScript(TestDatabase target, String script) {
+        ScriptRunner.sqlite(target, script, tmp);
+    }
+
+    @Override
+    protected List<String> catalog(TestDatabase database) {
+        return Catalogs.sqlite(database);
+    }
+
+    private OfflineMigrator migrator(ScriptDirectory scripts) {
+        return new OfflineMigrator(Dialect.named("sqlite"), new VersionTable(null, "alembic_version"),
+                new HistoryTable(null, "migrate_history", "test"), true, scripts::byId, line -> { });
+    }
+
+    private List<SchemaObject> master() {
+        List<SchemaObject> out = new ArrayList<>();
+        for (List<String> r : db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+                + " AND name NOT LIKE 'sqlite_%'")) {
+            out.add(new SchemaObject(r.get(0), r.get(1), r.get(2), r.get(3)));
+        }
+        return sorted(out);
+    }
+
+    private static List<SchemaObject> sorted(List<SchemaObject> objects) {
+        List<SchemaObject> out = new ArrayList<>(objects);
+        out.sort(Comparator.comparing(SchemaObject::type).thenComparing(SchemaObject::name));
+        return out;
+    }
+
+    /** The schema model the offline run keeps, replayed from base or from the start of a range, is sqlite_master itself. */
+    @Test
+    void theSchemaModelMatchesTheDatabaseTheOnlineRunBuilt(QuarkusMainLauncher launcher) {
+        ManyOperations.write(project);
+        ok(project.run(launcher, "upgrade", "head"));
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
+        RevisionMap graph = new RevisionMap(scripts.revisions());
+
+        OfflineMigrator fromBase = migrator(scripts);
+        fromBase.migrate(List.of(), graph.upgrade(List.of(), "head"));
+        assertEquals(master(), sorted(fromBase.schema().objects()));
+        assertTrue(fromBase.schema().require("customers", "test").sql().contains("remarks TEXT"));
+
+        OfflineMigrator fromM3 = migrator(scripts);
+        fromM3.replay(SqlRange.stepsTo(graph, List.of("m3")));
+        fromM3.migrate(List.of("m3"), graph.upgrade(List.of("m3"), "head"));
+        assertEquals(master(), sorted(fromM3.schema().objects()));
+
+        ok(project.run(launcher, "downgrade", "m2"));
+        OfflineMigrator down = migrator(scripts);
+        down.replay(SqlRange.stepsTo(graph, List.of("m7")));
+        down.migrate(List.of("m7"), graph.downgrade(List.of("m7"), "m2"));
+        assertEquals(master(), sorted(down.schema().objects()));
+    }
+}

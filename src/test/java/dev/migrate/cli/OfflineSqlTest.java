@@ -1,0 +1,374 @@
+package dev.migrate.cli;
+
+import static dev.migrate.support.Outcomes.fails;
+import static dev.migrate.support.Outcomes.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.script.RevisionScript;
+import dev.migrate.support.Outcomes;
+import dev.migrate.support.Project;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+/** {@code upgrade --sql}, {@code downgrade --sql} and {@code stamp --sql}: the exact script, and no connection. */
+@QuarkusMainTest
+class OfflineSqlTest {
+    private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL,"
+            + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));\n\n";
+
+    @TempDir
+    Path tmp;
+
+    /** Two revisions, a SQL one and a YAML one, without a history table unless {@code extraConfig} says otherwise. */
+    private Project project(String url, String extraConfig) {
+        Project p = new Project(tmp, url, extraConfig);
+        p.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);", "DROP TABLE accounts;");
+        p.file("b2_email.yaml", """
+                revision: b2
+                down_revision: a1
+                message: add email
+                upgrade:
+                  - add_column: {table: accounts, column: {name: email, type: string(200)}}
+                  - create_index: {name: ix_accounts_email, table: accounts, columns: [email]}
+                """);
+        return p;
+    }
+
+    private Project sqliteProject() {
+        return project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(), "history_table: null\n");
+    }
+
+    @Test
+    void upgradeFromBaseOnSqlite(QuarkusMainLauncher launcher) {
+        LaunchResult r = sqliteProject().run(launcher, "upgrade", "--sql");
+        assertEquals("""
+                PRAGMA foreign_keys = ON;
+
+                """ + VERSION_TABLE + """
+                -- Running upgrade <base> -> a1, revision a1
+                BEGIN;
+
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
+
+                INSERT INTO alembic_version (version_num) VALUES ('a1');
+
+                COMMIT;
+
+                -- Running upgrade a1 -> b2, add email
+                BEGIN;
+
+                ALTER TABLE accounts ADD COLUMN email VARCHAR(200);
+
+                CREATE INDEX ix_accounts_email ON accounts (email);
+
+                UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'a1';
+
+                COMMIT;
+
+                """.stripTrailing(), ok(r));
+        assertEquals("Generating sqlite SQL (2 revisions)\nRunning upgrade <base> -> a1, revision a1\n"
+                + "Running upgrade a1 -> b2, add email", r.getErrorOutput().strip());
+        assertFalse(Files.exists(tmp.resolve("app.db")), "no database is opened");
+    }
+
+    @Test
+    void upgradeFromBaseOnPostgresqlByDialectOption(QuarkusMainLauncher launcher) {
+        String out = ok(sqliteProject().run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "base:head"));
+        assertEquals(VERSION_TABLE + """
+                -- Running upgrade <base> -> a1, revision a1
+                BEGIN;
+
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
+
+                INSERT INTO alembic_version (version_num) VALUES ('a1');
+
+                COMMIT;
+
+                -- Running upgrade a1 -> b2, add email
+                BEGIN;
+
+                ALTER TABLE accounts ADD COLUMN email VARCHAR(200);
+
+                CREATE INDEX ix_accounts_email ON accounts (email);
+
+                UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'a1';
+
+                COMMIT;
+
+                """.stripTrailing(), out);
+    }
+
+    @Test
+    void aRangeStartsFromItsStartWithoutCreatingTheVersionTable(QuarkusMainLauncher launcher) {
+        String out = ok(sqliteProject().run(launcher, "upgrade", "--sql", "a1:b2"));
+        assertEquals("""
+                PRAGMA foreign_keys = ON;
+
+                -- Running upgrade a1 -> b2, add email
+                BEGIN;
+
+                ALTER TABLE accounts ADD COLUMN email VARCHAR(200);
+
+                CREATE INDEX ix_accounts_email ON accounts (email);
+
+                UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'a1';
+
+                COMMIT;
+
+                """.stripTrailing(), out);
+        assertEquals(out, ok(sqliteProject().run(launcher, "upgrade", "--sql", "a1:+1")), "a target relative to the start");
+        String first = ok(sqliteProject().run(launcher, "upgrade", "--sql", ":a1"));
+        assertTrue(first.contains("CREATE TABLE accounts") && !first.contains("email"), first);
+    }
+
+    @Test
+    void downgradeNeedsARangeAndRevertsIt(QuarkusMainLauncher launcher) {
+        LaunchResult r = sqliteProject().run(launcher, "downgrade", "--sql", "--dialect", "postgres", "head:base");
+        assertEquals("""
+                -- Running downgrade b2 -> a1, add email
+                BEGIN;
+
+                DROP INDEX ix_accounts_email;
+
+                ALTER TABLE accounts DROP COLUMN email;
+
+                UPDATE alembic_version SET version_num = 'a1' WHERE version_num = 'b2';
+
+                COMMIT;
+
+                -- Running downgrade a1 -> <base>, revision a1
+                BEGIN;
+
+                DROP TABLE accounts;
+
+                DELETE FROM alembic_version WHERE version_num = 'a1';
+
+                COMMIT;
+
+                """.stripTrailing(), ok(r));
+        assertTrue(r.getErrorOutput().contains("Running downgrade a1 -> <base>, revision a1"), r.getErrorOutput());
+        assertEquals("""
+                PRAGMA foreign_keys = ON;
+
+                -- Running downgrade b2 -> a1, add email
+                BEGIN;
+
+                DROP INDEX ix_accounts_email;
+
+                ALTER TABLE accounts DROP COLUMN email;
+
+                UPDATE alembic_version SET version_num = 'a1' WHERE version_num = 'b2';
+
+                COMMIT;
+                """.stripTrailing(), ok(sqliteProject().run(launcher, "downgrade", "--sql", "b2:-1")));
+
+        String err = fails(sqliteProject().run(launcher, "downgrade", "--sql", "base"), 2);
+        assertEquals("ERROR: downgrade with --sql requires <fromrev>:<torev> (e.g. head:base): with no database to read,"
+                + " the revisions it starts from must be given", err.strip());
+    }
+
+    @Test
+    void stampWritesOnlyTheVersionTable(QuarkusMainLauncher launcher) {
+        LaunchResult r = sqliteProject().run(launcher, "stamp", "--sql", "--dialect", "postgresql", "head");
+        assertEquals(VERSION_TABLE + """
+                BEGIN;
+
+                INSERT INTO alembic_version (version_num) VALUES ('b2');
+
+                COMMIT;
+
+                """.stripTrailing(), ok(r));
+        assertEquals("""
+                PRAGMA foreign_keys = ON;
+
+                BEGIN;
+
+                DELETE FROM alembic_version WHERE version_num = 'a1';
+
+                INSERT INTO alembic_version (version_num) VALUES ('b2');
+
+                COMMIT;
+
+                """.stripTrailing(), ok(sqliteProject().run(launcher, "stamp", "--sql", "a1:b2")));
+        assertEquals(VERSION_TABLE + """
+                BEGIN;
+
+                DELETE FROM alembic_version;
+
+                INSERT INTO alembic_version (version_num) VALUES ('a1');
+
+                COMMIT;
+
+                """.stripTrailing(), ok(sqliteProject().run(launcher, "stamp", "--sql", "--purge", "--dialect", "postgresql", "a1")));
+        assertEquals("", ok(sqliteProject().run(launcher, "stamp", "--sql", "b2:head")), "nothing changes");
+        String err = fails(sqliteProject().run(launcher, "stamp", "--sql", "a1:b2", "base:a1"), 2);
+        assertTrue(err.contains("single starting revision"), err);
+    }
+
+    @Test
+    void usageErrorsExitTwo(QuarkusMainLauncher launcher) {
+        Project p = sqliteProject();
+        assertEquals("ERROR: --dialect: unknown dialect 'oracle' (expected one of: postgresql, sqlite)",
+                fails(p.run(launcher, "upgrade", "--sql", "--dialect", "oracle"), 2).strip());
+        assertTrue(fails(p.run(launcher, "upgrade", "--dialect", "sqlite"), 2).contains("--dialect only applies with --sql"));
+        assertTrue(fails(p.run(launcher, "stamp", "--dialect", "sqlite", "head"), 2).contains("--dialect only applies with --sql"));
+        assertTrue(fails(p.run(launcher, "upgrade", "a1:b2"), 2).contains("a range (a1:b2) is only allowed with --sql"));
+        assertTrue(fails(p.run(launcher, "downgrade", "b2:a1"), 2).contains("a range (b2:a1) is only allowed with --sql"));
+        assertTrue(fails(p.run(launcher, "stamp", "a1:b2"), 2).contains("a range (a1:b2) is only allowed with --sql"));
+        assertTrue(fails(p.run(launcher, "upgrade", "--sql", "current:head"), 2).contains("'current' means nothing"));
+        assertTrue(fails(p.run(launcher, "upgrade", "--sql", "a1:"), 2).contains("needs a target after the colon"));
+        assertTrue(fails(p.run(launcher, "upgrade", "--sql", "a1:b2:c3"), 2).contains("one range"));
+    }
+
+    @Test
+    void noConnectionIsMadeToTheConfiguredServer(QuarkusMainLauncher launcher) {
+        Project p = project("postgresql://app:s3cret@no-such-host.invalid:5432/app", "history_table: null\n");
+        long started = System.nanoTime();
+        LaunchResult r = p.run(launcher, "--wait", "60s", "upgrade", "--sql");
+        String out = ok(r);
+        assertTrue((System.nanoTime() - started) / 1_000_000 < 20_000, "no connection attempt, no waiting");
+        assertTrue(out.startsWith(VERSION_TABLE), out);
+        assertFalse(out.contains("PRAGMA"), "the dialect comes from the URL: " + out);
+        assertFalse((out + r.getErrorOutput()).contains("s3cret"));
+        assertTrue(ok(p.run(launcher, "stamp", "--sql", "head")).contains("INSERT INTO alembic_version"));
+        assertTrue(ok(p.run(launcher, "downgrade", "--sql", "head:base")).contains("DROP TABLE accounts"));
+    }
+
+    @Test
+    void nothingToRunPrintsNothing(QuarkusMainLauncher launcher) {
+        LaunchResult r = sqliteProject().run(launcher, "upgrade", "--sql", "head:head");
+        assertEquals("", ok(r));
+        assertEquals("Nothing to upgrade: from head the database is already at head.", r.getErrorOutput().strip());
+    }
+
+    @Test
+    void theHistoryTableIsCreatedAndWrittenWithTheServersClockAndUser(QuarkusMainLauncher launcher) {
+        Project p = project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(), "");
+        String version = ok(launcher.launch("--version")).strip().substring("migrate ".length());
+        String a1 = RevisionScript.load(p.versions().resolve("a1_rev.sql")).checksum();
+        String b2 = RevisionScript.load(p.versions().resolve("b2_email.yaml")).checksum();
+        String pg = ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql"));
+        assertTrue(pg.startsWith(VERSION_TABLE + "CREATE TABLE IF NOT EXISTS migrate_history (id BIGINT GENERATED BY DEFAULT"
+                + " AS IDENTITY PRIMARY KEY, "), pg);
+        assertTrue(pg.contains("INSERT INTO alembic_version (version_num) VALUES ('a1');\n\nINSERT INTO migrate_history"
+                + " (revision, direction, checksum, started_at, duration_ms, db_user, tool_version, message) VALUES ('a1',"
+                + " 'upgrade', '" + a1 + "', now(), 0, current_user, '" + version + "', 'revision a1');\n\nCOMMIT;"), pg);
+        String lite = ok(p.run(launcher, "downgrade", "--sql", "b2:a1"));
+        assertTrue(lite.startsWith("PRAGMA foreign_keys = ON;\n\nCREATE TABLE IF NOT EXISTS migrate_history (id INTEGER"
+                + " PRIMARY KEY AUTOINCREMENT, "), lite);
+        assertTrue(lite.contains("VALUES ('b2', 'downgrade', '" + b2 + "', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0, NULL, '"
+                + version + "', 'add email');\n\nCOMMIT;"), lite);
+    }
+
+    @Test
+    void oneTransactionForTheWholeRun(QuarkusMainLauncher launcher) {
+        Project p = project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(),
+                "history_table: null\ntransaction_per_migration: false\n");
+        assertEquals("""
+                PRAGMA foreign_keys = ON;
+
+                """ + VERSION_TABLE + """
+                BEGIN;
+
+                -- Running upgrade <base> -> a1, revision a1
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
+
+                INSERT INTO alembic_version (version_num) VALUES ('a1');
+
+                -- Running upgrade a1 -> b2, add email
+                ALTER TABLE accounts ADD COLUMN email VARCHAR(200);
+
+                CREATE INDEX ix_accounts_email ON accounts (email);
+
+                UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'a1';
+
+                COMMIT;
+
+                """.stripTrailing(), ok(p.run(launcher, "upgrade", "--sql")));
+    }
+
+    /** A statement PostgreSQL refuses in a transaction runs outside one; the version change keeps its own. */
+    @Test
+    void statementsThatMustRunAloneRunOutsideTheTransaction(QuarkusMainLauncher launcher) {
+        Project p = sqliteProject();
+        p.sql("c3", "b2", "CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);\nANALYZE accounts; -- statistics",
+                "DROP INDEX CONCURRENTLY ix_accounts_name;");
+        LaunchResult r = p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "b2:c3");
+        assertEquals("""
+                -- Running upgrade b2 -> c3, revision c3
+                -- revision c3 runs outside a transaction (it holds a statement that cannot run in one)
+                CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
+
+                ANALYZE accounts;
+
+                BEGIN;
+
+                UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';
+
+                COMMIT;
+
+                """.stripTrailing(), ok(r));
+        assertTrue(r.getErrorOutput().contains("  revision c3 runs outside a transaction"), r.getErrorOutput());
+
+        Project one = new Project(tmp, p.url(), "history_table: null\ntransaction_per_migration: false\n");
+        String all = ok(one.run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "a1:c3"));
+        assertTrue(all.contains("""
+                UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'a1';
+
+                -- Running upgrade b2 -> c3, revision c3
+                -- revision c3 runs outside a transaction (it holds a statement that cannot run in one)
+                COMMIT;
+
+                CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
+
+                ANALYZE accounts;
+
+                BEGIN;
+
+                UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';
+
+                COMMIT;"""), all);
+    }
+
+    @Test
+    void aStatementEndingInALineCommentGetsItsSemicolonOnANewLine(QuarkusMainLauncher launcher) {
+        Project p = sqliteProject();
+        p.file("c3_comment.sql", """
+                -- revision: c3
+                -- down_revision: b2
+                -- message: trailing comment
+
+                -- migrate:upgrade
+                UPDATE accounts SET name = 'x' -- everyone
+                """);
+        String out = ok(p.run(launcher, "upgrade", "--sql", "b2:c3"));
+        assertTrue(out.contains("UPDATE accounts SET name = 'x' -- everyone\n;"), out);
+    }
+
+    @Test
+    void anOperationTheDialectCannotRunFailsAndPrintsNoScript(QuarkusMainLauncher launcher) {
+        Project p = sqliteProject();
+        Path c3 = p.file("c3_alter.yaml", """
+                revision: c3
+                down_revision: b2
+                message: widen name
+                upgrade:
+                  - create_extension: {name: pgcrypto}
+                downgrade: []
+                """);
+        LaunchResult r = p.run(launcher, "upgrade", "--sql");
+        String err = fails(r, 1);
+        assertEquals("", r.getOutput());
+        assertTrue(err.contains(c3 + ":5") && err.contains("create_extension") && err.contains("sqlite"), Outcomes.describe(r));
+        assertTrue(ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql")).contains("CREATE EXTENSION"));
+    }
+}
