@@ -35,6 +35,7 @@ public final class SqlTypes {
             Map.entry("bytea", Kind.BYTES), Map.entry("blob", Kind.BYTES),
             Map.entry("uuid", Kind.UUID), Map.entry("json", Kind.JSON), Map.entry("jsonb", Kind.JSONB));
     private static final Pattern STRING = Pattern.compile("(?:character varying|varchar)(?:\\(\\s*(\\d+)\\s*\\))?");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
 
     private SqlTypes() {
@@ -43,7 +44,7 @@ public final class SqlTypes {
     /** The portable type {@code sqlType} is, or {@code sql(sqlType)} when there is none. */
     public static ColumnType portable(String sqlType) {
         String text = sqlType.strip();
-        String spelling = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String spelling = SPACES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
         if (spelling.endsWith("[]")) {
             ColumnType element = portable(text.substring(0, text.length() - 2));
             return new ColumnType(Kind.ARRAY, null, null, null, element, null);
