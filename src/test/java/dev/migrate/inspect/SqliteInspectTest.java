@@ -66,6 +66,7 @@ class SqliteInspectTest {
                     CHECK ("org2" <> 0)
                 );
                 CREATE TABLE pair (a INTEGER, b TEXT, CONSTRAINT pair_pk PRIMARY KEY (a, b));
+                CREATE TABLE loose (x, y INTEGER GENERATED ALWAYS AS (1) VIRTUAL);
                 CREATE INDEX ix_t ON t (status, lower(u)) WHERE price > 1;
                 CREATE UNIQUE INDEX ix_t2 ON t ((price) DESC);
                 CREATE INDEX ix_t3 ON t (lower(note) COLLATE NOCASE, org2);
@@ -79,6 +80,10 @@ class SqliteInspectTest {
         String yaml = SchemaWriter.yaml(found.schema());
         assertEquals("""
                 tables:
+                  - table: loose
+                    columns:
+                      - {name: x, type: bytes}
+                      - {name: "y", type: integer}
                   - table: orgs
                     columns:
                       - {name: id, type: identity}
@@ -125,6 +130,8 @@ class SqliteInspectTest {
                   - {name: v, query: "SELECT id, status FROM t WHERE flag"}
                 """, yaml);
         assertEquals(List.of("virtual table notes is not part of the schema",
+                "table loose: column x has no type; read as bytes",
+                "table loose: column y is generated; read as a plain column",
                 "table t: index ix_t2: the sort order or collation of key (price) DESC is not kept (create_index cannot write it)",
                 "table t: index ix_t3: the sort order or collation of key lower(note) COLLATE NOCASE is not kept"
                         + " (create_index cannot write it)"), found.warnings());

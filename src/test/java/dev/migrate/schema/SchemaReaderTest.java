@@ -324,6 +324,16 @@ class SchemaReaderTest {
                       - {name: id, type: integer}
                       - {name: m, type: enum(mood), values: [a, c]}
                 """));
+        assertEquals("schema.yaml:7: table 'u', column 'm' lists the values [b], but another column gives 'mood' with [a]",
+                error("""
+                tables:
+                  - table: t
+                    columns:
+                      - {name: m, type: enum(mood), values: [a]}
+                  - table: u
+                    columns:
+                      - {name: m, type: enum(mood), values: [b]}
+                """));
         Schema s = read("""
                 tables:
                   - table: t

@@ -99,9 +99,16 @@ public final class PostgresInspector implements Inspector {
                 tableNames.put(r.get(0), name);
                 parts.put(r.get(0), new TableParts(name, r.get(3)));
             }
-            for (List<String> r : results.get(4)) parts.get(r.get(0)).columns.add(column(r));
-            for (List<String> r : results.get(5)) constraint(parts.get(r.get(0)), r);
-            for (List<String> r : results.get(6)) index(parts.get(r.get(0)), r);
+            // A table created or dropped between two queries may show in one and not the other: skip its rows
+            for (List<String> r : results.get(4)) {
+                if (parts.containsKey(r.get(0))) parts.get(r.get(0)).columns.add(column(r));
+            }
+            for (List<String> r : results.get(5)) {
+                if (parts.containsKey(r.get(0))) constraint(parts.get(r.get(0)), r);
+            }
+            for (List<String> r : results.get(6)) {
+                if (parts.containsKey(r.get(0))) index(parts.get(r.get(0)), r);
+            }
             List<Table> tables = new ArrayList<>();
             for (TableParts p : parts.values()) tables.add(p.table());
             TimescaleCatalog.Result timescale = TimescaleCatalog.read(timescaleRows,

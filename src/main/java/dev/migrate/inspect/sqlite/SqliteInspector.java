@@ -43,7 +43,7 @@ public final class SqliteInspector implements Inspector {
     static final String OBJECTS = "SELECT m.type, m.name, m.tbl_name, m.sql, m.name IN (SELECT l.name"
             + " FROM pragma_table_list l WHERE l.schema = 'main' AND l.type = 'shadow') FROM sqlite_master m WHERE "
             + USER_OBJECT + " ORDER BY m.type, m.name";
-    static final String COLUMNS = "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk"
+    static final String COLUMNS = "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
             + " FROM sqlite_master m, pragma_table_xinfo(m.name) c WHERE m.type = 'table' AND " + USER_OBJECT
             + " ORDER BY m.name, c.cid";
     static final String FOREIGN_KEYS = "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
@@ -138,6 +138,9 @@ public final class SqliteInspector implements Inspector {
             String declaredType = r.get(2) == null ? "" : r.get(2).strip();
             ColumnType type = declaredType.isEmpty() ? ColumnType.of(ColumnType.Kind.BYTES) : SqlTypes.portable(declaredType);
             if (declaredType.isEmpty()) warnings.add("table " + p.name + ": column " + name + " has no type; read as bytes");
+            if ("2".equals(r.get(6)) || "3".equals(r.get(6))) {
+                warnings.add("table " + p.name + ": column " + name + " is generated; read as a plain column");
+            }
             boolean inKey = p.primaryKey.contains(name);
             if (definition != null) {
                 declared.addAll(definition.constraints());
