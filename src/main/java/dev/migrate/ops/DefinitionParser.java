@@ -169,6 +169,11 @@ final class DefinitionParser {
     }
 
     static Index index(Node node, String what) {
+        return index(node, null, what);
+    }
+
+    /** An index whose table is {@code table}, or the node's {@code table} field when null. */
+    static Index index(Node node, String table, String what) {
         List<String> columns = names(node, "columns", what, false);
         List<String> expressions = names(node, "expressions", what, false);
         if (columns.isEmpty() && expressions.isEmpty()) throw node.error(what + " needs field 'columns' or 'expressions'");
@@ -180,7 +185,8 @@ final class DefinitionParser {
                         + "' (expected one of: btree, gin, gist, brin, hash)");
             }
         }
-        return new Index(requiredText(node, "name", what), requiredText(node, "table", what), columns, expressions,
+        return new Index(requiredText(node, "name", what), table != null ? table : requiredText(node, "table", what),
+                columns, expressions,
                 node.get("unique").asBoolean(false), optionalText(node, "where"), using,
                 names(node, "include", what, false));
     }

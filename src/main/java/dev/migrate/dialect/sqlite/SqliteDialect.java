@@ -37,7 +37,7 @@ public final class SqliteDialect extends SqlDialect {
     public static final SqliteDialect INSTANCE = new SqliteDialect();
 
     /** A random version 4 UUID as text: SQLite has no UUID function. */
-    static final String UUID_EXPRESSION = "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+    public static final String UUID_EXPRESSION = "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
             + "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', abs(random()) % 4 + 1, 1) || "
             + "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
 

@@ -1,0 +1,52 @@
+package dev.migrate.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.migrate.MigrateException;
+import dev.migrate.config.Config;
+import dev.migrate.inspect.InspectOptions;
+import dev.migrate.inspect.Inspection;
+import dev.migrate.inspect.Inspector;
+import dev.migrate.schema.SchemaWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code migrate inspect}: reads the live database's catalog and prints it as {@code schema.yaml},
+ * so an existing database can adopt migrate ({@code inspect > migrations/schema.yaml}). The tool's
+ * own tables are left out; what the schema cannot say is named on standard error.
+ */
+@Command(name = "inspect", description = "Print the live database schema in schema.yaml form.")
+public class InspectCommand implements Callable<Integer> {
+    @ParentCommand
+    MigrateCommand root;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "yaml (default) or json (the same as --json).")
+    String format = "yaml";
+
+    @Override
+    public Integer call() {
+        String chosen = format.toLowerCase(Locale.ROOT);
+        if (!chosen.equals("yaml") && !chosen.equals("json")) {
+            throw MigrateException.usage("--format must be yaml or json, not '" + format + "'");
+        }
+        Workspace ws = root.workspace();
+        Config c = ws.config();
+        List<String> own = new ArrayList<>();
+        own.add(c.versionTable());
+        if (c.historyTable() != null) own.add(c.historyTable());
+        InspectOptions options = new InspectOptions(c.includeSchemas(), c.versionTableSchema(), own);
+        Inspection found = ws.withDatabase(db -> Inspector.of(db, options).inspect(db));
+        for (String warning : found.warnings()) ws.log("warning: " + warning);
+        if (ws.json() || chosen.equals("json")) {
+            ws.out().println(Json.write(SchemaWriter.tree(found.schema())));
+        } else {
+            ws.out().print(SchemaWriter.yaml(found.schema()));
+        }
+        return 0;
+    }
+}
