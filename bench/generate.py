@@ -13,6 +13,7 @@ Layout under OUT (one folder per tool, each runnable on its own):
     dbmate/         db/migrations/*.sql
     alembic/        alembic.ini, env.py, versions/*.py  (URL from $BENCH_ALEMBIC_URL)
     flyway/         sql/V*__*.sql
+    liquibase/      changelog.yaml including changes/*.sql (formatted SQL, one changeset each)
     psql/           floor.sql: the same DDL and version-table updates, meant for `psql -1`
 
 Standard library only, so the benchmark needs nothing beyond what it measures.
@@ -142,6 +143,18 @@ def flyway_tree(out, n, width):
         write(os.path.join(out, "sql", "V%d__create_%s.sql" % (i, t)), DDL.format(t=t))
 
 
+def liquibase_tree(out, n, width):
+    write(os.path.join(out, "changelog.yaml"),
+          "databaseChangeLog:\n"
+          "  - includeAll:\n"
+          "      path: changes/\n"
+          "      relativeToChangelogFile: true\n")
+    for i in range(1, n + 1):
+        t = table(i, width)
+        write(os.path.join(out, "changes", "%s_create_%s.sql" % (str(i).zfill(width), t)),
+              "--liquibase formatted sql\n\n--changeset bench:%d\n%s--rollback %s" % (i, DDL.format(t=t), DROP.format(t=t)))
+
+
 def psql_floor(out, n, width):
     # What every tool must at least send: the DDL and one version-table change per revision.
     parts = ["CREATE TABLE alembic_version (version_num varchar(32) NOT NULL, "
@@ -167,6 +180,7 @@ def main():
     dbmate_tree(os.path.join(a.out, "dbmate"), a.n, width)
     alembic_tree(os.path.join(a.out, "alembic"), a.n, width)
     flyway_tree(os.path.join(a.out, "flyway"), a.n, width)
+    liquibase_tree(os.path.join(a.out, "liquibase"), a.n, width)
     psql_floor(os.path.join(a.out, "psql"), a.n, width)
 
 

@@ -9,9 +9,9 @@ peak RSS (KiB), exit status. Failed runs are counted and left out of the medians
 import statistics
 import sys
 
-TOOLS = ["psql", "migrate-jar", "migrate-native", "dbmate", "alembic", "flyway"]
+TOOLS = ["psql", "migrate-jar", "migrate-native", "dbmate", "alembic", "flyway", "liquibase"]
 TITLES = {"psql": "psql floor", "migrate-jar": "migrate (JVM)", "migrate-native": "migrate (native)",
-          "dbmate": "dbmate", "alembic": "Alembic", "flyway": "Flyway"}
+          "dbmate": "dbmate", "alembic": "Alembic", "flyway": "Flyway", "liquibase": "Liquibase"}
 SCENARIOS = ["help", "noop", "full"]
 
 

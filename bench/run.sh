@@ -16,7 +16,7 @@
 #
 # Tools: psql (the floor: the same DDL and version-table updates in one `psql -1` transaction;
 # for noop one SELECT of the version table), migrate-jar, migrate-native, dbmate, alembic,
-# flyway. Missing tools are skipped and named; bench/install-peers.sh installs the peers.
+# flyway, liquibase. Missing tools are skipped and named; bench/install-peers.sh installs the peers.
 #
 # Environment:
 #   BENCH_PG_URL    server to create the databases on
@@ -32,7 +32,7 @@ REPO=$(cd "$BENCH/.." && pwd)
 revisions="100 1000"
 repetitions=5
 scenarios="help,noop,full"
-tools="psql,migrate-jar,migrate-native,dbmate,alembic,flyway"
+tools="psql,migrate-jar,migrate-native,dbmate,alembic,flyway,liquibase"
 work=""
 markdown=false
 migrate_format=yaml
@@ -83,7 +83,7 @@ values = {
     "MIGRATE_URL": "postgresql://%s%s:%d/{db}" % (auth, host, port),
     "DBMATE_URL": "postgres://%s%s:%d/{db}?sslmode=%s" % (auth, host, port, sslmode),
     "ALEMBIC_URL": "postgresql+psycopg2://%s%s:%d/{db}" % (auth, host, port),
-    "FLYWAY_URL": "jdbc:postgresql://%s:%d/{db}" % (host, port),
+    "JDBC_URL": "jdbc:postgresql://%s:%d/{db}" % (host, port),
 }
 for k, v in values.items():
     print("%s=%s" % (k, shlex.quote(v)))
@@ -122,6 +122,7 @@ for tool in ${tools//,/ }; do
         why="its Python has no psycopg2 (apt-get install python3-psycopg2)"
       fi ;;
     flyway) command -v flyway >/dev/null || why="not on PATH (bench/install-peers.sh)" ;;
+    liquibase) command -v liquibase >/dev/null || why="not on PATH (bench/install-peers.sh)" ;;
     *) echo "bench/run.sh: unknown tool '$tool'" >&2; exit 2 ;;
   esac
   if [ -n "$why" ]; then echo "skipped $tool: $why"; else available+=("$tool"); fi
@@ -167,8 +168,14 @@ command_for() {
     alembic/up) dir="$work/n$n/alembic"; cmd=(env "BENCH_ALEMBIC_URL=${ALEMBIC_URL//\{db\}/$db}" alembic upgrade head) ;;
     flyway/help) cmd=(flyway -skipCheckForUpdate --help) ;;
     flyway/up)
-      cmd=(flyway -skipCheckForUpdate "-url=${FLYWAY_URL//\{db\}/$db}" "-user=$PG_USER" -locations=filesystem:flyway/sql migrate)
+      cmd=(flyway -skipCheckForUpdate "-url=${JDBC_URL//\{db\}/$db}" "-user=$PG_USER" -locations=filesystem:flyway/sql migrate)
       if [ -n "$PG_PASSWORD" ]; then cmd+=("-password=$PG_PASSWORD"); fi ;;
+    liquibase/help) cmd=(liquibase --help) ;;
+    liquibase/up)
+      dir="$work/n$n/liquibase"
+      cmd=(liquibase --show-banner=false --changelog-file=changelog.yaml "--url=${JDBC_URL//\{db\}/$db}" "--username=$PG_USER")
+      if [ -n "$PG_PASSWORD" ]; then cmd+=("--password=$PG_PASSWORD"); fi
+      cmd+=(update) ;;
   esac
 }
 
@@ -178,7 +185,7 @@ measure() {
   command_for "$tool" "$scenario" "$n" "$db"
   echo "### rep $rep $scenario n=$n $tool: ${cmd[*]}" >> "$log"
   local out
-  out=$(cd "$dir" && REDGATE_DISABLE_TELEMETRY=true "$PYTHON" "$BENCH/measure.py" "$log" -- "${cmd[@]}")
+  out=$(cd "$dir" && REDGATE_DISABLE_TELEMETRY=true LIQUIBASE_ANALYTICS_ENABLED=false "$PYTHON" "$BENCH/measure.py" "$log" -- "${cmd[@]}")
   read -r seconds rss code <<< "$out"
   if [ "$code" = 0 ] && [ "$scenario" != help ]; then
     # Every tool must have done the same work: N tables with their index.
@@ -221,7 +228,7 @@ if want noop; then
     for tool in "${available[@]}"; do
       fresh_db "noop_${tool}_$n"
       command_for "$tool" full "$n" "$db"
-      if (cd "$dir" && REDGATE_DISABLE_TELEMETRY=true "${cmd[@]}" >> "$log" 2>&1); then
+      if (cd "$dir" && REDGATE_DISABLE_TELEMETRY=true LIQUIBASE_ANALYTICS_ENABLED=false "${cmd[@]}" >> "$log" 2>&1); then
         noop_db[$tool/$n]=$db
       else
         echo "  $tool could not prepare the no-op database for $n revisions (see $log)"
