@@ -106,6 +106,13 @@ dbmate_binary() {
   fi
 }
 
+# The Python that runs alembic (from its #! line), to check for the PostgreSQL driver.
+alembic_python() {
+  local interpreter argument
+  read -r interpreter argument < <(head -n 1 "$(command -v alembic)" | sed 's/^#! *//')
+  if [ "${interpreter##*/}" = env ]; then "$argument" "$@"; else "$interpreter" "$@"; fi
+}
+
 available=()
 for tool in ${tools//,/ }; do
   why=""
@@ -118,7 +125,7 @@ for tool in ${tools//,/ }; do
     dbmate) DBMATE=$(dbmate_binary) && [ -n "$DBMATE" ] || why="not on PATH (npm install -g dbmate)" ;;
     alembic)
       if ! command -v alembic >/dev/null; then why="not on PATH (apt-get install alembic python3-psycopg2)"
-      elif ! "$(head -n 1 "$(command -v alembic)" | sed 's/^#! *//; s/ .*//')" -c 'import psycopg2' 2>/dev/null; then
+      elif ! alembic_python -c 'import psycopg2' 2>/dev/null; then
         why="its Python has no psycopg2 (apt-get install python3-psycopg2)"
       fi ;;
     flyway) command -v flyway >/dev/null || why="not on PATH (bench/install-peers.sh)" ;;
