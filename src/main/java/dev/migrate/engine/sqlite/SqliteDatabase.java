@@ -46,6 +46,7 @@ public final class SqliteDatabase implements Database {
                 // A revision that violates a foreign key must fail like it would on PostgreSQL.
                 props.setProperty("foreign_keys", "true");
                 props.setProperty("busy_timeout", "10000");
+                SqliteNativeLibrary.prepare();
                 Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + path, props);
                 if (c == null) throw new SQLException("the SQLite driver refused " + path);
                 return (Database) new SqliteDatabase(c, description, worker);
