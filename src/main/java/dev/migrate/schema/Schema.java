@@ -2,6 +2,7 @@ package dev.migrate.schema;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -22,8 +23,7 @@ import java.util.function.Function;
 public record Schema(SortedMap<String, Extension> extensions, SortedMap<String, EnumType> enums,
                      SortedMap<String, Table> tables, SortedMap<String, View> views,
                      SortedMap<String, Hypertable> hypertables) {
-    public static final Schema EMPTY = of(java.util.List.of(), java.util.List.of(), java.util.List.of(),
-            java.util.List.of(), java.util.List.of());
+    public static final Schema EMPTY = of(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public Schema {
         extensions = frozen(extensions);

@@ -118,7 +118,7 @@ public final class SchemaReader {
         return Schema.of(extensions, enums.values(), tables.values(), views, hypertables);
     }
 
-    /** The items of a section, each a mapping (or a plain name where {@code allowNames}). */
+    /** The items of a section, which must be a list when it is there. */
     private static List<Node> items(Node root, String section) {
         Node list = root.get(section);
         if (list.isNull()) return List.of();
