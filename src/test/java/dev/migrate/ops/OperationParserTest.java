@@ -117,6 +117,10 @@ class OperationParserTest {
                 + " check)", error("- drop_constraint: {table: t, name: x, type: fk}"));
         assertEquals("v1.yaml:1: operation 'alter_column' changes nothing: give type, nullable, server_default,"
                 + " comment or new_name", error("- alter_column: {table: t, column: a}"));
+        assertEquals("v1.yaml:1: operation 'alter_column': values needs type",
+                error("- alter_column: {table: t, column: a, values: [x]}"));
+        assertEquals("v1.yaml:1: column 'a': values belong to an enum(NAME) column, not to text",
+                error("- alter_column: {table: t, column: a, type: text, values: [x]}"));
         assertEquals("v1.yaml:1: operation 'create_foreign_key': columns and ref_columns must have the same length",
                 error("- create_foreign_key: {table: t, name: fk, columns: [a, b], ref_table: u, ref_columns: [id]}"));
         assertEquals("v1.yaml:5: table 't' declares its primary key twice: on column 'a' and in primary_key",

@@ -2,6 +2,7 @@ package dev.migrate.dialect.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.migrate.dialect.sqlite.SqlTokens.Token;
@@ -54,7 +55,7 @@ record ColumnDef(String name, String nameSql, String type, List<Clause> clauses)
                 name = tokens.get(i + 1).identifier();
                 i += 2;
             }
-            String kind = i < tokens.size() ? tokens.get(i).text().toUpperCase(java.util.Locale.ROOT) : "CONSTRAINT";
+            String kind = i < tokens.size() ? tokens.get(i).text().toUpperCase(Locale.ROOT) : "CONSTRAINT";
             if (kind.equals("AS")) kind = "GENERATED";
             i++;
             depth = 0;
@@ -75,7 +76,7 @@ record ColumnDef(String name, String nameSql, String type, List<Clause> clauses)
      */
     private static boolean startsClause(List<Token> tokens, int i) {
         Token t = tokens.get(i);
-        if (t.type() != SqlTokens.Type.WORD || !STARTS.contains(t.text().toUpperCase(java.util.Locale.ROOT))) return false;
+        if (t.type() != SqlTokens.Type.WORD || !STARTS.contains(t.text().toUpperCase(Locale.ROOT))) return false;
         Token previous = tokens.get(i - 1);
         if ((t.is("NULL") || t.is("DEFAULT")) && (previous.is("SET") || previous.is("DEFAULT"))) return false;
         if (t.is("NULL") && previous.is("NOT")) return false;

@@ -2,6 +2,7 @@ package dev.migrate.dialect.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migrate.dialect.sqlite.SqliteSchema.SchemaObject;
 
@@ -35,7 +36,7 @@ final class Rebuild {
         out.add("SAVEPOINT " + SAVEPOINT);
         for (int i = dependents.size() - 1; i >= 0; i--) {
             SchemaObject o = dependents.get(i);
-            out.add("DROP " + o.type().toUpperCase(java.util.Locale.ROOT) + " " + prefix + d.quote(o.name()));
+            out.add("DROP " + o.type().toUpperCase(Locale.ROOT) + " " + prefix + d.quote(o.name()));
         }
         out.add(change.table().sql(prefix + d.quote(temporary)));
         if (autoincrement(old.sql(d.quote(old.name()))) && autoincrement(change.table().sql(temporary))) {

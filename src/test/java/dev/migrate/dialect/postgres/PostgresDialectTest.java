@@ -241,6 +241,16 @@ class PostgresDialectTest {
                 """));
         assertEquals(List.of("ALTER TABLE users ALTER COLUMN tier TYPE TEXT", "ALTER TABLE users ALTER COLUMN tier DROP NOT NULL"),
                 sql("- alter_column: {table: users, column: tier, type: text, nullable: true}"));
+        assertEquals(List.of("""
+                DO $migrate$
+                BEGIN
+                    IF to_regtype('tier') IS NULL THEN
+                        CREATE TYPE tier AS ENUM ('free', 'pro');
+                    END IF;
+                END
+                $migrate$""", "ALTER TABLE users ALTER COLUMN tier TYPE tier USING tier::tier"), sql("""
+                - alter_column: {table: users, column: tier, type: enum(tier), values: [free, pro], using: "tier::tier"}
+                """));
     }
 
     @Test
