@@ -60,7 +60,7 @@ public abstract class OfflineScriptScenarios extends EngineTestBase {
     void theExampleEnvironment(QuarkusMainLauncher launcher) {
         project = new Project(tmp, db.url(), "version_locations: [\"" + EXAMPLE + "\"]\n");
         same(launcher, List.of("upgrade", "head"), List.of(List.of("upgrade", "--sql", "base:head")));
-        assertEquals(Set.of("analyses", "datasets", "monthly_usage", "users"), offline.tables());
+        assertEquals(Set.of("analyses", "datasets", "monthly_usage", "usage_events", "users"), offline.tables());
         same(launcher, List.of("downgrade", "base"), List.of(List.of("downgrade", "--sql", "head:base")));
         assertEquals(Set.of(), offline.tables());
     }
