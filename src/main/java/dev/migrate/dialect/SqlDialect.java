@@ -38,6 +38,7 @@ import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.UniqueConstraint;
+import dev.migrate.script.SqlSplitter;
 import dev.migrate.script.Statement;
 
 /**
@@ -232,12 +233,15 @@ public abstract class SqlDialect implements Dialect {
         return out.toString();
     }
 
+    /**
+     * Split like a SQL revision: each statement is sent on its own (SQLite's driver would run only
+     * the first of several), judged on its own for running outside a transaction, and reported at
+     * its own line.
+     */
     private List<Statement> execute(Execute op) {
         String sql = op.sqlFor(name());
         if (sql == null) return List.of();
-        sql = sql.strip();
-        while (sql.endsWith(";")) sql = sql.substring(0, sql.length() - 1).strip();
-        return sql.isEmpty() ? List.of() : one(op, sql);
+        return SqlSplitter.split(sql, op.origin(), op.lineFor(name()));
     }
 
     /** Consecutive rows with the same columns share one multi-row INSERT. */
