@@ -87,7 +87,7 @@ final class Workspace {
     }
 
     VersionTable versionTable() {
-        return new VersionTable(config().versionTableSchema(), config().versionTable());
+        return new VersionTable(config().versionTableSchema(), config().versionTable(), dialect());
     }
 
     /** Opens the database, runs {@code work}, closes it whatever happens, and waits for the result. */

@@ -20,6 +20,14 @@ public interface Database {
     String describe();
 
     /**
+     * The server's major version (15 for PostgreSQL 15.4), known from the connection itself without
+     * a query; 0 when the engine has none that matters (SQLite is the library this process loaded).
+     */
+    default int serverMajorVersion() {
+        return 0;
+    }
+
+    /**
      * Runs one statement and gives the number of rows it changed (0 for DDL). A statement the
      * server refuses fails with {@link StatementFailed} carrying its SQLSTATE and message.
      */

@@ -6,19 +6,31 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.graph.Step;
+import dev.migrate.graph.VersionChange;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.Statement;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Runs revision steps against one database. By default each revision and its version-table
- * update commit together, so a failure leaves every earlier revision applied and nothing of the
- * failing one. With {@code transactionPerMigration == false} the whole run is one transaction.
- * A revision that is not transactional, or holds a statement the database refuses in a
- * transaction, runs statement by statement in autocommit and then records its version change.
- * The history row of a step is written in the same transaction as its version change.
+ * Runs revision steps against one database.
+ *
+ * <p>Every step's statements are rendered before anything is sent, so a revision that cannot run
+ * (an unknown operation, one the dialect cannot express, a missing {@code -x} value) fails the run
+ * before the first one is applied.
+ *
+ * <p>By default each revision, its version-table change and its history row commit together, so a
+ * failure leaves every earlier revision applied and nothing of the failing one. With
+ * {@code transactionPerMigration == false} the whole run is one transaction. A revision that is
+ * not transactional, or holds a statement the database refuses in a transaction (see
+ * {@link Autocommit}), runs statement by statement in autocommit and then records its version
+ * change in a transaction of its own; in the run's one transaction, what the run did so far is
+ * committed first and a new transaction opens after it. The failure message says which of these
+ * happened (see {@link FailureReport}).
  */
 public final class Migrator {
     private final Database db;
@@ -47,75 +59,200 @@ public final class Migrator {
         this.log = log;
     }
 
+    /** One step ready to run: its statements, and why it must run outside a transaction (null when it need not). */
+    private record Planned(Step step, RevisionScript script, List<Statement> statements, String outsideReason) {
+        boolean outside() {
+            return outsideReason != null;
+        }
+    }
+
+    /** What a run has done so far, for the steps that follow and for a failure's message. */
+    private static final class Run {
+        final List<Step> done = new ArrayList<>();
+        final List<Step> committed = new ArrayList<>();
+        /** Steps done inside the open transaction (the run's one transaction), not committed yet. */
+        final List<Step> uncommitted = new ArrayList<>();
+        boolean open;
+
+        void commit() {
+            committed.addAll(uncommitted);
+            uncommitted.clear();
+            open = false;
+        }
+    }
+
+    /** A command the database refused, or whose result was wrong, with the SQL sent. */
+    private static final class CommandFailed extends RuntimeException {
+        final Command command;
+        final String sql;
+
+        CommandFailed(Command command, String sql, Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.command = command;
+            this.sql = sql;
+        }
+    }
+
     /** Applies the steps in order and gives the ones that completed (all of them, unless it fails). */
     public Uni<List<Step>> run(List<Step> steps) {
-        List<Step> done = new ArrayList<>();
-        if (steps.isEmpty()) return Uni.createFrom().item(done);
-        Uni<Void> chain = versionTable.create(db);
-        if (history != null) chain = chain.flatMap(v -> history.create(db));
-        boolean oneTransaction = !transactionPerMigration;
-        if (oneTransaction) chain = chain.flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
+        if (steps.isEmpty()) return Uni.createFrom().item(List.of());
+        // Rendering parses YAML and walks every operation: work for a worker thread, never an event loop.
+        return Uni.createFrom().item(() -> plan(steps))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(this::apply);
+    }
+
+    private List<Planned> plan(List<Step> steps) {
+        List<Planned> out = new ArrayList<>(steps.size());
         for (Step step : steps) {
-            chain = chain.flatMap(v -> runStep(step, !oneTransaction)).invoke(() -> done.add(step));
+            RevisionScript script = scripts.apply(step.revision().id());
+            List<Statement> statements;
+            try {
+                statements = step.upgrade() ? script.upgrade(dialect) : script.downgrade(dialect);
+            } catch (MigrateException e) {
+                throw new MigrateException(e.getMessage() + "\n  nothing was applied: every revision of the run is read"
+                        + " before the first one runs", e.exitCode(), e);
+            }
+            out.add(new Planned(step, script, statements, outsideReason(script, statements)));
         }
-        if (oneTransaction) chain = chain.flatMap(v -> db.execute("COMMIT")).replaceWithVoid();
-        return chain.onFailure().call(e -> rollback()).map(v -> done);
+        return out;
+    }
+
+    private String outsideReason(RevisionScript script, List<Statement> statements) {
+        if (!script.transactional()) return "transactional: false";
+        for (Statement st : statements) {
+            if (Autocommit.required(st, db.dialectName(), db.serverMajorVersion())) {
+                return "line " + st.line() + " cannot run inside a transaction";
+            }
+        }
+        return null;
+    }
+
+    private Uni<List<Step>> apply(List<Planned> planned) {
+        Run run = new Run();
+        Uni<Void> tables = versionTable.create(db);
+        if (history != null) tables = tables.flatMap(v -> history.create(db));
+        return tables.flatMap(v -> each(planned, p -> step(run, p, p == planned.get(planned.size() - 1))))
+                .onFailure().call(e -> rollback())
+                .map(v -> run.done);
     }
 
     private Uni<Void> rollback() {
         return db.execute("ROLLBACK").onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
-    private Uni<Void> runStep(Step step, boolean ownTransaction) {
-        RevisionScript script = scripts.apply(step.revision().id());
-        List<Statement> statements = step.upgrade() ? script.body().upgrade(dialect) : script.body().downgrade(dialect);
-        boolean alone = !script.transactional() || statements.stream().anyMatch(Statement::runsAlone);
+    private Uni<Void> step(Run run, Planned p, boolean last) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
+        Uni<Void> work = p.outside() ? outside(run, p, startedAt, started) : inTransaction(run, p, last, startedAt, started);
+        return work.invoke(() -> {
+            run.done.add(p.step());
+            log.accept(Progress.line(p.step(), p.script(), (System.nanoTime() - started) / 1_000_000));
+        });
+    }
+
+    /** The step's statements, version change and history row in the open transaction, or in one of their own. */
+    private Uni<Void> inTransaction(Run run, Planned p, boolean last, Instant startedAt, long started) {
+        List<Command> batch = new ArrayList<>();
+        if (!run.open) batch.add(Command.control("BEGIN"));
+        for (Statement st : p.statements()) batch.add(Command.statement(st));
+        batch.addAll(record(p, startedAt, started));
+        boolean commit = transactionPerMigration || last;
+        if (commit) batch.add(Command.control("COMMIT"));
+        run.open = true;
+        return send(batch)
+                .invoke(() -> {
+                    run.uncommitted.add(p.step());
+                    if (commit) run.commit();
+                })
+                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e, transactionPerMigration
+                        ? FailureReport.rolledBack(run.committed) : FailureReport.oneTransaction(run.committed)));
+    }
+
+    /**
+     * The step's statements one by one in autocommit, then its version change and history row in a
+     * transaction of their own. The run's open transaction, if any, is committed first.
+     */
+    private Uni<Void> outside(Run run, Planned p, Instant startedAt, long started) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        if (alone && ownTransaction) {
-            // Each statement commits on its own; only the version change is kept atomic.
-            log.accept("  revision " + script.revision().id() + " runs outside a transaction"
-                    + (script.transactional() ? " (it holds a statement that cannot run in one)" : ""));
-            chain = chain.flatMap(v -> statements(script, statements));
-            chain = chain.flatMap(v -> db.execute("BEGIN")).flatMap(v -> versionTable.apply(db, step.changes()))
-                    .flatMap(v -> record(step, script, startedAt, started))
-                    .flatMap(v -> db.execute("COMMIT")).replaceWithVoid();
-        } else {
-            if (ownTransaction) chain = chain.flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
-            chain = chain.flatMap(v -> statements(script, statements)).flatMap(v -> versionTable.apply(db, step.changes()))
-                    .flatMap(v -> record(step, script, startedAt, started));
-            if (ownTransaction) chain = chain.flatMap(v -> db.execute("COMMIT")).replaceWithVoid();
+        boolean committing = run.open;
+        if (committing) {
+            chain = execute(Command.control("COMMIT")).invoke(run::commit)
+                    .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e, "committing the revisions"
+                            + " before it, as it runs outside a transaction", FailureReport.oneTransaction(run.committed)));
         }
-        return chain.invoke(() -> log.accept(Progress.line(step, script, (System.nanoTime() - started) / 1_000_000)));
+        List<Statement> applied = new ArrayList<>();
+        chain = chain.invoke(() -> log.accept("  revision " + p.script().revision().id() + " runs outside a transaction ("
+                + p.outsideReason() + ")" + (committing ? "; the revisions before it were committed first" : "")));
+        chain = chain.flatMap(v -> each(p.statements(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st))))
+                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e,
+                        FailureReport.outside(p.outsideReason(), applied, run.committed)));
+        List<Command> batch = new ArrayList<>();
+        batch.add(Command.control("BEGIN"));
+        batch.addAll(record(p, startedAt, started));
+        batch.add(Command.control("COMMIT"));
+        return chain.flatMap(v -> send(batch).invoke(() -> run.committed.add(p.step()))
+                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e,
+                        FailureReport.notRecorded(p.outsideReason(), run.committed))));
     }
 
-    private Uni<Void> record(Step step, RevisionScript script, Instant startedAt, long started) {
-        if (history == null) return Uni.createFrom().voidItem();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return history.record(db, script.id(), step.upgrade(), script.checksum(), script.message(), startedAt, millis);
-    }
-
-    private Uni<Void> statements(RevisionScript script, List<Statement> statements) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Statement st : statements) {
-            chain = chain.flatMap(v -> db.execute(st.sql()).replaceWithVoid()
-                    .onFailure(StatementFailed.class).transform(e -> failure(script, st, (StatementFailed) e)));
+    /** The version-table changes of a step, and its history row when a history table is kept. */
+    private List<Command> record(Planned p, Instant startedAt, long started) {
+        List<Command> out = new ArrayList<>();
+        for (VersionChange change : p.step().changes()) out.add(Command.version(change, versionTable.changeSql(change)));
+        if (history != null) {
+            RevisionScript s = p.script();
+            out.add(Command.history(() -> history.insertSql(s.id(), p.step().upgrade(), s.checksum(), s.message(),
+                    startedAt, (System.nanoTime() - started) / 1_000_000)));
         }
-        return chain;
+        return out;
     }
 
-    private MigrationFailed failure(RevisionScript script, Statement st, StatementFailed e) {
-        String message = "revision " + script.revision().id() + " (" + script.message() + ") failed at "
-                + script.file() + (st.line() > 0 ? ":" + st.line() : "") + "\n"
-                + "  statement: " + abbreviate(st.sql()) + "\n"
-                + "  " + db.dialectName() + " said: " + e.getMessage() + "\n"
-                + "  the revision was rolled back; the revisions before it stay applied";
-        return new MigrationFailed(script.revision().id(), message, e);
+    /** Sends commands in order, stopping at the first that fails. */
+    private Uni<Void> send(List<Command> commands) {
+        return each(commands, this::execute);
     }
 
-    private static String abbreviate(String sql) {
-        String oneLine = sql.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= 400 ? oneLine : oneLine.substring(0, 400) + " ...";
+    /**
+     * Sends one command: the one place where SQL reaches the database, so that a statement whose
+     * SQL must be computed from the live database first has one place to do it.
+     */
+    private Uni<Void> execute(Command command) {
+        String sql = command.sql().get();
+        return db.execute(sql)
+                .onFailure(StatementFailed.class).transform(e -> new CommandFailed(command, sql, e))
+                .map(count -> {
+                    if (command.change() != null && count != 1) {
+                        throw new CommandFailed(command, sql, new MigrateException(versionTable.mismatch(command.change(), count)));
+                    }
+                    return null;
+                });
+    }
+
+    private MigrationFailed failure(Planned p, CommandFailed e, String consequence) {
+        return failure(p, e, null, consequence);
+    }
+
+    private MigrationFailed failure(Planned p, CommandFailed e, String what, String consequence) {
+        String doing = what != null ? what : switch (e.command.kind()) {
+            case STATEMENT -> null;
+            case VERSION -> "updating the version table " + versionTable.qualifiedName();
+            case HISTORY -> "writing its row in the history table " + history.qualifiedName();
+            case CONTROL -> "running " + e.sql;
+        };
+        String advice = e.command.kind() == Command.Kind.HISTORY
+                ? "check the history table, or set history_table: null to keep no log" : null;
+        String message = FailureReport.header(p.script(), e.command, doing, e.sql, db.dialectName(), e.getCause(), advice)
+                + "\n  " + consequence;
+        return new MigrationFailed(p.script().revision().id(), message, e.getCause());
+    }
+
+    /** Runs {@code action} on each item in turn, the next one starting when the previous one has ended. */
+    private static <T> Uni<Void> each(List<T> items, Function<T, Uni<Void>> action) {
+        if (items.isEmpty()) return Uni.createFrom().voidItem();
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> action.apply(item).replaceWith(Boolean.TRUE))
+                .collect().last()
+                .replaceWithVoid();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.graph.VersionChange;
 import io.smallrye.mutiny.Uni;
 
@@ -16,10 +17,13 @@ import io.smallrye.mutiny.Uni;
 public final class VersionTable {
     private final String schema;
     private final String name;
+    private final Dialect dialect;
 
-    public VersionTable(String schema, String name) {
+    /** {@code dialect} quotes the names: {@code version_table: order} is a reserved word on both databases. */
+    public VersionTable(String schema, String name, Dialect dialect) {
         this.schema = schema;
         this.name = name;
+        this.dialect = dialect;
     }
 
     public String name() {
@@ -33,11 +37,12 @@ public final class VersionTable {
 
     /** The table's name as written in SQL, schema-qualified when one is configured. */
     public String qualifiedName() {
-        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+        return qualified(dialect, schema, name);
     }
 
-    static String quote(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    /** {@code schema.name} quoted the way {@code dialect} needs, or the name alone when {@code schema} is null. */
+    static String qualified(Dialect dialect, String schema, String name) {
+        return schema == null ? dialect.quote(name) : dialect.quote(schema) + "." + dialect.quote(name);
     }
 
     static String literal(String value) {
@@ -46,7 +51,7 @@ public final class VersionTable {
 
     public String createSql() {
         return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
-                + quote(name + "_pkc") + " PRIMARY KEY (version_num))";
+                + dialect.quote(name + "_pkc") + " PRIMARY KEY (version_num))";
     }
 
     public String selectSql() {
@@ -97,7 +102,7 @@ public final class VersionTable {
         return chain;
     }
 
-    private String mismatch(VersionChange change, int count) {
+    String mismatch(VersionChange change, int count) {
         String what;
         if (change instanceof VersionChange.Update) {
             VersionChange.Update u = (VersionChange.Update) change;

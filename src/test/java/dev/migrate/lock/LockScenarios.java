@@ -106,8 +106,8 @@ public abstract class LockScenarios {
     protected List<Step> upgrade(String target, Duration lockTimeout, Interruption interruption, Consumer<String> log) {
         ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
         RevisionMap graph = new RevisionMap(scripts.revisions());
-        VersionTable versions = new VersionTable(null, "alembic_version");
         DatabaseUrl url = url();
+        VersionTable versions = new VersionTable(null, "alembic_version", Dialect.named(url.dialect()));
         LockedRun run = new LockedRun(url, versions, lockTimeout, () -> Databases.open(url, () -> VERTX),
                 interruption, log);
         return run.run(session -> versions.heads(session).flatMap(current -> new Migrator(session,

@@ -37,6 +37,11 @@ final class InterruptibleDatabase implements Database {
     }
 
     @Override
+    public int serverMajorVersion() {
+        return db.serverMajorVersion();
+    }
+
+    @Override
     public Uni<Integer> execute(String sql) {
         if (sql.strip().equalsIgnoreCase("ROLLBACK")) return db.execute(sql);
         return unlessInterrupted(() -> db.execute(sql));

@@ -1,5 +1,6 @@
 package dev.migrate.engine.postgres;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,9 @@ import io.vertx.pgclient.PgException;
  * one round trip.
  */
 public final class PostgresDatabase implements Database {
+    /** How long close waits for the socket to go before giving up on it (the server may not answer any more). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
     private final PgConnection connection;
     private final String description;
 
@@ -66,6 +70,12 @@ public final class PostgresDatabase implements Database {
     @Override
     public String describe() {
         return description;
+    }
+
+    /** From the server_version the server reports while the session starts: no query needed. */
+    @Override
+    public int serverMajorVersion() {
+        return connection.databaseMetadata().majorVersion();
     }
 
     @Override
@@ -123,8 +133,15 @@ public final class PostgresDatabase implements Database {
         return new StatementFailed(null, e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
 
+    /**
+     * Ends when the socket is closed, not merely when the close was asked for: the process may stop
+     * Vert.x right after, and a socket still closing then makes Netty complain on the way out.
+     */
     @Override
     public Uni<Void> close() {
-        return connection.close().onFailure().recoverWithNull();
+        return Uni.createFrom().<Void>emitter(done -> {
+            connection.closeHandler(() -> done.complete(null));
+            connection.close().subscribe().with(v -> { }, e -> done.complete(null));
+        }).ifNoItem().after(CLOSE_WAIT).recoverWithItem((Void) null);
     }
 }
