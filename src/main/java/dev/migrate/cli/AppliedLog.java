@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
@@ -26,7 +27,7 @@ final class AppliedLog {
         if (ws.json()) {
             List<Object> out = new ArrayList<>();
             for (HistoryEntry row : rows) out.add(json(row));
-            ws.out().println(Json.write(out));
+            ws.out().println(Json.compact(out));
             return 0;
         }
         if (rows.isEmpty()) ws.log("No step is logged in " + history.qualifiedName() + " yet.");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.graph.RevisionMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +30,7 @@ public class BranchesCommand implements Callable<Integer> {
                 m.put("branches_into", graph.children(id));
                 out.add(m);
             }
-            ws.out().println(Json.write(out));
+            ws.out().println(Json.compact(out));
             return 0;
         }
         // Alembic's layout: the branch point, each revision it branches into under it, a blank line.

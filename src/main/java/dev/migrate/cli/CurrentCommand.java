@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ public class CurrentCommand implements Callable<Integer> {
         List<RevisionScript> scripts = new ArrayList<>();
         for (String id : current) scripts.add(ws.scripts().byId(graph.get(id).id()));
         if (ws.json()) {
-            ws.out().println(Json.write(format.json(scripts)));
+            ws.out().println(Json.compact(format.json(scripts)));
         } else {
             for (RevisionScript s : scripts) ws.out().println(ws.verbose() ? format.verbose(s) : format.shortLine(s));
         }

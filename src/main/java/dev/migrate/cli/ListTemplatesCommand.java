@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.script.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -20,7 +21,7 @@ public class ListTemplatesCommand implements Callable<Integer> {
         Map<String, String> templates = new LinkedHashMap<>();
         for (Templates.Template t : Templates.list()) templates.put(t.name(), t.description());
         if (ws.json()) {
-            ws.out().println(Json.write(templates));
+            ws.out().println(Json.compact(templates));
             return 0;
         }
         ws.out().println("Available templates:");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.graph.RevisionMap;
@@ -43,7 +44,7 @@ public class ShowCommand implements Callable<Integer> {
                 sql.put(d, both);
             }
             m.put("sql", sql);
-            ws.out().println(Json.write(m));
+            ws.out().println(Json.compact(m));
             return 0;
         }
         ws.out().print(format.verbose(s));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrate.Json;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.BulkInsert;
@@ -156,7 +157,7 @@ public abstract class SqlDialect implements Dialect {
         if (value instanceof Boolean b) return booleanLiteral(b);
         if (value instanceof BigDecimal d) return d.toPlainString();
         if (value instanceof Number) return value.toString();
-        if (value instanceof List || value instanceof Map) return string(Json.write(value));
+        if (value instanceof List || value instanceof Map) return string(Json.spaced(value));
         return string(value.toString());
     }
 
