@@ -267,7 +267,8 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
         assertFalse(err.contains("revision b2 was applied"), err);
         assertTrue(err.contains("Running upgrade b2 -> c3"), err);
         assertEquals(List.of(List.of("c3")), db.query("SELECT version_num FROM alembic_version"));
-        assertTrue(project.run(launcher, "upgrade").getErrorOutput().contains("WARNING: revision a1 was applied"));
+        // At head there is no work, and the history table is not read: validate is the check of a database at rest.
+        assertFalse(project.run(launcher, "upgrade").getErrorOutput().contains("WARNING"));
         assertTrue(project.run(launcher, "downgrade", "-1").getErrorOutput().contains("WARNING: revision a1 was applied"));
     }
 

@@ -30,7 +30,7 @@ public class StampCommand implements Callable<Integer> {
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
         VersionTable versions = ws.versionTable();
-        List<String> after = ws.withLockedDatabase(db -> versions.heads(db).flatMap(current -> {
+        List<String> after = ws.withLockedDatabase((db, current) -> {
             List<String> next = graph.stamp(current, targets, purge);
             List<VersionChange> changes = new ArrayList<>();
             for (String id : current) if (!next.contains(id)) changes.add(new VersionChange.Delete(id));
@@ -41,7 +41,7 @@ public class StampCommand implements Callable<Integer> {
             return write.flatMap(v -> versions.apply(db, toApply)).flatMap(v -> db.execute("COMMIT"))
                     .onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0))
                     .map(v -> next);
-        }));
+        });
         ws.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after)));
         return 0;
     }

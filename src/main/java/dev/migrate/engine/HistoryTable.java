@@ -88,6 +88,25 @@ public final class HistoryTable {
                 + nullable(message) + ")";
     }
 
+    /**
+     * The statement that logs one step whose start and duration the server measures: {@code startedAt}
+     * is a SQL expression for when the step began ({@code now()} is the start of the transaction), and
+     * the duration runs until this row is written. For statements sent all at once, before their
+     * duration is known. PostgreSQL only.
+     */
+    public String insertSqlTimedByServer(String revision, boolean upgrade, String checksum, String message, String startedAt) {
+        return "INSERT INTO " + qualifiedName()
+                + " (revision, direction, checksum, started_at, duration_ms, db_user, tool_version, message) VALUES ("
+                + VersionTable.literal(revision) + ", "
+                + VersionTable.literal(upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE) + ", "
+                + VersionTable.literal(checksum) + ", "
+                + startedAt + ", "
+                + "(extract(epoch FROM clock_timestamp() - " + startedAt + ") * 1000)::bigint, "
+                + "current_user, "
+                + nullable(toolVersion) + ", "
+                + nullable(message) + ")";
+    }
+
     /** Every row, newest first; an absent table means an empty log. */
     public Uni<List<HistoryEntry>> entries(Database db) {
         return whenPresent(db, "SELECT " + columns() + " FROM " + qualifiedName() + " ORDER BY id DESC");
@@ -103,10 +122,11 @@ public final class HistoryTable {
                 + " AND id = (SELECT MAX(l.id) FROM " + table + " l WHERE l.revision = h.revision) ORDER BY id");
     }
 
+    /** One query; a missing table answers "no such table", which means an empty log (as {@link VersionTable#heads}). */
     private Uni<List<HistoryEntry>> whenPresent(Database db, String sql) {
-        return exists(db).flatMap(exists -> exists
-                ? db.query(sql).map(HistoryTable::entries)
-                : Uni.createFrom().item(List.<HistoryEntry>of()));
+        return db.query(sql).map(HistoryTable::entries)
+                .onFailure(e -> e instanceof StatementFailed && ((StatementFailed) e).missingTable())
+                .recoverWithItem(List.of());
     }
 
     /** The select list, with started_at read back in the format it was written on both dialects. */

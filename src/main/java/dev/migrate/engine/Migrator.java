@@ -31,8 +31,23 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * change in a transaction of its own; in the run's one transaction, what the run did so far is
  * committed first and a new transaction opens after it. The failure message says which of these
  * happened (see {@link FailureReport}).
+ *
+ * <p>Each revision costs one round trip on PostgreSQL: BEGIN, its statements, its version change,
+ * its history row and COMMIT are pipelined (see {@link Database#pipeline}), the version change
+ * checking itself on the server and the history row timed by the server, as both are sent before
+ * any answer comes. A statement that must run alone is sent alone and waited for. Every revision but
+ * the last of a run commits with {@code synchronous_commit = off}: a crash may then lose whole
+ * revisions at the end of what was applied, never part of one, and the version table loses them with
+ * them, so the next run applies them again; the last commit of the run is synchronous and makes the
+ * earlier ones durable too.
  */
 public final class Migrator {
+    /** Per transaction: its COMMIT does not wait for the WAL flush; a later synchronous commit flushes it. */
+    private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
+    /** In the run's one transaction, {@code now()} is the run's start: each step notes its own. */
+    private static final String MARK_STEP_START = "SELECT set_config('migrate.step_started', clock_timestamp()::text, true)";
+    private static final String STEP_STARTED = "current_setting('migrate.step_started')::timestamptz";
+
     private final Database db;
     private final Dialect dialect;
     private final VersionTable versionTable;
@@ -154,10 +169,17 @@ public final class Migrator {
     /** The step's statements, version change and history row in the open transaction, or in one of their own. */
     private Uni<Void> inTransaction(Run run, Planned p, boolean last, Instant startedAt, long started) {
         List<Command> batch = new ArrayList<>();
-        if (!run.open) batch.add(Command.control("BEGIN"));
-        for (Statement st : p.statements()) batch.add(Command.statement(st));
-        batch.addAll(record(p, startedAt, started));
+        boolean begins = !run.open;
+        if (begins) batch.add(Command.control("BEGIN"));
         boolean commit = transactionPerMigration || last;
+        if (commit && !last && "postgresql".equals(db.dialectName())) batch.add(Command.control(ASYNC_COMMIT));
+        String serverStart = null;
+        if (db.pipelines()) {
+            serverStart = begins ? "now()" : STEP_STARTED;
+            if (!begins) batch.add(Command.control(MARK_STEP_START));
+        }
+        for (Statement st : p.statements()) batch.add(Command.statement(st));
+        batch.addAll(record(p, startedAt, started, serverStart));
         if (commit) batch.add(Command.control("COMMIT"));
         run.open = true;
         return send(batch)
@@ -189,28 +211,55 @@ public final class Migrator {
                         FailureReport.outside(p.outsideReason(), applied, run.committed)));
         List<Command> batch = new ArrayList<>();
         batch.add(Command.control("BEGIN"));
-        batch.addAll(record(p, startedAt, started));
+        batch.addAll(record(p, startedAt, started, null));
         batch.add(Command.control("COMMIT"));
         return chain.flatMap(v -> send(batch).invoke(() -> run.committed.add(p.step()))
                 .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e,
                         FailureReport.notRecorded(p.outsideReason(), run.committed))));
     }
 
-    /** The version-table changes of a step, and its history row when a history table is kept. */
-    private List<Command> record(Planned p, Instant startedAt, long started) {
+    /**
+     * The version-table changes of a step, and its history row when a history table is kept.
+     * {@code serverStart}, when not null, is the SQL for the step's start, and the server times the
+     * row; otherwise it is timed here, when it is sent.
+     */
+    private List<Command> record(Planned p, Instant startedAt, long started, String serverStart) {
         List<Command> out = new ArrayList<>();
-        for (VersionChange change : p.step().changes()) out.add(Command.version(change, versionTable.changeSql(change)));
+        for (VersionChange change : p.step().changes()) {
+            out.add(Command.version(change, db.pipelines() ? versionTable.changeSqlFailingOnMismatch(change)
+                    : versionTable.changeSql(change)));
+        }
         if (history != null) {
             RevisionScript s = p.script();
-            out.add(Command.history(() -> history.insertSql(s.id(), p.step().upgrade(), s.checksum(), s.message(),
-                    startedAt, (System.nanoTime() - started) / 1_000_000)));
+            boolean up = p.step().upgrade();
+            out.add(Command.history(serverStart != null
+                    ? () -> history.insertSqlTimedByServer(s.id(), up, s.checksum(), s.message(), serverStart)
+                    : () -> history.insertSql(s.id(), up, s.checksum(), s.message(), startedAt,
+                            (System.nanoTime() - started) / 1_000_000)));
         }
         return out;
     }
 
-    /** Sends commands in order, stopping at the first that fails. */
+    /**
+     * Sends commands in order, stopping at the first that fails: in one round trip where the
+     * database pipelines (the commands are always one transaction block, or part of one), else one
+     * by one.
+     */
     private Uni<Void> send(List<Command> commands) {
-        return each(commands, this::execute);
+        if (!db.pipelines()) return each(commands, this::execute);
+        List<String> sql = new ArrayList<>(commands.size());
+        for (Command c : commands) sql.add(c.sql().get());
+        return db.pipeline(sql).replaceWithVoid()
+                .onFailure(PipelineFailed.class).transform(e -> {
+                    PipelineFailed f = (PipelineFailed) e;
+                    Command c = commands.get(f.index());
+                    StatementFailed refused = f.statementFailed();
+                    boolean mismatch = c.change() != null && VersionTable.MISMATCH_SQLSTATE.equals(refused.sqlState());
+                    // A mismatch is shown as the change it is, not as the statement that checks it.
+                    return mismatch
+                            ? new CommandFailed(c, versionTable.changeSql(c.change()), new MigrateException(versionTable.mismatch(c.change(), 0)))
+                            : new CommandFailed(c, sql.get(f.index()), refused);
+                });
     }
 
     /**

@@ -70,6 +70,20 @@ public final class VersionTable {
         return "UPDATE " + qualifiedName() + " SET version_num = " + literal(u.to()) + " WHERE version_num = " + literal(u.from());
     }
 
+    /**
+     * The statement of one change that fails on the server, with SQLSTATE 22012 (division by zero),
+     * when the change does not touch exactly one row: for a change sent in a pipeline together with
+     * its COMMIT, where the row count would arrive too late to stop it. PostgreSQL only. An insert
+     * needs no check: it touches one row or fails on the primary key.
+     */
+    public String changeSqlFailingOnMismatch(VersionChange change) {
+        if (change instanceof VersionChange.Insert) return changeSql(change);
+        return "WITH changed AS (" + changeSql(change) + " RETURNING 1) SELECT 1 / (count(*) = 1)::int FROM changed";
+    }
+
+    /** SQLSTATE of a {@link #changeSqlFailingOnMismatch} that matched no row. */
+    static final String MISMATCH_SQLSTATE = "22012";
+
     public Uni<Boolean> exists(Database db) {
         return db.tableExists(schema, name);
     }
@@ -79,15 +93,20 @@ public final class VersionTable {
         return exists(db).flatMap(exists -> exists ? Uni.createFrom().voidItem() : db.execute(createSql()).replaceWithVoid());
     }
 
-    /** The current heads; an absent table means none (the database is at base). */
+    /**
+     * The current heads, in one query; an absent table (or schema) means none: the database is at
+     * base. Reading straight away and taking "no such table" for an answer saves asking first
+     * whether the table exists; call it outside a transaction, which the failed query would abort.
+     */
     public Uni<List<String>> heads(Database db) {
-        return exists(db).flatMap(exists -> exists
-                ? db.query(selectSql()).map(rows -> {
-                    List<String> heads = new ArrayList<>();
+        return db.query(selectSql())
+                .map(rows -> {
+                    List<String> heads = new ArrayList<>(rows.size());
                     for (List<String> row : rows) heads.add(row.get(0));
                     return heads;
                 })
-                : Uni.createFrom().item(List.<String>of()));
+                .onFailure(e -> e instanceof StatementFailed && ((StatementFailed) e).missingTable())
+                .recoverWithItem(List.of());
     }
 
     /** Applies the changes in order, each checked to have touched exactly one row. */

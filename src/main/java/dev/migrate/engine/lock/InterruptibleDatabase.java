@@ -48,6 +48,16 @@ final class InterruptibleDatabase implements Database {
     }
 
     @Override
+    public boolean pipelines() {
+        return db.pipelines();
+    }
+
+    @Override
+    public Uni<List<Integer>> pipeline(List<String> statements) {
+        return unlessInterrupted(() -> db.pipeline(statements));
+    }
+
+    @Override
     public Uni<List<List<String>>> query(String sql) {
         return unlessInterrupted(() -> db.query(sql));
     }

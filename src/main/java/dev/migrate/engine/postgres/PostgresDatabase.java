@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.migrate.engine.ConnectionFailed;
 import dev.migrate.engine.Database;
+import dev.migrate.engine.PipelineFailed;
 import dev.migrate.engine.StatementFailed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -85,6 +86,36 @@ public final class PostgresDatabase implements Database {
                 .onFailure().transform(PostgresDatabase::translate);
     }
 
+    @Override
+    public boolean pipelines() {
+        return true;
+    }
+
+    /**
+     * Every statement is handed to the client at once; with pipelining the client writes them all
+     * without waiting for answers, and the server answers each in turn. Each answer is kept, so the
+     * first refused statement is known exactly; the ones after it were refused as well (the block
+     * is aborted), or, for a COMMIT, turned into a rollback.
+     */
+    @Override
+    public Uni<List<Integer>> pipeline(List<String> statements) {
+        List<Uni<Object>> answers = new ArrayList<>(statements.size());
+        for (String sql : statements) {
+            answers.add(connection.query(sql).execute()
+                    .<Object>map(PostgresDatabase::totalRowCount)
+                    .onFailure().recoverWithItem(PostgresDatabase::translate));
+        }
+        return Uni.join().all(answers).andFailFast().map(results -> {
+            List<Integer> counts = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                Object r = results.get(i);
+                if (r instanceof StatementFailed) throw new PipelineFailed(i, (StatementFailed) r);
+                counts.add((Integer) r);
+            }
+            return counts;
+        });
+    }
+
     /** A multi-statement text yields one row set per statement; the row counts add up. */
     private static int totalRowCount(RowSet<Row> rows) {
         int count = 0;
@@ -123,7 +154,7 @@ public final class PostgresDatabase implements Database {
                 .onFailure().transform(PostgresDatabase::translate);
     }
 
-    private static Throwable translate(Throwable e) {
+    private static StatementFailed translate(Throwable e) {
         if (e instanceof PgException) {
             PgException pg = (PgException) e;
             String text = pg.getErrorMessage();
