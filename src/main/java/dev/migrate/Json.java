@@ -22,17 +22,17 @@ public final class Json {
     private static final Json COMPACT = new Json(",", ":");
     private static final Json SPACED = new Json(", ", ": ");
 
-    /** {@code {"a":[1,"x"]}}. */
-    public static String compact(Object value) {
-        return COMPACT.write(value);
+    /** Compact: {@code {"a":[1,"x"]}}. */
+    public static String write(Object value) {
+        return COMPACT.text(value);
     }
 
-    /** {@code {"a": [1, "x"]}}. */
+    /** Spaced: {@code {"a": [1, "x"]}}. */
     public static String spaced(Object value) {
-        return SPACED.write(value);
+        return SPACED.text(value);
     }
 
-    private String write(Object value) {
+    private String text(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

@@ -21,9 +21,9 @@ class JsonTest {
     }
 
     @Test
-    void compactIsOneLineWithoutSpaces() {
+    void writeIsCompactOnOneLine() {
         assertEquals("{\"s\":\"a\\\"b\\\\c\\nd\\te\\u0001\",\"n\":[1,2.5,true,null],\"empty\":{},\"set\":[\"x\"]}",
-                Json.compact(sample()));
+                Json.write(sample()));
     }
 
     @Test

@@ -27,7 +27,7 @@ final class AppliedLog {
         if (ws.json()) {
             List<Object> out = new ArrayList<>();
             for (HistoryEntry row : rows) out.add(json(row));
-            ws.out().println(Json.compact(out));
+            ws.out().println(Json.write(out));
             return 0;
         }
         if (rows.isEmpty()) ws.log("No step is logged in " + history.qualifiedName() + " yet.");

@@ -30,7 +30,7 @@ public class BranchesCommand implements Callable<Integer> {
                 m.put("branches_into", graph.children(id));
                 out.add(m);
             }
-            ws.out().println(Json.compact(out));
+            ws.out().println(Json.write(out));
             return 0;
         }
         // Alembic's layout: the branch point, each revision it branches into under it, a blank line.

@@ -32,7 +32,7 @@ public class CurrentCommand implements Callable<Integer> {
         List<RevisionScript> scripts = new ArrayList<>();
         for (String id : current) scripts.add(ws.scripts().byId(graph.get(id).id()));
         if (ws.json()) {
-            ws.out().println(Json.compact(format.json(scripts)));
+            ws.out().println(Json.write(format.json(scripts)));
         } else {
             for (RevisionScript s : scripts) ws.out().println(ws.verbose() ? format.verbose(s) : format.shortLine(s));
         }

@@ -28,7 +28,7 @@ public class HeadsCommand implements Callable<Integer> {
         for (String id : resolveDependencies ? graph.resolveDependencies() : graph.heads()) heads.add(ws.script(id));
         RevisionFormat format = new RevisionFormat(graph, List.of());
         if (ws.json()) {
-            ws.out().println(Json.compact(format.json(heads)));
+            ws.out().println(Json.write(format.json(heads)));
             return 0;
         }
         for (RevisionScript s : heads) ws.out().println(ws.verbose() ? format.verbose(s) : format.headLine(s));

@@ -38,7 +38,7 @@ public class HistoryCommand implements Callable<Integer> {
         for (Revision r : graph.history(range, current)) scripts.add(ws.script(r.id()));
         RevisionFormat format = new RevisionFormat(graph, indicateCurrent ? current : List.of());
         if (ws.json()) {
-            ws.out().println(Json.compact(format.json(scripts)));
+            ws.out().println(Json.write(format.json(scripts)));
             return 0;
         }
         for (RevisionScript s : scripts) ws.out().println(ws.verbose() ? format.verbose(s) : format.historyLine(s));

@@ -21,7 +21,7 @@ public class ListTemplatesCommand implements Callable<Integer> {
         Map<String, String> templates = new LinkedHashMap<>();
         for (Templates.Template t : Templates.list()) templates.put(t.name(), t.description());
         if (ws.json()) {
-            ws.out().println(Json.compact(templates));
+            ws.out().println(Json.write(templates));
             return 0;
         }
         ws.out().println("Available templates:");

@@ -44,7 +44,7 @@ public class ShowCommand implements Callable<Integer> {
                 sql.put(d, both);
             }
             m.put("sql", sql);
-            ws.out().println(Json.compact(m));
+            ws.out().println(Json.write(m));
             return 0;
         }
         ws.out().print(format.verbose(s));

@@ -59,7 +59,7 @@ public class ValidateCommand implements Callable<Integer> {
         if (applied != null) for (String id : applied) if (!recorded.contains(id)) unrecorded.add(id);
         unrecorded.sort(null);
         if (ws.json()) {
-            ws.out().println(Json.compact(json(checked, changed, unrecorded)));
+            ws.out().println(Json.write(json(checked, changed, unrecorded)));
         } else {
             print(ws, checked, changed, unrecorded);
         }
