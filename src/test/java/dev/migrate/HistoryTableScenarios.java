@@ -135,10 +135,12 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
     void aHistoryRowThatCannotBeWrittenRollsTheRevisionBack(QuarkusMainLauncher launcher) {
         threeRevisions();
         // The tool's own DDL, plus a constraint that refuses b2's row.
-        db.execute(new HistoryTable(null, "migrate_history", "x").createSql(dialect()).replace("message TEXT)",
+        db.execute(new HistoryTable(null, "migrate_history", "x", Dialect.named(dialect())).createSql().replace("message TEXT)",
                 "message TEXT, CONSTRAINT no_b2 CHECK (revision <> 'b2'))"));
         String err = fails(project.run(launcher, "upgrade"), 1);
-        assertTrue(err.contains("revision b2 could not be logged in the history table migrate_history"), err);
+        assertTrue(err.contains("revision b2 (revision b2) failed at " + project.versions().resolve("b2_rev.sql")
+                + " while writing its row in the history table migrate_history"), err);
+        assertTrue(err.contains("the revision was rolled back; the revision before it (a1) stays applied"), err);
         assertTrue(err.contains("no_b2"), err);
         assertEquals(List.of(List.of("a1")), db.query("SELECT version_num FROM alembic_version"));
         assertEquals(List.of("id"), db.columns("accounts"));
@@ -265,7 +267,8 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
         assertFalse(err.contains("revision b2 was applied"), err);
         assertTrue(err.contains("Running upgrade b2 -> c3"), err);
         assertEquals(List.of(List.of("c3")), db.query("SELECT version_num FROM alembic_version"));
-        assertTrue(project.run(launcher, "upgrade").getErrorOutput().contains("WARNING: revision a1 was applied"));
+        // At head there is no work, and the history table is not read: validate is the check of a database at rest.
+        assertFalse(project.run(launcher, "upgrade").getErrorOutput().contains("WARNING"));
         assertTrue(project.run(launcher, "downgrade", "-1").getErrorOutput().contains("WARNING: revision a1 was applied"));
     }
 
@@ -274,10 +277,11 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
         threeRevisions();
         ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
         RevisionMap graph = new RevisionMap(scripts.revisions());
-        HistoryTable history = new HistoryTable(null, "migrate_history", "9.9.9");
         Database session = db.open();
+        Dialect dialect = Dialect.named(session.dialectName());
+        HistoryTable history = new HistoryTable(null, "migrate_history", "9.9.9", dialect);
         try {
-            Migrator migrator = new Migrator(session, Dialect.named(session.dialectName()), new VersionTable(null, "alembic_version"),
+            Migrator migrator = new Migrator(session, dialect, new VersionTable(null, "alembic_version", dialect),
                     history, true, scripts::byId, line -> { });
             migrator.run(graph.upgrade(List.of(), "head")).await().indefinitely();
             migrator.run(graph.downgrade(List.of("c3"), "b2")).await().indefinitely();

@@ -126,9 +126,9 @@ public abstract class MigrationScenarios extends EngineTestBase {
         threeRevisions();
         ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
         RevisionMap graph = new RevisionMap(scripts.revisions());
-        VersionTable versions = new VersionTable(null, "alembic_version");
         List<String> log = new ArrayList<>();
         Database session = db.open();
+        VersionTable versions = new VersionTable(null, "alembic_version", Dialect.named(session.dialectName()));
         try {
             Migrator migrator = new Migrator(session, Dialect.named(session.dialectName()), versions, true, scripts::byId, log::add);
             List<Step> up = migrator.run(graph.upgrade(List.of(), "b2")).await().indefinitely();

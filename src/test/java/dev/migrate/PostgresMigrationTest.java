@@ -1,13 +1,18 @@
 package dev.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.support.CountingRelay;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
@@ -26,6 +31,56 @@ class PostgresMigrationTest extends MigrationScenarios {
                         + " WHERE table_name = 'alembic_version'"));
         assertEquals(List.of(List.of("alembic_version_pkc", "p")),
                 db.query("SELECT conname, contype FROM pg_constraint WHERE conrelid = 'alembic_version'::regclass"));
+    }
+
+    private static CountingRelay relay(long answerDelayMillis) {
+        URI server = URI.create(PostgresTestDatabase.SERVER);
+        return new CountingRelay(server.getHost(), server.getPort(), answerDelayMillis);
+    }
+
+    /** The test database through {@code relay}; sslmode=disable, as with prefer a server without TLS costs a second TCP connection. */
+    private String through(CountingRelay relay) throws Exception {
+        URI direct = URI.create(db.url());
+        return new URI(direct.getScheme(), direct.getUserInfo(), "127.0.0.1", relay.port(), direct.getPath(),
+                "sslmode=disable", null).toString();
+    }
+
+    @Test
+    void upgradeAtHeadCostsOneConnectionAndOneQuery(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        ok(project.run(launcher, "upgrade", "head"));
+        try (CountingRelay relay = relay(0)) {
+            String url = through(relay);
+            LaunchResult r = project.run(launcher, "--url", url, "upgrade", "head");
+            ok(r);
+            relay.awaitClientsGone(Duration.ofSeconds(10));
+            assertEquals(1, relay.connections(), relay.queries().toString());
+            assertEquals(1, relay.sessions());
+            assertEquals(List.of("SELECT version_num FROM alembic_version"), relay.queries());
+
+            // One revision to apply: the lock is taken then, on a connection of its own.
+            project.sql("d4", "c3", "CREATE TABLE d4 (id INTEGER);", "DROP TABLE d4;");
+            ok(project.run(launcher, "--url", url, "upgrade", "head"));
+            relay.awaitClientsGone(Duration.ofSeconds(10));
+            assertEquals(3, relay.sessions(), relay.queries().toString());
+            assertEquals(List.of("d4"), versions());
+        }
+    }
+
+    @Test
+    void eachRevisionIsSentAtOnceAndAllButTheLastCommitWithoutWaitingForTheDisk(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        try (CountingRelay relay = relay(100)) {
+            ok(project.run(launcher, "--url", through(relay), "upgrade", "head"));
+            relay.awaitClientsGone(Duration.ofSeconds(10));
+            List<String> sent = relay.queries();
+            assertEquals(2, sent.stream().filter(q -> q.equals("SET LOCAL synchronous_commit = off")).count(), sent.toString());
+            int lastBegin = sent.lastIndexOf("BEGIN");
+            assertTrue(sent.subList(lastBegin, sent.size()).stream().noneMatch(q -> q.startsWith("SET LOCAL")), sent.toString());
+            // 16 statements of the three revisions follow another of the same revision; a client that waits sends none ahead.
+            assertTrue(relay.sentAhead() >= 12, relay.sentAhead() + " sent ahead of an answer: " + sent);
+        }
+        assertEquals(List.of("c3"), versions());
     }
 
     @Override

@@ -43,8 +43,8 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
     }
 
     private OfflineMigrator migrator(ScriptDirectory scripts) {
-        return new OfflineMigrator(Dialect.named("sqlite"), new VersionTable(null, "alembic_version"),
-                new HistoryTable(null, "migrate_history", "test"), true, scripts::byId, line -> { });
+        return new OfflineMigrator(Dialect.named("sqlite"), new VersionTable(null, "alembic_version", Dialect.named("sqlite")),
+                new HistoryTable(null, "migrate_history", "test", Dialect.named("sqlite")), true, scripts::byId, line -> { });
     }
 
     private List<SchemaObject> master() {

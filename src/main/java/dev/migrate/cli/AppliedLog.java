@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;

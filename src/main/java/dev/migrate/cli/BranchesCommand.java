@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.graph.RevisionMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

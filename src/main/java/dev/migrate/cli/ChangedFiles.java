@@ -34,7 +34,8 @@ final class ChangedFiles {
     /** The history table the configuration names, or null when {@code history_table} is null. */
     static HistoryTable historyTable(Workspace ws) {
         String name = ws.config().historyTable();
-        return name == null ? null : new HistoryTable(ws.config().versionTableSchema(), name, VersionProvider.version());
+        return name == null ? null : new HistoryTable(ws.config().versionTableSchema(), name, VersionProvider.version(),
+                ws.dialect());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.script.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

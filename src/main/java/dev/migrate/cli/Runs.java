@@ -10,7 +10,13 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import io.smallrye.mutiny.Uni;
 
-/** The shared path of upgrade and downgrade: take the migration lock, then read the heads, plan the steps, run them. */
+/**
+ * The shared path of upgrade and downgrade: read the heads and plan; when there is work, take the
+ * migration lock, read the heads and plan again, warn about applied files that changed, run.
+ * A database already where the target says costs one connection and one query; the changed-files
+ * warning, which reads the history table, is only given when there is work, as {@code validate}
+ * is the command that checks a database at rest.
+ */
 final class Runs {
     private Runs() {
     }
@@ -20,11 +26,13 @@ final class Runs {
         VersionTable versions = ws.versionTable();
         boolean perRevision = ws.config().transactionPerMigration();
         HistoryTable history = ChangedFiles.historyTable(ws);
-        return ws.withLockedDatabase(db -> ChangedFiles.warn(ws, db, history).flatMap(v -> versions.heads(db)).flatMap(current -> {
+        return ws.withLockedDatabase(heads -> !plan.apply(graph, heads).isEmpty(), List::of, (db, current) -> {
             List<Step> steps = plan.apply(graph, current);
             if (steps.isEmpty()) return Uni.createFrom().item(List.<Step>of());
-            ws.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
-            return new Migrator(db, ws.dialect(), versions, history, perRevision, ws::script, ws::log).run(steps);
-        }));
+            return ChangedFiles.warn(ws, db, history).flatMap(v -> {
+                ws.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
+                return new Migrator(db, ws.dialect(), versions, history, perRevision, ws::script, ws::log).run(steps);
+            });
+        });
     }
 }

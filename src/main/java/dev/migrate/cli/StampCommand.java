@@ -53,7 +53,7 @@ public class StampCommand implements Callable<Integer> {
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
         VersionTable versions = ws.versionTable();
-        List<String> after = ws.withLockedDatabase(db -> versions.heads(db).flatMap(current -> {
+        List<String> after = ws.withLockedDatabase((db, current) -> {
             List<String> next = graph.stamp(current, targets, purge);
             Uni<Void> write = versions.create(db).flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
             if (purge) write = write.flatMap(v -> db.execute(versions.purgeSql())).replaceWithVoid();
@@ -61,7 +61,7 @@ public class StampCommand implements Callable<Integer> {
             return write.flatMap(v -> versions.apply(db, toApply)).flatMap(v -> db.execute("COMMIT"))
                     .onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0))
                     .map(v -> next);
-        }));
+        });
         ws.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after)));
         return 0;
     }

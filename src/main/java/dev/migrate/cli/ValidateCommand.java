@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
+import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;

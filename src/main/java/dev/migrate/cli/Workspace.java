@@ -4,9 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
@@ -30,7 +34,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Everything a command needs, each built on first use: the configuration, the revision files,
  * the graph, the database. A command that only reads files never opens a connection, and a
- * SQLite run never starts Vert.x.
+ * SQLite run never uses Vert.x.
  */
 final class Workspace {
     private final MigrateCommand options;
@@ -87,7 +91,7 @@ final class Workspace {
     }
 
     VersionTable versionTable() {
-        return new VersionTable(config().versionTableSchema(), config().versionTable());
+        return new VersionTable(config().versionTableSchema(), config().versionTable(), dialect());
     }
 
     /** Opens the database, runs {@code work}, closes it whatever happens, and waits for the result. */
@@ -98,12 +102,20 @@ final class Workspace {
 
     /**
      * Like {@link #withDatabase} under the migration lock, for the commands that change the database:
-     * {@code work} runs once the lock is taken, and SIGINT or SIGTERM stop it cleanly.
+     * {@code work} runs with the heads once the lock is taken, and SIGINT or SIGTERM stop it cleanly.
      */
-    <T> T withLockedDatabase(Function<Database, Uni<T>> work) {
+    <T> T withLockedDatabase(BiFunction<Database, List<String>, Uni<T>> work) {
+        return withLockedDatabase(null, null, work);
+    }
+
+    /**
+     * Like {@link #withLockedDatabase(BiFunction)}, but first reads the heads without the lock and
+     * gives {@code idle} when {@code needsWork} finds nothing to do: no lock, one query.
+     */
+    <T> T withLockedDatabase(Predicate<List<String>> needsWork, Supplier<T> idle, BiFunction<Database, List<String>, Uni<T>> work) {
         Interruption interruption = new Interruption();
         LockedRun run = new LockedRun(url(), versionTable(), config().lockTimeout(), this::connect, interruption, this::log);
-        return ShutdownSignal.guard(interruption, System.err, () -> run.run(work).await().indefinitely());
+        return ShutdownSignal.guard(interruption, System.err, () -> run.run(needsWork, idle, work).await().indefinitely());
     }
 
     /** One session, retried while the server is not up for as long as connect.wait says. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrate.Json;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.BulkInsert;
@@ -38,6 +39,7 @@ import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.UniqueConstraint;
+import dev.migrate.script.SqlSplitter;
 import dev.migrate.script.Statement;
 
 /**
@@ -155,7 +157,7 @@ public abstract class SqlDialect implements Dialect {
         if (value instanceof Boolean b) return booleanLiteral(b);
         if (value instanceof BigDecimal d) return d.toPlainString();
         if (value instanceof Number) return value.toString();
-        if (value instanceof List || value instanceof Map) return string(Json.write(value));
+        if (value instanceof List || value instanceof Map) return string(Json.spaced(value));
         return string(value.toString());
     }
 
@@ -237,12 +239,15 @@ public abstract class SqlDialect implements Dialect {
         return out.toString();
     }
 
+    /**
+     * Split like a SQL revision: each statement is sent on its own (SQLite's driver would run only
+     * the first of several), judged on its own for running outside a transaction, and reported at
+     * its own line.
+     */
     private List<Statement> execute(Execute op) {
         String sql = op.sqlFor(name());
         if (sql == null) return List.of();
-        sql = sql.strip();
-        while (sql.endsWith(";")) sql = sql.substring(0, sql.length() - 1).strip();
-        return sql.isEmpty() ? List.of() : one(op, sql);
+        return SqlSplitter.split(sql, op.origin(), op.lineFor(name()));
     }
 
     /** Consecutive rows with the same columns share one multi-row INSERT. */

@@ -16,7 +16,7 @@ import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Opens the engine a URL names. Each engine's classes are touched only on its own branch, so a
- * PostgreSQL run never loads the SQLite driver and a SQLite run never starts Vert.x.
+ * PostgreSQL run never loads the SQLite driver and a SQLite run never loads the PostgreSQL client.
  */
 public final class Databases {
     private Databases() {

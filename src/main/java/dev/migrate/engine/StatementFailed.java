@@ -20,4 +20,13 @@ public class StatementFailed extends MigrateException {
     public String serverMessage() {
         return serverMessage;
     }
+
+    /**
+     * Whether the statement named a table, or a schema, that does not exist: PostgreSQL's SQLSTATE
+     * 42P01 or 3F000, SQLite's "no such table" or "unknown database".
+     */
+    public boolean missingTable() {
+        if ("42P01".equals(sqlState) || "3F000".equals(sqlState)) return true;
+        return serverMessage != null && (serverMessage.startsWith("no such table") || serverMessage.startsWith("unknown database"));
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.graph.VersionChange;
 import io.smallrye.mutiny.Uni;
 
@@ -16,10 +17,13 @@ import io.smallrye.mutiny.Uni;
 public final class VersionTable {
     private final String schema;
     private final String name;
+    private final Dialect dialect;
 
-    public VersionTable(String schema, String name) {
+    /** {@code dialect} quotes the names: {@code version_table: order} is a reserved word on both databases. */
+    public VersionTable(String schema, String name, Dialect dialect) {
         this.schema = schema;
         this.name = name;
+        this.dialect = dialect;
     }
 
     public String name() {
@@ -33,11 +37,12 @@ public final class VersionTable {
 
     /** The table's name as written in SQL, schema-qualified when one is configured. */
     public String qualifiedName() {
-        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+        return qualified(dialect, schema, name);
     }
 
-    static String quote(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    /** {@code schema.name} quoted the way {@code dialect} needs, or the name alone when {@code schema} is null. */
+    static String qualified(Dialect dialect, String schema, String name) {
+        return schema == null ? dialect.quote(name) : dialect.quote(schema) + "." + dialect.quote(name);
     }
 
     static String literal(String value) {
@@ -46,7 +51,7 @@ public final class VersionTable {
 
     public String createSql() {
         return "CREATE TABLE IF NOT EXISTS " + qualifiedName() + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
-                + quote(name + "_pkc") + " PRIMARY KEY (version_num))";
+                + dialect.quote(name + "_pkc") + " PRIMARY KEY (version_num))";
     }
 
     /** Empties the table: {@code stamp --purge}. */
@@ -70,6 +75,20 @@ public final class VersionTable {
         return "UPDATE " + qualifiedName() + " SET version_num = " + literal(u.to()) + " WHERE version_num = " + literal(u.from());
     }
 
+    /**
+     * The statement of one change that fails on the server, with SQLSTATE 22012 (division by zero),
+     * when the change does not touch exactly one row: for a change sent in a pipeline together with
+     * its COMMIT, where the row count would arrive too late to stop it. PostgreSQL only. An insert
+     * needs no check: it touches one row or fails on the primary key.
+     */
+    public String changeSqlFailingOnMismatch(VersionChange change) {
+        if (change instanceof VersionChange.Insert) return changeSql(change);
+        return "WITH changed AS (" + changeSql(change) + " RETURNING 1) SELECT 1 / (count(*) = 1)::int FROM changed";
+    }
+
+    /** SQLSTATE of a {@link #changeSqlFailingOnMismatch} that matched no row. */
+    static final String MISMATCH_SQLSTATE = "22012";
+
     public Uni<Boolean> exists(Database db) {
         return db.tableExists(schema, name);
     }
@@ -79,15 +98,20 @@ public final class VersionTable {
         return exists(db).flatMap(exists -> exists ? Uni.createFrom().voidItem() : db.execute(createSql()).replaceWithVoid());
     }
 
-    /** The current heads; an absent table means none (the database is at base). */
+    /**
+     * The current heads, in one query; an absent table (or schema) means none: the database is at
+     * base. Reading straight away and taking "no such table" for an answer saves asking first
+     * whether the table exists; call it outside a transaction, which the failed query would abort.
+     */
     public Uni<List<String>> heads(Database db) {
-        return exists(db).flatMap(exists -> exists
-                ? db.query(selectSql()).map(rows -> {
-                    List<String> heads = new ArrayList<>();
+        return db.query(selectSql())
+                .map(rows -> {
+                    List<String> heads = new ArrayList<>(rows.size());
                     for (List<String> row : rows) heads.add(row.get(0));
                     return heads;
                 })
-                : Uni.createFrom().item(List.<String>of()));
+                .onFailure(e -> e instanceof StatementFailed && ((StatementFailed) e).missingTable())
+                .recoverWithItem(List.of());
     }
 
     /** Applies the changes in order, each checked to have touched exactly one row. */
@@ -102,7 +126,7 @@ public final class VersionTable {
         return chain;
     }
 
-    private String mismatch(VersionChange change, int count) {
+    String mismatch(VersionChange change, int count) {
         String what;
         if (change instanceof VersionChange.Update) {
             VersionChange.Update u = (VersionChange.Update) change;

@@ -237,13 +237,26 @@ public final class OperationParser {
         if (body.isMap()) {
             body.checkKeys("operation 'execute'", DIALECTS);
             Map<String, String> perDialect = new LinkedHashMap<>();
+            Map<String, Integer> lines = new LinkedHashMap<>();
             for (Map.Entry<String, Node> e : body.entries().entrySet()) {
-                if (!e.getValue().isNull()) perDialect.put(e.getKey(), e.getValue().text());
+                if (e.getValue().isNull()) continue;
+                perDialect.put(e.getKey(), e.getValue().text());
+                lines.put(e.getKey(), textLine(e.getValue()));
             }
-            return new Execute(at, null, perDialect);
+            return new Execute(at, null, perDialect, lines);
         }
         if (body.isNull()) throw body.error("operation 'execute' needs the SQL to run");
-        return new Execute(at, body.text(), Map.of());
+        return new Execute(at, body.text(), Map.of(), Map.of("", textLine(body)));
+    }
+
+    /**
+     * The line where a scalar's text starts. A text with line breaks is a block scalar ({@code |},
+     * {@code >}): plain and quoted scalars fold their lines into spaces. A block's text starts on
+     * the line after its indicator, which is where the node starts.
+     */
+    private static int textLine(Node scalar) {
+        boolean block = scalar.text() != null && scalar.text().indexOf('\n') >= 0;
+        return scalar.line() + (block ? 1 : 0);
     }
 
     private Operation bulkInsert(Source at, Node body, String what) {

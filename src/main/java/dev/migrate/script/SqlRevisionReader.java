@@ -41,50 +41,35 @@ final class SqlRevisionReader {
         return r.build(checksum, values);
     }
 
+    /**
+     * The splitter finds the section markers, so that a marker-like line inside a {@code $$} body,
+     * a quote or a block comment stays part of its statement; header lines are the comments
+     * before the first marker.
+     */
     private void parse() {
-        boolean inHeader = true;
-        int lineNo = 0;
-        int pos = 0;
-        int sectionStart = -1;
-        int sectionLine = 0;
-        boolean sectionUpgrade = false;
-        String sectionDialect = null;
-        while (pos <= text.length()) {
-            int end = text.indexOf('\n', pos);
-            if (end < 0) end = text.length();
-            lineNo++;
-            String line = text.substring(pos, end).strip();
-            String marker = marker(line);
-            if (marker != null) {
-                if (sectionStart >= 0) closeSection(sectionUpgrade, sectionDialect, sectionLine, sectionStart, pos);
-                inHeader = false;
-                List<String> words = words(marker);
-                sectionUpgrade = direction(words.isEmpty() ? "" : words.get(0), lineNo);
-                sectionDialect = words.size() > 1 ? dialect(words.get(1), lineNo) : null;
-                if (words.size() > 2) {
-                    throw new InvalidRevisionFileException(origin, lineNo,
-                            "a section marker takes at most a dialect: '-- migrate:upgrade postgresql'");
-                }
-                sectionStart = end;
-                sectionLine = lineNo;
-            } else if (sectionStart < 0 && !line.isEmpty()) {
-                if (!line.startsWith("--")) {
-                    throw new InvalidRevisionFileException(origin, lineNo,
-                            "statement outside any section: put it under '-- migrate:upgrade' or '-- migrate:downgrade'");
-                }
-                if (inHeader) headerLine(line, lineNo);
-            }
-            pos = end + 1;
+        List<SqlSplitter.Section> parts = SqlSplitter.sections(text, origin, MARKER);
+        SqlSplitter.Section preamble = parts.get(0);
+        if (!preamble.statements().isEmpty()) {
+            throw new InvalidRevisionFileException(origin, preamble.statements().get(0).line(),
+                    "statement outside any section: put it under '-- migrate:upgrade' or '-- migrate:downgrade'");
         }
-        if (sectionStart >= 0) closeSection(sectionUpgrade, sectionDialect, sectionLine, sectionStart, text.length());
-    }
-
-    /** The text after {@code -- migrate:} on a section marker line, or null for any other line. */
-    private static String marker(String line) {
-        if (!line.startsWith("--")) return null;
-        String rest = line.substring(2).strip();
-        if (!rest.startsWith(MARKER)) return null;
-        return rest.substring(MARKER.length()).strip();
+        int headerEnd = parts.size() > 1 ? parts.get(1).line() : Integer.MAX_VALUE;
+        int lineNo = 0;
+        for (String line : text.split("\n", -1)) {
+            if (++lineNo >= headerEnd) break;
+            String stripped = line.strip();
+            if (stripped.startsWith("--")) headerLine(stripped, lineNo);
+        }
+        for (SqlSplitter.Section part : parts.subList(1, parts.size())) {
+            List<String> words = words(part.marker());
+            boolean upgrade = direction(words.isEmpty() ? "" : words.get(0), part.line());
+            String dialect = words.size() > 1 ? dialect(words.get(1), part.line()) : null;
+            if (words.size() > 2) {
+                throw new InvalidRevisionFileException(origin, part.line(),
+                        "a section marker takes at most a dialect: '-- migrate:upgrade postgresql'");
+            }
+            sections.add(new SqlBody.Section(upgrade, dialect, part.line(), part.statements()));
+        }
     }
 
     private static List<String> words(String s) {
@@ -114,12 +99,6 @@ final class SqlRevisionReader {
                     "unknown dialect '" + word + "' (expected one of: " + String.join(", ", DIALECTS) + ")");
         }
         return name;
-    }
-
-    private void closeSection(boolean upgrade, String dialect, int markerLine, int from, int to) {
-        // 'from' is the newline ending the marker line, so the section text starts on markerLine + 1
-        String body = from < to ? text.substring(Math.min(from + 1, to), to) : "";
-        sections.add(new SqlBody.Section(upgrade, dialect, markerLine, SqlSplitter.split(body, origin, markerLine + 1)));
     }
 
     private void headerLine(String line, int lineNo) {

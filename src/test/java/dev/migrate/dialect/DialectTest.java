@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.dialect.sqlite.SqliteDialect;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.OperationParser;
+import dev.migrate.script.Statement;
+import dev.migrate.yaml.YamlReader;
 
 class DialectTest {
     private final Dialect pg = Dialect.named("postgresql");
@@ -65,5 +69,41 @@ class DialectTest {
         map.put("a", List.of(1L, "x\ny"));
         map.put("b", null);
         assertEquals("'{\"a\": [1, \"x\\ny\"], \"b\": null}'", pg.literal(map));
+    }
+
+    private static List<Statement> render(Dialect dialect, String yaml) {
+        List<Statement> out = new java.util.ArrayList<>();
+        for (Operation op : OperationParser.parse(YamlReader.read(yaml, "v1.yaml"))) out.addAll(dialect.render(op));
+        return out;
+    }
+
+    @Test
+    void executeIsSplitIntoStatementsEachWithItsLineAndTransactionNeeds() {
+        String yaml = """
+                - execute: "UPDATE t SET a = 1; UPDATE t SET b = 'x;y';"
+                - execute: |
+                    CREATE TABLE u (begin INT);
+
+                    CREATE INDEX CONCURRENTLY ix_u ON u (begin);
+                    -- a comment only;
+                - execute:
+                    postgresql: |
+                      VACUUM u;
+                      SELECT 2
+                    sqlite: SELECT 3; SELECT 4
+                """;
+        assertEquals(List.of(
+                new Statement("UPDATE t SET a = 1", 1, false), new Statement("UPDATE t SET b = 'x;y'", 1, false),
+                new Statement("CREATE TABLE u (begin INT)", 3, false),
+                new Statement("CREATE INDEX CONCURRENTLY ix_u ON u (begin)", 5, true),
+                new Statement("VACUUM u", 9, true), new Statement("SELECT 2", 10, false)), render(pg, yaml));
+        List<Statement> lite = render(sqlite, yaml);
+        assertEquals(List.of("SELECT 3", "SELECT 4"), lite.subList(4, 6).stream().map(Statement::sql).toList());
+        assertEquals(List.of(11, 11), lite.subList(4, 6).stream().map(Statement::line).toList());
+    }
+
+    @Test
+    void anExecuteOfOnlyCommentsOrSemicolonsRendersNothing() {
+        assertEquals(List.of(), render(pg, "- execute: \"-- nothing\\n;;\"\n"));
     }
 }

@@ -104,6 +104,22 @@ class RevisionScriptTest {
     }
 
     @Test
+    void aMarkerLineInsideADollarBodyBelongsToTheBody() throws IOException {
+        RevisionScript s = RevisionScript.load(write("f.sql", "-- revision: f\n"
+                + "-- migrate:upgrade postgresql\n"
+                + "CREATE FUNCTION note() RETURNS text LANGUAGE sql AS $$\n"
+                + "-- migrate:downgrade\n"
+                + "SELECT 'kept' $$;\n"
+                + "-- migrate:downgrade postgresql\n"
+                + "DROP FUNCTION note();\n"));
+        SqlBody body = (SqlBody) s.body();
+        assertEquals(1, body.upgrade("postgresql").size());
+        assertTrue(body.upgrade("postgresql").get(0).sql().endsWith("SELECT 'kept' $$"), body.upgrade("postgresql").toString());
+        assertEquals(List.of("DROP FUNCTION note()"), sql(body.downgrade("postgresql")));
+        assertEquals(7, body.downgrade("postgresql").get(0).line());
+    }
+
+    @Test
     void sqlStatementOutsideASectionIsAnError() throws IOException {
         Path p = write("o.sql", "-- revision: o\n\nCREATE TABLE t (x int);\n-- migrate:upgrade\n");
         SourceException e = assertThrows(InvalidRevisionFileException.class, () -> RevisionScript.load(p));

@@ -156,6 +156,110 @@ class SqlSplitterTest {
     }
 
     @Test
+    void aColumnCalledBeginIsAnOrdinaryWord() {
+        assertEquals(List.of("CREATE TABLE events (begin timestamptz, \"end\" timestamptz)", "SELECT begin FROM events",
+                "UPDATE events SET begin = now() WHERE begin IS NULL", "SELECT 4"),
+                texts("CREATE TABLE events (begin timestamptz, \"end\" timestamptz);\nSELECT begin FROM events;\n"
+                        + "UPDATE events SET begin = now() WHERE begin IS NULL;\nSELECT 4;"));
+        assertEquals(List.of(1, 2, 3), lines("SELECT begin, x FROM t;\nSELECT 2;\nSELECT 3;"));
+    }
+
+    @Test
+    void caseOutsideABodyOpensNothing() {
+        assertEquals(List.of("SELECT CASE WHEN a THEN 1 ELSE 2 END FROM t", "SELECT 2"),
+                texts("SELECT CASE WHEN a THEN 1 ELSE 2 END FROM t; SELECT 2;"));
+        assertEquals(List.of("SELECT x AS case_when, end_at FROM t", "SELECT 2"), texts("SELECT x AS case_when, end_at FROM t; SELECT 2"));
+    }
+
+    @Test
+    void aTriggerBodyNestsCaseAndEndsAtItsEnd() {
+        String trigger = "CREATE TEMP TRIGGER IF NOT EXISTS t_flag AFTER INSERT ON t FOR EACH ROW BEGIN\n"
+                + "  UPDATE t SET flag = CASE WHEN NEW.x > 0 THEN CASE NEW.y WHEN 1 THEN 'a' END ELSE 'b' END;\n"
+                + "  DELETE FROM log;\nEND";
+        assertEquals(List.of(trigger, "SELECT 1"), texts(trigger + ";\nSELECT 1;"));
+    }
+
+    @Test
+    void aTriggerOnAColumnOrTableCalledBeginStillFindsItsBody() {
+        String ofColumn = "CREATE TRIGGER tr AFTER UPDATE OF a, begin ON t BEGIN UPDATE t SET begin = 1; END";
+        String onTable = "CREATE TRIGGER begin AFTER UPDATE OF begin ON begin WHEN NEW.x > 0 BEGIN SELECT 1; END";
+        assertEquals(List.of(ofColumn, onTable, "SELECT 3"), texts(ofColumn + ";\n" + onTable + ";\nSELECT 3;"));
+    }
+
+    @Test
+    void aPostgresTriggerHasNoBodyToTrack() {
+        String trigger = "CREATE OR REPLACE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()";
+        assertEquals(List.of(trigger, "SELECT 2"), texts(trigger + "; SELECT 2;"));
+    }
+
+    @Test
+    void beginAtomicBodiesOfRoutines() {
+        String proc = "CREATE OR REPLACE PROCEDURE p(begin int) LANGUAGE sql BEGIN ATOMIC\n"
+                + "  INSERT INTO t VALUES (begin);\n  INSERT INTO t VALUES (CASE WHEN begin > 0 THEN 1 END);\nEND";
+        assertEquals(List.of(proc, "SELECT 2"), texts(proc + ";\nSELECT 2;"));
+        String withComment = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN /* body */ -- here\n ATOMIC SELECT 1; END";
+        assertEquals(List.of(withComment, "SELECT 2"), texts(withComment + "; SELECT 2"));
+    }
+
+    @Test
+    void aRoutineWithoutAtomicOpensNoBlock() {
+        // Not valid SQL, but it must not swallow the statements after it.
+        assertEquals(List.of("CREATE FUNCTION f() RETURNS int BEGIN", "SELECT 1", "END", "SELECT 2"),
+                texts("CREATE FUNCTION f() RETURNS int BEGIN; SELECT 1; END; SELECT 2;"));
+    }
+
+    @Test
+    void dollarQuotedRoutineBodiesNeedNoTracking() {
+        String fn = "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  CASE WHEN true THEN NULL; END CASE;\n"
+                + "  RETURN NEW;\nEND\n$$";
+        assertEquals(List.of(fn, "SELECT 2"), texts(fn + ";\nSELECT 2;"));
+    }
+
+    @Test
+    void sectionMarkersSplitTheFileOutsideQuotesAndBodies() {
+        String file = "-- revision: a\n"
+                + "-- migrate:upgrade\n"
+                + "CREATE FUNCTION f() RETURNS int AS $$\n-- migrate:downgrade\nSELECT 1 $$ LANGUAGE sql;\n"
+                + "SELECT '\n-- migrate:downgrade\n';\n"
+                + "/*\n-- migrate:downgrade\n*/\n"
+                + "SELECT 1; -- migrate:downgrade\n"
+                + "SELECT 2\n"
+                + "  -- migrate:downgrade sqlite\n"
+                + "DROP FUNCTION f();\n";
+        List<SqlSplitter.Section> sections = SqlSplitter.sections(file, "r.sql", "migrate:");
+        assertEquals(3, sections.size());
+        assertEquals(0, sections.get(0).line());
+        assertEquals(List.of(), sections.get(0).statements());
+        assertEquals(2, sections.get(1).line());
+        assertEquals("upgrade", sections.get(1).marker());
+        assertEquals(List.of(3, 6, 12, 13), sections.get(1).statements().stream().map(Statement::line).toList());
+        assertEquals("SELECT 2", sections.get(1).statements().get(3).sql());
+        assertEquals(14, sections.get(2).line());
+        assertEquals("downgrade sqlite", sections.get(2).marker());
+        assertEquals(List.of("DROP FUNCTION f()"), sections.get(2).statements().stream().map(Statement::sql).toList());
+    }
+
+    @Test
+    void aMarkerEndsAnUnclosedBody() {
+        List<SqlSplitter.Section> sections = SqlSplitter.sections(
+                "-- migrate:upgrade\nCREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT 1;\n-- migrate:downgrade\nSELECT 2;\n",
+                "r.sql", "migrate:");
+        assertEquals(List.of("SELECT 2"), sections.get(2).statements().stream().map(Statement::sql).toList());
+    }
+
+    @Test
+    void withoutAMarkerPrefixEveryCommentIsJustAComment() {
+        assertEquals(List.of("SELECT 1", "SELECT 2"), texts("SELECT 1;\n-- migrate:downgrade\nSELECT 2;"));
+    }
+
+    @Test
+    void leadingWordsSkipCommentsAndQuotes() {
+        assertEquals(List.of("ALTER", "TYPE", "ADD", "VALUE", "AFTER"),
+                SqlSplitter.leadingWords("-- note\nalter /* x */ type \"Mood\" add value 'x' after 'y'"));
+        assertEquals(List.of(), SqlSplitter.leadingWords("-- only a comment"));
+    }
+
+    @Test
     void crlfLineEndingsCountAsOneLine() {
         assertEquals(List.of(1, 3), lines("SELECT 1;\r\n\r\nSELECT 2;\r\n"));
     }

@@ -48,10 +48,18 @@ public final class Project {
 
     /** Writes a SQL revision; {@code down} may be null (a base) or "a,b" (a merge). Returns its file. */
     public Path sql(String id, String down, String upgrade, String downgrade) {
+        return sql(id, down, "", upgrade, downgrade);
+    }
+
+    /**
+     * Like {@link #sql(String, String, String, String)} with {@code extraHeader} lines after the
+     * message (e.g. {@code "-- transactional: false\n"}), which move the upgrade section down as many lines.
+     */
+    public Path sql(String id, String down, String extraHeader, String upgrade, String downgrade) {
         StringBuilder s = new StringBuilder();
         s.append("-- revision: ").append(id).append('\n');
         if (down != null) s.append("-- down_revision: ").append(down.contains(",") ? "[" + down + "]" : down).append('\n');
-        s.append("-- message: ").append("revision ").append(id).append("\n\n");
+        s.append("-- message: ").append("revision ").append(id).append('\n').append(extraHeader).append('\n');
         s.append("-- migrate:upgrade\n").append(upgrade).append("\n\n");
         s.append("-- migrate:downgrade\n").append(downgrade).append('\n');
         return file(id + "_rev.sql", s.toString());

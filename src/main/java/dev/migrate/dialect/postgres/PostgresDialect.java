@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.migrate.dialect.Json;
+import dev.migrate.Json;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
@@ -80,7 +80,7 @@ public final class PostgresDialect extends SqlDialect {
             return "ARRAY[" + String.join(", ", out) + "]::" + PostgresTypes.data(type, this);
         }
         if ((type.kind() == ColumnType.Kind.JSON || type.kind() == ColumnType.Kind.JSONB) && !(value instanceof String)) {
-            return string(Json.write(value));
+            return string(Json.spaced(value));
         }
         return literal(value);
     }

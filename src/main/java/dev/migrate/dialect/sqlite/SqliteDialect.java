@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.migrate.dialect.Json;
+import dev.migrate.Json;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.dialect.UnsupportedOnDialect;
 import dev.migrate.ops.AddColumn;
@@ -154,7 +154,7 @@ public final class SqliteDialect extends SqlDialect {
         if (value != null && type != null && !(value instanceof String)) {
             ColumnType.Kind k = type.kind();
             if (k == ColumnType.Kind.JSON || k == ColumnType.Kind.JSONB || k == ColumnType.Kind.ARRAY) {
-                return string(Json.write(value));
+                return string(Json.spaced(value));
             }
         }
         return literal(value);

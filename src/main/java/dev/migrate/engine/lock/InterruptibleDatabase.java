@@ -37,9 +37,24 @@ final class InterruptibleDatabase implements Database {
     }
 
     @Override
+    public int serverMajorVersion() {
+        return db.serverMajorVersion();
+    }
+
+    @Override
     public Uni<Integer> execute(String sql) {
         if (sql.strip().equalsIgnoreCase("ROLLBACK")) return db.execute(sql);
         return unlessInterrupted(() -> db.execute(sql));
+    }
+
+    @Override
+    public boolean pipelines() {
+        return db.pipelines();
+    }
+
+    @Override
+    public Uni<List<Integer>> pipeline(List<String> statements) {
+        return unlessInterrupted(() -> db.pipeline(statements));
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.migrate.engine.lock;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.migrate.config.DatabaseUrl;
@@ -13,11 +15,12 @@ import dev.migrate.engine.VersionTable;
 import io.smallrye.mutiny.Uni;
 
 /**
- * One run that changes a database (upgrade, downgrade, stamp) under the migration lock: take the
- * lock, polling with jittered backoff until {@code lock_timeout}; open the working session; run
- * the work, which reads the heads only now, so that a run that waited finds what the previous
- * holder did; close the session; release the lock. The lock is released on every way out:
- * success, failure, interruption.
+ * One run that changes a database (upgrade, downgrade, stamp) under the migration lock: open the
+ * working session; for upgrade and downgrade, read the heads first without the lock and stop there
+ * when there is nothing to do, so that a run at head costs one connection and one query; take the
+ * lock, polling with jittered backoff until {@code lock_timeout}; read the heads again, so that a
+ * run that waited finds what the previous holder did, and run the work with them; close the
+ * session; release the lock. The lock is released on every way out: success, failure, interruption.
  */
 public final class LockedRun {
     private static final Duration FIRST_POLL = Duration.ofMillis(100);
@@ -45,15 +48,40 @@ public final class LockedRun {
         this.log = log;
     }
 
-    /** Runs {@code work} on a working session while holding the lock. */
-    public <T> Uni<T> run(Function<Database, Uni<T>> work) {
-        return MigrationLocks.open(url, versions, connect)
-                .flatMap(lock -> acquire(lock, System.nanoTime() + lockTimeout.toNanos(), new Backoff(FIRST_POLL, LONGEST_POLL), false)
-                        .flatMap(v -> connect.get())
-                        .flatMap(db -> underLock(lock, db, work))
-                        .eventually(lock::release))
+    /** Runs {@code work} with the heads on a working session while holding the lock, whatever the heads are. */
+    public <T> Uni<T> run(BiFunction<Database, List<String>, Uni<T>> work) {
+        return run(null, null, work);
+    }
+
+    /**
+     * Reads the heads without the lock first and gives {@code idle} at once when {@code needsWork}
+     * says they need nothing; otherwise runs {@code work} under the lock, with the heads read again.
+     * The read without the lock is only a hint: the decision that counts is made under the lock.
+     */
+    public <T> Uni<T> run(Predicate<List<String>> needsWork, Supplier<T> idle, BiFunction<Database, List<String>, Uni<T>> work) {
+        return connect.get()
+                .flatMap(db -> {
+                    Supplier<Uni<Void>> close = closeOnce(db);
+                    Uni<Boolean> needed = needsWork == null ? Uni.createFrom().item(true) : versions.heads(db).map(needsWork::test);
+                    return needed.flatMap(yes -> yes ? locked(db, close, work) : Uni.createFrom().item(idle))
+                            .eventually(close::get);
+                })
                 .onTermination().invoke((item, failure, cancelled) -> interruption.settle(
                         failure instanceof RunInterrupted ? failure.getMessage() : null));
+    }
+
+    private <T> Uni<T> locked(Database db, Supplier<Uni<Void>> close, BiFunction<Database, List<String>, Uni<T>> work) {
+        return MigrationLocks.open(url, versions, connect)
+                .flatMap(lock -> acquire(lock, System.nanoTime() + lockTimeout.toNanos(), new Backoff(FIRST_POLL, LONGEST_POLL), false)
+                        .flatMap(v -> underLock(lock, db, work))
+                        // The working session ends before the lock does: nothing of this run may overlap the next one.
+                        .eventually(close::get)
+                        .eventually(lock::release));
+    }
+
+    private static Supplier<Uni<Void>> closeOnce(Database db) {
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> closed.compareAndSet(false, true) ? db.close() : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> acquire(MigrationLock lock, long deadline, Backoff backoff, boolean told) {
@@ -75,15 +103,14 @@ public final class LockedRun {
         });
     }
 
-    private <T> Uni<T> underLock(MigrationLock lock, Database db, Function<Database, Uni<T>> work) {
+    private <T> Uni<T> underLock(MigrationLock lock, Database db, BiFunction<Database, List<String>, Uni<T>> work) {
         return lock.attach(db)
                 .flatMap(v -> versions.heads(db))
                 .flatMap(before -> {
                     interruption.onRequest(() -> lock.cancelWork().subscribe().with(x -> { }, e -> { }));
-                    return work.apply(new InterruptibleDatabase(db, interruption))
+                    return work.apply(new InterruptibleDatabase(db, interruption), before)
                             .onFailure(e -> interruption.requested()).recoverWithUni(e -> interrupted(db, before));
-                })
-                .eventually(db::close);
+                });
     }
 
     /** The runner has rolled back already; roll back once more in case it had not begun, and say where the database stays. */

@@ -59,7 +59,7 @@ public final class OfflineMigrator {
         if (schema == null || steps.isEmpty()) return;
         // the run that applied them created these first
         schema.apply(versionTable.createSql(), "the version table");
-        if (history != null) schema.apply(history.createSql(dialect.name()), "the history table");
+        if (history != null) schema.apply(history.createSql(), "the history table");
         for (Step step : steps) {
             RevisionScript script = scripts.apply(step.revision().id());
             try {
@@ -79,7 +79,7 @@ public final class OfflineMigrator {
         if (steps.isEmpty()) return "";
         session(out);
         if (start.isEmpty()) statement(out, versionTable.createSql(), "the version table");
-        if (history != null) statement(out, history.createSql(dialect.name()), "the history table");
+        if (history != null) statement(out, history.createSql(), "the history table");
         boolean oneTransaction = !transactionPerMigration;
         if (oneTransaction) out.statement("BEGIN");
         for (Step step : steps) step(out, step, oneTransaction);

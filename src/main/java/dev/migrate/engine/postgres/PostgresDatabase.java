@@ -1,10 +1,12 @@
 package dev.migrate.engine.postgres;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrate.engine.ConnectionFailed;
 import dev.migrate.engine.Database;
+import dev.migrate.engine.PipelineFailed;
 import dev.migrate.engine.StatementFailed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -21,6 +23,9 @@ import io.vertx.pgclient.PgException;
  * one round trip.
  */
 public final class PostgresDatabase implements Database {
+    /** How long close waits for the socket to go before giving up on it (the server may not answer any more). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+
     private final PgConnection connection;
     private final String description;
 
@@ -68,11 +73,47 @@ public final class PostgresDatabase implements Database {
         return description;
     }
 
+    /** From the server_version the server reports while the session starts: no query needed. */
+    @Override
+    public int serverMajorVersion() {
+        return connection.databaseMetadata().majorVersion();
+    }
+
     @Override
     public Uni<Integer> execute(String sql) {
         return connection.query(sql).execute()
                 .onItem().transform(PostgresDatabase::totalRowCount)
                 .onFailure().transform(PostgresDatabase::translate);
+    }
+
+    @Override
+    public boolean pipelines() {
+        return true;
+    }
+
+    /**
+     * Every statement is handed to the client at once; with pipelining the client writes them all
+     * without waiting for answers, and the server answers each in turn. Each answer is kept, so the
+     * first refused statement is known exactly; the ones after it were refused as well (the block
+     * is aborted), or, for a COMMIT, turned into a rollback.
+     */
+    @Override
+    public Uni<List<Integer>> pipeline(List<String> statements) {
+        List<Uni<Object>> answers = new ArrayList<>(statements.size());
+        for (String sql : statements) {
+            answers.add(connection.query(sql).execute()
+                    .<Object>map(PostgresDatabase::totalRowCount)
+                    .onFailure().recoverWithItem(PostgresDatabase::translate));
+        }
+        return Uni.join().all(answers).andFailFast().map(results -> {
+            List<Integer> counts = new ArrayList<>(results.size());
+            for (int i = 0; i < results.size(); i++) {
+                Object r = results.get(i);
+                if (r instanceof StatementFailed) throw new PipelineFailed(i, (StatementFailed) r);
+                counts.add((Integer) r);
+            }
+            return counts;
+        });
     }
 
     /** A multi-statement text yields one row set per statement; the row counts add up. */
@@ -113,7 +154,7 @@ public final class PostgresDatabase implements Database {
                 .onFailure().transform(PostgresDatabase::translate);
     }
 
-    private static Throwable translate(Throwable e) {
+    private static StatementFailed translate(Throwable e) {
         if (e instanceof PgException) {
             PgException pg = (PgException) e;
             String text = pg.getErrorMessage();
@@ -123,8 +164,15 @@ public final class PostgresDatabase implements Database {
         return new StatementFailed(null, e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }
 
+    /**
+     * Ends when the socket is closed, not merely when the close was asked for: the process may stop
+     * Vert.x right after, and a socket still closing then makes Netty complain on the way out.
+     */
     @Override
     public Uni<Void> close() {
-        return connection.close().onFailure().recoverWithNull();
+        return Uni.createFrom().<Void>emitter(done -> {
+            connection.closeHandler(() -> done.complete(null));
+            connection.close().subscribe().with(v -> { }, e -> done.complete(null));
+        }).ifNoItem().after(CLOSE_WAIT).recoverWithItem((Void) null);
     }
 }

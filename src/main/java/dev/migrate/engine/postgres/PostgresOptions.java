@@ -10,6 +10,9 @@ import io.vertx.pgclient.SslMode;
 
 /** Turns a parsed PostgreSQL URL into the reactive client's connection options, the way libpq reads the same URL. */
 public final class PostgresOptions {
+    /** Statements in flight at once; a longer revision waits for answers only every this many statements. */
+    static final int PIPELINE_LIMIT = 256;
+
     private PostgresOptions() {
     }
 
@@ -19,8 +22,9 @@ public final class PostgresOptions {
                 .setPort(url.port())
                 .setUser(url.user())
                 .setDatabase(url.database())
-                // One connection runs one revision at a time: no pipelining of statements the server may refuse together.
-                .setPipeliningLimit(1)
+                // A revision's statements are sent without waiting for each answer (Database.pipeline); everything
+                // else waits for its answer before sending more, so nothing else is ever in flight together.
+                .setPipeliningLimit(PIPELINE_LIMIT)
                 .setCachePreparedStatements(false);
         if (url.password() != null) o.setPassword(url.password());
         if (url.connectTimeout() != null) o.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, url.connectTimeout().toMillis()));

@@ -226,7 +226,7 @@ class SqliteRebuildTest extends EngineTestBase {
         Database session = db.open();
         try {
             for (boolean perMigration : new boolean[] {true, false}) {
-                Migrator migrator = new Migrator(session, SqliteDialect.INSTANCE, new VersionTable(null, "alembic_version"),
+                Migrator migrator = new Migrator(session, SqliteDialect.INSTANCE, new VersionTable(null, "alembic_version", SqliteDialect.INSTANCE),
                         perMigration, scripts::byId, line -> { });
                 migrator.run(graph.upgrade(List.of(), "b2")).await().indefinitely();
                 assertEquals(List.of(List.of("1")), session.query("PRAGMA foreign_keys").await().indefinitely());

@@ -1,23 +1,44 @@
-package dev.migrate.cli;
+package dev.migrate;
 
 import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes the JSON that {@code --json} prints: strings, numbers, booleans, null, lists and maps
- * (kept in insertion order). Hand-written so that no object mapper, and no reflection, is needed.
+ * Writes JSON from strings, numbers, booleans, null, collections and maps (kept in insertion
+ * order); anything else is written as its text. Hand-written so that no object mapper, and no
+ * reflection, is needed. Two layouts: compact for {@code --json} output, one line a program reads;
+ * spaced ({@code ", "} and {@code ": "}) for JSON a person reads inside SQL, such as json column
+ * defaults and SQLite arrays.
  */
 public final class Json {
-    private Json() {
+    private final String comma;
+    private final String colon;
+
+    private Json(String comma, String colon) {
+        this.comma = comma;
+        this.colon = colon;
     }
 
+    private static final Json COMPACT = new Json(",", ":");
+    private static final Json SPACED = new Json(", ", ": ");
+
+    /** Compact: {@code {"a":[1,"x"]}}. */
     public static String write(Object value) {
+        return COMPACT.text(value);
+    }
+
+    /** Spaced: {@code {"a": [1, "x"]}}. */
+    public static String spaced(Object value) {
+        return SPACED.text(value);
+    }
+
+    private String text(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
     }
 
-    private static void write(Object value, StringBuilder out) {
+    private void write(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String) {
@@ -28,10 +49,10 @@ public final class Json {
             out.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                if (!first) out.append(',');
+                if (!first) out.append(comma);
                 first = false;
                 string(String.valueOf(e.getKey()), out);
-                out.append(':');
+                out.append(colon);
                 write(e.getValue(), out);
             }
             out.append('}');
@@ -39,7 +60,7 @@ public final class Json {
             out.append('[');
             boolean first = true;
             for (Object item : (Collection<?>) value) {
-                if (!first) out.append(',');
+                if (!first) out.append(comma);
                 first = false;
                 write(item, out);
             }

@@ -1,0 +1,23 @@
+package dev.migrate;
+
+import dev.migrate.support.SqliteTestDatabase;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class SqliteTransactionTest extends TransactionScenarios {
+    @Override
+    protected TestDatabase newDatabase() {
+        return new SqliteTestDatabase();
+    }
+
+    @Override
+    protected String statementThatRunsAlone() {
+        return "VACUUM";
+    }
+
+    @Override
+    protected String tableExistsQuery(String table) {
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'";
+    }
+}
