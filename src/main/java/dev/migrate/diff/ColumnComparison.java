@@ -9,6 +9,7 @@ import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.Source;
+import dev.migrate.schema.SqlTypes;
 import dev.migrate.script.Statement;
 
 /**
@@ -39,6 +40,8 @@ public final class ColumnComparison {
 
     public boolean sameType(ColumnType actual, ColumnType target) {
         if (!compareType) return true;
+        actual = meaning(actual);
+        target = meaning(target);
         if (sameEnum(actual, target)) return true;
         if (Objects.equals(actual, target)) return true;
         String a = rendered(actual, null);
@@ -56,6 +59,11 @@ public final class ColumnComparison {
         }
         String a = rendered(type, actual);
         return !a.isEmpty() && a.equals(rendered(type, target));
+    }
+
+    /** A type written as {@code sql(int4)} means its portable name when it has one. */
+    private static ColumnType meaning(ColumnType type) {
+        return type.kind() == ColumnType.Kind.SQL ? SqlTypes.portable(type.argument()) : type;
     }
 
     /** An enum column means its type's name; the values written on it belong to the type, compared on their own. */

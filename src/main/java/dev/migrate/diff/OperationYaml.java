@@ -57,13 +57,18 @@ public final class OperationYaml {
     /** The list as YAML text (list items at the left margin), or null when there are none. */
     public static String write(List<Operation> operations) {
         if (operations.isEmpty()) return null;
-        List<Object> items = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         for (Operation op : operations) {
+            // written as a one-key mapping, then indented as a list item: a short operation stays on one line
             Map<String, Object> item = new LinkedHashMap<>();
             item.put(op.kind(), fields(op));
-            items.add(item);
+            String prefix = "- ";
+            for (String line : YamlWriter.write(item).split("\n")) {
+                out.append(line.isEmpty() ? "" : prefix + line).append('\n');
+                prefix = "  ";
+            }
         }
-        return YamlWriter.write(items);
+        return out.toString();
     }
 
     private static Map<String, Object> fields(Operation op) {

@@ -342,7 +342,12 @@ public final class SchemaDiff {
         return List.of();
     }
 
+    /** A constraint read without a name (SQLite keeps none) is dropped by the name PostgreSQL would give it. */
     private static Operation dropConstraint(String table, TableConstraint c) {
+        if (c instanceof PrimaryKey p && p.name() == null) {
+            return new DropConstraint(AT, table, bare(table) + "_pkey", c.type(), new PrimaryKey(bare(table) + "_pkey", p.columns()));
+        }
+        if (c.name() == null) return createConstraint(table, c).inverse().orElseThrow();
         return new DropConstraint(AT, table, c.name(), c.type(), c);
     }
 
