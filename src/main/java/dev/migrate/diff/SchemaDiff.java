@@ -226,7 +226,7 @@ public final class SchemaDiff {
         if (!Objects.equals(a.comment(), t.comment())) {
             add(Phase.COLUMNS, new CreateTableComment(AT, name, t.comment(), a.comment()));
         }
-        if (!samePrimaryKey(a.primaryKey(), t.primaryKey())) {
+        if (!samePrimaryKey(a.primaryKey(), t.primaryKey()) && !impliedByIdentity(a, t)) {
             if (a.primaryKey() != null) add(Phase.DROP_CONSTRAINTS, dropConstraint(name, a.primaryKey()));
             if (t.primaryKey() != null) {
                 PrimaryKey pk = t.primaryKey();
@@ -304,6 +304,17 @@ public final class SchemaDiff {
     /** NO ACTION is what no action means. */
     private static boolean sameAction(String a, String t) {
         return Objects.equals(a == null ? "NO ACTION" : a, t == null ? "NO ACTION" : t);
+    }
+
+    /**
+     * SQLite's identity column is {@code INTEGER PRIMARY KEY AUTOINCREMENT}: it reads back as an
+     * unnamed primary key that the target, which only says identity, does not declare.
+     */
+    private static boolean impliedByIdentity(Table a, Table t) {
+        PrimaryKey pk = a.primaryKey();
+        if (t.primaryKey() != null || pk == null || pk.name() != null || pk.columns().size() != 1) return false;
+        Column c = a.column(pk.columns().get(0));
+        return c != null && c.type().isIdentity();
     }
 
     private static boolean samePrimaryKey(PrimaryKey a, PrimaryKey t) {
