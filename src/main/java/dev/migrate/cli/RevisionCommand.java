@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
+import dev.migrate.diff.Diff;
+import dev.migrate.diff.Differences;
+import dev.migrate.diff.OperationYaml;
 import dev.migrate.graph.MultipleHeads;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.Format;
@@ -44,6 +47,9 @@ public class RevisionCommand implements Callable<Integer> {
     @Option(names = "--version-path", paramLabel = "P", description = "The version folder to write into.")
     Path versionPath;
 
+    @Option(names = "--autogenerate", description = "Fill the revision with the operations that bring the database to the target schema (schema.yaml); the database must be at head.")
+    boolean autogenerate;
+
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
@@ -51,8 +57,22 @@ public class RevisionCommand implements Callable<Integer> {
         List<String> down = parents(graph);
         List<String> dependencies = new ArrayList<>();
         for (String d : dependsOn) dependencies.add(graph.all().stream().anyMatch(r -> r.branchLabels().contains(d)) ? d : single(graph, d, "--depends-on"));
+        String upgrade = null;
+        String downgrade = null;
+        if (autogenerate) {
+            if (Format.parse(format) != Format.YAML) throw MigrateException.usage("--autogenerate writes YAML revisions; leave out --format sql");
+            Diff diff = Autogenerate.compare(ws);
+            for (String note : diff.notes()) ws.log("warning: " + note);
+            if (diff.upgrade().isEmpty()) {
+                ws.log("No changes detected");
+            } else {
+                for (String d : Differences.of(new Diff(diff.upgrade(), List.of(), List.of()))) ws.log("Detected " + d);
+            }
+            upgrade = OperationYaml.write(diff.upgrade());
+            downgrade = OperationYaml.write(diff.downgrade());
+        }
         RevisionWriter.Request request = new RevisionWriter.Request(message, down, branchLabels, dependencies, revId,
-                Format.parse(format), null, null);
+                Format.parse(format), upgrade, downgrade);
         Path folder = Folders.forNewRevision(ws, versionPath, down);
         Path file = ws.writer().write(request, folder, ws.revisionIds());
         ws.out().println(file);

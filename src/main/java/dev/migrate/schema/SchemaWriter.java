@@ -101,7 +101,7 @@ public final class SchemaWriter {
      * A column, leaving out {@code nullable} when it is the reader's default for the column (true,
      * except for identity columns) and the constraints, which the table lists.
      */
-    static Map<String, Object> column(Column c) {
+    public static Map<String, Object> column(Column c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
         m.put("type", c.type().toString());
@@ -113,7 +113,7 @@ public final class SchemaWriter {
     }
 
     /** A server default as written in a file: {@code now()}, {@code uuid()}, {@code sql(...)} or the literal. */
-    static Object serverDefault(ServerDefault d) {
+    public static Object serverDefault(ServerDefault d) {
         switch (d.kind()) {
             case NOW: return "now()";
             case UUID: return "uuid()";
@@ -129,7 +129,7 @@ public final class SchemaWriter {
         return m;
     }
 
-    private static Map<String, Object> foreignKey(ForeignKey fk) {
+    public static Map<String, Object> foreignKey(ForeignKey fk) {
         Map<String, Object> m = new LinkedHashMap<>();
         putIf(m, "name", fk.name());
         m.put("columns", fk.columns());
@@ -142,7 +142,7 @@ public final class SchemaWriter {
         return m;
     }
 
-    private static Map<String, Object> index(Index i) {
+    public static Map<String, Object> index(Index i) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", i.name());
         putList(m, "columns", new ArrayList<>(i.columns()));

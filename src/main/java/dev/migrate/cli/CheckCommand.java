@@ -1,0 +1,39 @@
+package dev.migrate.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.migrate.diff.Differences;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code migrate check}: the comparison {@code revision --autogenerate} makes, without writing
+ * anything; exit 3 and the differences when the database and the target schema differ.
+ */
+@Command(name = "check", description = "Compare the database with the target schema; exit 3 when they differ.")
+public class CheckCommand implements Callable<Integer> {
+    static final int DIFFERENT = 3;
+
+    @ParentCommand
+    MigrateCommand root;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace();
+        List<String> differences = Differences.of(Autogenerate.compare(ws));
+        if (ws.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("differences", differences);
+            ws.out().println(Json.write(out));
+        } else if (differences.isEmpty()) {
+            ws.out().println("No new upgrade operations detected.");
+        } else {
+            ws.out().println("New upgrade operations detected:");
+            for (String d : differences) ws.out().println("  " + d);
+        }
+        return differences.isEmpty() ? 0 : DIFFERENT;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.migrate.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.CreateCheckConstraint;
+import dev.migrate.ops.CreateForeignKey;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreatePrimaryKey;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.CreateTableComment;
+import dev.migrate.ops.CreateUniqueConstraint;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.EnumOperation;
+import dev.migrate.ops.Operation;
+
+/** One line per difference, for {@code check}: the operation that would fix it and what it is about. */
+public final class Differences {
+    private Differences() {
+    }
+
+    public static List<String> of(Diff diff) {
+        List<String> out = new ArrayList<>();
+        for (Operation op : diff.upgrade()) out.add(op.kind() + " " + subject(op));
+        out.addAll(diff.notes());
+        return out;
+    }
+
+    private static String subject(Operation op) {
+        if (op instanceof CreateTable o) return o.table().name();
+        if (op instanceof DropTable o) return o.table();
+        if (op instanceof AddColumn o) return o.table() + "." + o.column().name();
+        if (op instanceof DropColumn o) return o.table() + "." + o.column();
+        if (op instanceof AlterColumn o) {
+            List<String> what = new ArrayList<>();
+            if (o.type() != null) what.add("type " + o.existingType() + " -> " + o.type());
+            if (o.nullable() != null) what.add(o.nullable() ? "nullable" : "not null");
+            if (o.serverDefault() != null) what.add("server_default");
+            if (o.comment() != null) what.add("comment");
+            return o.table() + "." + o.column() + " (" + String.join(", ", what) + ")";
+        }
+        if (op instanceof CreateTableComment o) return o.table();
+        if (op instanceof CreatePrimaryKey o) return o.table() + " " + o.key().name();
+        if (op instanceof CreateUniqueConstraint o) return o.table() + " " + o.constraint().name();
+        if (op instanceof CreateForeignKey o) return o.table() + " " + o.key().name();
+        if (op instanceof CreateCheckConstraint o) return o.table() + " " + o.check().name();
+        if (op instanceof DropConstraint o) return o.table() + " " + o.name();
+        if (op instanceof CreateIndex o) return o.index().table() + " " + o.index().name();
+        if (op instanceof DropIndex o) return (o.table() == null ? "" : o.table() + " ") + o.name();
+        if (op instanceof EnumOperation o) return o.qualifiedName();
+        return OperationYaml.write(List.of(op)).strip().replaceFirst("^- [a-z_]+: ", "");
+    }
+}
