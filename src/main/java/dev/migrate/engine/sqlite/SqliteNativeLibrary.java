@@ -35,6 +35,9 @@ final class SqliteNativeLibrary {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
 
+    /** Which copy of the driver classes loaded the cached library: the JVM allows a library in one class loader only. */
+    static final String OWNER_PROPERTY = "dev.migrate.sqlite.lib.owner";
+
     private static boolean prepared;
 
     private SqliteNativeLibrary() {
@@ -44,6 +47,17 @@ final class SqliteNativeLibrary {
     static synchronized void prepare() {
         if (prepared) return;
         prepared = true;
+        String self = Integer.toHexString(System.identityHashCode(SQLiteJDBCLoader.class));
+        String owner = System.getProperty(OWNER_PROPERTY);
+        if (owner != null) {
+            if (!owner.equals(self)) {
+                // The driver was loaded again by another class loader of this JVM (tests, an application's hot
+                // reload), and the cached library is already bound to the first one: this one extracts its own.
+                System.clearProperty(PATH_PROPERTY);
+                System.clearProperty(NAME_PROPERTY);
+            }
+            return;
+        }
         // Someone chose the library explicitly (-Dorg.sqlite.lib.path): theirs wins.
         if (System.getProperty(PATH_PROPERTY) != null) return;
         for (Path root : cacheRoots()) {
@@ -51,6 +65,7 @@ final class SqliteNativeLibrary {
             if (library.isPresent()) {
                 System.setProperty(PATH_PROPERTY, library.get().getParent().toString());
                 System.setProperty(NAME_PROPERTY, library.get().getFileName().toString());
+                System.setProperty(OWNER_PROPERTY, self);
                 return;
             }
         }
