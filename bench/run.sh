@@ -136,7 +136,7 @@ for tool in ${tools//,/ }; do
 done
 [ ${#available[@]} -gt 0 ] || { echo "bench/run.sh: nothing to measure" >&2; exit 1; }
 
-[ -n "$work" ] || work=$(mktemp -d "${TMPDIR:-/tmp}/migrate-bench.XXXXXX")
+[ -n "$work" ] || work=$(mktemp -d -t migrate-bench.XXXXXX)
 mkdir -p "$work"
 results="$work/results.tsv"
 log="$work/output.log"

@@ -17,13 +17,14 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CACHE_HOME=$work/cache
 unset DATABASE_URL MIGRATE_CONFIG
 # The driver's own extraction would go to java.io.tmpdir: a private one for the JVM build (through
-# the wrapper script); /tmp for the native executable, so run that on a machine of its own (CI).
+# the wrapper script); the system's for the native executable (the per-user one on macOS), so run
+# that on a machine of its own (CI).
 if head -c 2 "$migrate" | grep -q '#!'; then
   temp=$work/tmp
   mkdir -p "$temp"
   export JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$temp"
 else
-  temp=/tmp
+  temp=$(getconf DARWIN_USER_TEMP_DIR 2>/dev/null || dirname "$(mktemp -u)")
 fi
 extracted() { find "$temp" -maxdepth 1 -name 'sqlite-*libsqlitejdbc*' 2>/dev/null | sort; }
 extracted_before=$(extracted)

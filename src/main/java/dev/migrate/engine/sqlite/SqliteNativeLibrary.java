@@ -34,8 +34,9 @@ final class SqliteNativeLibrary {
     /** The driver's settings: a folder holding the library, and the library's file name. */
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
-    /** The folder of the cached library once it is loaded in this JVM, whichever class loader did it. */
-    static final String LOADED_PROPERTY = "dev.migrate.sqlite.loaded";
+
+    /** Which copy of the driver classes loaded the cached library: the JVM allows a library in one class loader only. */
+    static final String OWNER_PROPERTY = "dev.migrate.sqlite.lib.owner";
 
     private static boolean prepared;
 
@@ -46,35 +47,27 @@ final class SqliteNativeLibrary {
     static synchronized void prepare() {
         if (prepared) return;
         prepared = true;
+        String self = Integer.toHexString(System.identityHashCode(SQLiteJDBCLoader.class));
+        String owner = System.getProperty(OWNER_PROPERTY);
+        if (owner != null) {
+            if (!owner.equals(self)) {
+                // The driver was loaded again by another class loader of this JVM (tests, an application's hot
+                // reload), and the cached library is already bound to the first one: this one extracts its own.
+                System.clearProperty(PATH_PROPERTY);
+                System.clearProperty(NAME_PROPERTY);
+            }
+            return;
+        }
         // Someone chose the library explicitly (-Dorg.sqlite.lib.path): theirs wins.
         if (System.getProperty(PATH_PROPERTY) != null) return;
-        if (System.getProperty(LOADED_PROPERTY) != null) return;
         for (Path root : cacheRoots()) {
             Optional<Path> library = install(root);
             if (library.isPresent()) {
                 System.setProperty(PATH_PROPERTY, library.get().getParent().toString());
                 System.setProperty(NAME_PROPERTY, library.get().getFileName().toString());
-                loadNow(library.get().getParent());
+                System.setProperty(OWNER_PROPERTY, self);
                 return;
             }
-        }
-    }
-
-    /**
-     * Loads the library now and takes the settings back. The JVM loads one library file into one
-     * class loader only: a second application in the same JVM (the test suite starts many, each in
-     * a class loader of its own) must not be pointed at the same file, so it finds no setting and
-     * the driver extracts a copy of its own, as it would without us.
-     */
-    private static void loadNow(Path folder) {
-        try {
-            SQLiteJDBCLoader.initialize();
-            System.setProperty(LOADED_PROPERTY, folder.toString());
-        } catch (Exception | UnsatisfiedLinkError e) {
-            // The connection that follows reports the failure in its own words.
-        } finally {
-            System.clearProperty(PATH_PROPERTY);
-            System.clearProperty(NAME_PROPERTY);
         }
     }
 

@@ -11,6 +11,6 @@ public final class SqliteOnce {
         Database db = SqliteDatabase.open(args[0], "sqlite:///" + args[0]).await().indefinitely();
         db.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER)").await().indefinitely();
         db.close().await().indefinitely();
-        System.out.println(System.getProperty(SqliteNativeLibrary.LOADED_PROPERTY));
+        System.out.println(System.getProperty(SqliteNativeLibrary.PATH_PROPERTY));
     }
 }
