@@ -13,8 +13,8 @@ import dev.migrate.script.Statement.Phase;
  * settings before it, the body in order followed by the end-of-transaction checks, the settings
  * after it. Outer-phase statements with the same text run once.
  */
-record RevisionPhases(List<Statement> before, List<Statement> inTransaction, List<Statement> after) {
-    static RevisionPhases of(List<Statement> statements) {
+public record RevisionPhases(List<Statement> before, List<Statement> inTransaction, List<Statement> after) {
+    public static RevisionPhases of(List<Statement> statements) {
         Map<String, Statement> before = new LinkedHashMap<>();
         List<Statement> body = new ArrayList<>();
         Map<String, Statement> end = new LinkedHashMap<>();
@@ -32,11 +32,11 @@ record RevisionPhases(List<Statement> before, List<Statement> inTransaction, Lis
     }
 
     /** Only the body: for steps inside a run-wide transaction, whose outer statements the run hoists. */
-    RevisionPhases bodyOnly() {
+    public RevisionPhases bodyOnly() {
         return new RevisionPhases(List.of(), inTransaction, List.of());
     }
 
-    static boolean isOuter(Statement st) {
+    public static boolean isOuter(Statement st) {
         return st.phase() == Phase.BEFORE_TRANSACTION || st.phase() == Phase.AFTER_TRANSACTION;
     }
 }

@@ -160,16 +160,23 @@ class OfflineSqlTest {
                 PRAGMA foreign_keys = ON;
 
                 -- Running downgrade b2 -> a1, add email
+                PRAGMA foreign_keys = OFF;
+
                 BEGIN;
 
                 DROP INDEX ix_accounts_email;
 
                 ALTER TABLE accounts DROP COLUMN email;
 
+                PRAGMA foreign_key_check;
+
                 UPDATE alembic_version SET version_num = 'a1' WHERE version_num = 'b2';
 
                 COMMIT;
-                """.stripTrailing(), ok(sqliteProject().run(launcher, "downgrade", "--sql", "b2:-1")));
+
+                PRAGMA foreign_keys = ON;
+                """.stripTrailing(), ok(sqliteProject().run(launcher, "downgrade", "--sql", "b2:-1")),
+                "a drop_column may rebuild: foreign keys go off around the revision, as online; here it drops in place");
 
         String err = fails(sqliteProject().run(launcher, "downgrade", "--sql", "base"), 2);
         assertEquals("ERROR: downgrade with --sql requires <fromrev>:<torev> (e.g. head:base): with no database to read,"
@@ -370,5 +377,161 @@ class OfflineSqlTest {
         assertEquals("", r.getOutput());
         assertTrue(err.contains(c3 + ":5") && err.contains("create_extension") && err.contains("sqlite"), Outcomes.describe(r));
         assertTrue(ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql")).contains("CREATE EXTENSION"));
+    }
+
+    /** A SQLite project whose revision c3 rebuilds tables: an alter_column, a foreign key and an enum value change. */
+    private Project rebuildProject() {
+        return rebuildProject(sqliteProject());
+    }
+
+    private Project rebuildProject(Project p) {
+        p.file("c3_rebuild.yaml", """
+                revision: c3
+                down_revision: b2
+                message: rebuilds
+                upgrade:
+                  - create_enum: {name: plan, values: [free, paid]}
+                  - create_table:
+                      table: owners
+                      columns:
+                        - {name: id, type: integer, primary_key: true}
+                        - {name: account_id, type: integer}
+                        - {name: plan, type: enum(plan), values: [free, paid], nullable: false, server_default: free}
+                  - alter_column: {table: accounts, column: name, type: string(80), existing_type: string(50), nullable: true}
+                  - create_foreign_key: {table: owners, name: fk_owners_account, columns: [account_id], ref_table: accounts,
+                                         ref_columns: [id]}
+                  - add_enum_value: {name: plan, value: team}
+                downgrade:
+                  - replace_enum_values: {name: plan, values: [free, paid], old_values: [free, paid, team]}
+                  - drop_constraint: {table: owners, name: fk_owners_account, type: foreign_key}
+                  - alter_column: {table: accounts, column: name, type: string(50), existing_type: string(80), nullable: false}
+                  - drop_table: {table: owners}
+                  - drop_enum: {name: plan}
+                """);
+        return p;
+    }
+
+    @Test
+    void sqliteRebuildsAreWrittenFromTheSchemaTheRevisionsBuild(QuarkusMainLauncher launcher) {
+        String out = ok(rebuildProject().run(launcher, "upgrade", "--sql", "b2:c3"));
+        assertEquals("""
+                PRAGMA foreign_keys = ON;
+
+                -- Running upgrade b2 -> c3, rebuilds
+                PRAGMA foreign_keys = OFF;
+
+                BEGIN;
+
+                CREATE TABLE owners (
+                    id INTEGER NOT NULL,
+                    account_id INTEGER,
+                    "plan" VARCHAR(4) DEFAULT 'free' NOT NULL CONSTRAINT "plan" CHECK ("plan" IN ('free', 'paid')),
+                    PRIMARY KEY (id)
+                );
+
+                SAVEPOINT migrate_rebuild;
+
+                CREATE TABLE _migrate_new_accounts (
+                    id INTEGER PRIMARY KEY,
+                    name VARCHAR(80),
+                    email VARCHAR(200)
+                );
+
+                INSERT INTO _migrate_new_accounts (id, name, email) SELECT id, name, email FROM accounts;
+
+                DROP TABLE accounts;
+
+                ALTER TABLE _migrate_new_accounts RENAME TO accounts;
+
+                CREATE INDEX ix_accounts_email ON accounts (email);
+
+                RELEASE migrate_rebuild;
+
+                SAVEPOINT migrate_rebuild;
+
+                CREATE TABLE _migrate_new_owners (
+                    id INTEGER NOT NULL,
+                    account_id INTEGER,
+                    "plan" VARCHAR(4) DEFAULT 'free' NOT NULL CONSTRAINT "plan" CHECK ("plan" IN ('free', 'paid')),
+                    PRIMARY KEY (id),
+                    CONSTRAINT fk_owners_account FOREIGN KEY (account_id) REFERENCES accounts (id)
+                );
+
+                INSERT INTO _migrate_new_owners (id, account_id, "plan") SELECT id, account_id, "plan" FROM owners;
+
+                DROP TABLE owners;
+
+                ALTER TABLE _migrate_new_owners RENAME TO owners;
+
+                RELEASE migrate_rebuild;
+
+                SAVEPOINT migrate_rebuild;
+
+                CREATE TABLE _migrate_new_owners (
+                    id INTEGER NOT NULL,
+                    account_id INTEGER,
+                    "plan" VARCHAR(4) DEFAULT 'free' NOT NULL CONSTRAINT "plan" CHECK ("plan" IN ('free', 'paid', 'team')),
+                    PRIMARY KEY (id),
+                    CONSTRAINT fk_owners_account FOREIGN KEY (account_id) REFERENCES accounts (id)
+                );
+
+                INSERT INTO _migrate_new_owners (id, account_id, "plan") SELECT id, account_id, "plan" FROM owners;
+
+                DROP TABLE owners;
+
+                ALTER TABLE _migrate_new_owners RENAME TO owners;
+
+                RELEASE migrate_rebuild;
+
+                PRAGMA foreign_key_check;
+
+                UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';
+
+                COMMIT;
+
+                PRAGMA foreign_keys = ON;
+                """.stripTrailing(), out);
+    }
+
+    @Test
+    void aRebuildOfATableRawSqlChangedFailsNamingBothRevisions(QuarkusMainLauncher launcher) {
+        Project p = sqliteProject();
+        Path c3 = p.file("c3_raw.sql", """
+                -- revision: c3
+                -- down_revision: b2
+                -- message: raw change
+
+                -- migrate:upgrade
+                ALTER TABLE accounts ADD CONSTRAINT ck_name CHECK (name <> '');
+                """);
+        Path d4 = p.file("d4_widen.yaml", """
+                revision: d4
+                down_revision: c3
+                message: widen name
+                upgrade:
+                  - alter_column: {table: accounts, column: name, type: string(80), existing_type: string(50)}
+                """);
+        LaunchResult r = p.run(launcher, "upgrade", "--sql");
+        String err = fails(r, 1);
+        assertEquals("", r.getOutput());
+        assertEquals("ERROR: revision d4 (" + d4 + ":5) needs the definition of table accounts to rebuild it on sqlite,"
+                + " but revision c3 (" + c3 + ":6) changes the schema with SQL that migrate cannot follow without a database"
+                + " (it runs ALTER TABLE accounts ADD CONSTRAINT ck_name CHECK (name <> '')); run it online (without --sql),"
+                + " where the definition is read from the database, or write that change as operations",
+                err.lines().reduce((a, b) -> b).orElseThrow());
+        String fromC3 = fails(p.run(launcher, "upgrade", "--sql", "c3:d4"), 1);
+        assertTrue(fromC3.contains("but revision c3 (" + c3 + ":6) changes the schema"), "replayed up to the range: " + fromC3);
+    }
+
+    @Test
+    void inOneTransactionTheForeignKeySwitchGoesAroundTheRun(QuarkusMainLauncher launcher) {
+        Project p = rebuildProject(project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(),
+                "history_table: null\ntransaction_per_migration: false\n"));
+        String out = ok(p.run(launcher, "upgrade", "--sql"));
+        assertTrue(out.startsWith("PRAGMA foreign_keys = ON;\n\n" + VERSION_TABLE + "PRAGMA foreign_keys = OFF;\n\nBEGIN;\n\n"), out);
+        assertTrue(out.endsWith("PRAGMA foreign_key_check;\n\nUPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';"
+                + "\n\nCOMMIT;\n\nPRAGMA foreign_keys = ON;"), out);
+        assertEquals(1, out.split("PRAGMA foreign_keys = OFF;", -1).length - 1, out);
+        assertTrue(out.contains("CREATE TABLE _migrate_new_accounts"), "written from the model replayed from base: " + out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.engine.offline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -7,9 +8,11 @@ import java.util.function.Function;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.HistoryTable;
+import dev.migrate.engine.RevisionPhases;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
+import dev.migrate.script.CheckFailed;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.Statement;
 
@@ -23,7 +26,9 @@ import dev.migrate.script.Statement;
  *
  * <p>On SQLite every statement written, and every statement of the revisions before the start of
  * the range ({@link #replay}), also feeds a {@link SqliteSchemaModel}: the table definitions a
- * table rebuild needs, known without a database.
+ * table rebuild needs, known without a database. A computed statement (a rebuild) is written from
+ * the model as the statements before it left it ({@link ModelCatalog}), and what it writes feeds
+ * the model in turn; its phases go where the online run sends them, around the transaction.
  */
 public final class OfflineMigrator {
     private final Dialect dialect;
@@ -63,7 +68,9 @@ public final class OfflineMigrator {
         for (Step step : steps) {
             RevisionScript script = scripts.apply(step.revision().id());
             try {
-                for (Statement st : statements(script, step.upgrade())) schema.apply(st.sql(), origin(script, st));
+                for (Statement st : statements(script, step.upgrade())) {
+                    for (String sql : sql(script, st)) schema.apply(sql, origin(script, st));
+                }
             } catch (MigrateException e) {
                 schema.forgetAll(origin(script, null), "it cannot be rendered for sqlite: " + e.getMessage());
             }
@@ -80,11 +87,28 @@ public final class OfflineMigrator {
         session(out);
         if (start.isEmpty()) statement(out, versionTable.createSql(), "the version table");
         if (history != null) statement(out, history.createSql(), "the history table");
-        boolean oneTransaction = !transactionPerMigration;
-        if (oneTransaction) out.statement("BEGIN");
-        for (Step step : steps) step(out, step, oneTransaction);
-        if (oneTransaction) out.statement("COMMIT");
+        if (transactionPerMigration) {
+            for (Step step : steps) step(out, step, false);
+            return out.text();
+        }
+        // As online: what a revision needs around its transaction goes around the run's.
+        RevisionPhases outer = RevisionPhases.of(outerStatements(steps));
+        write(out, null, outer.before());
+        out.statement("BEGIN");
+        for (Step step : steps) step(out, step, true);
+        out.statement("COMMIT");
+        write(out, null, outer.after());
         return out.text();
+    }
+
+    private List<Statement> outerStatements(List<Step> steps) {
+        List<Statement> out = new ArrayList<>();
+        for (Step step : steps) {
+            for (Statement st : statements(scripts.apply(step.revision().id()), step.upgrade())) {
+                if (RevisionPhases.isOuter(st)) out.add(st);
+            }
+        }
+        return out;
     }
 
     /**
@@ -108,13 +132,21 @@ public final class OfflineMigrator {
         if (schema != null) out.statement("PRAGMA foreign_keys = ON");
     }
 
+    /**
+     * One revision, its statements placed as the online run sends them: the session settings of
+     * its outer phases before BEGIN and after COMMIT (hoisted around the whole run when it is one
+     * transaction), its body and end-of-transaction checks inside.
+     */
     private void step(SqlScript out, Step step, boolean inOuterTransaction) {
         RevisionScript script = scripts.apply(step.revision().id());
-        List<Statement> statements = statements(script, step.upgrade());
-        boolean alone = !script.transactional() || statements.stream().anyMatch(Statement::runsAlone);
+        RevisionPhases phases = RevisionPhases.of(statements(script, step.upgrade()));
+        if (inOuterTransaction) phases = phases.bodyOnly();
+        List<Statement> body = phases.inTransaction();
+        boolean alone = !script.transactional() || body.stream().anyMatch(Statement::runsAlone);
         String running = running(step, script);
         log.accept(running);
         out.comment(running);
+        write(out, script, phases.before());
         if (alone) {
             // Each statement commits on its own; only the version change is kept atomic.
             String why = "revision " + script.id() + " runs outside a transaction"
@@ -122,16 +154,60 @@ public final class OfflineMigrator {
             log.accept("  " + why);
             out.comment(why);
             if (inOuterTransaction) out.statement("COMMIT");
-            for (Statement st : statements) statement(out, st.sql(), origin(script, st));
+            write(out, script, body);
             out.statement("BEGIN");
             record(out, step, script);
             if (!inOuterTransaction) out.statement("COMMIT");
         } else {
             if (!inOuterTransaction) out.statement("BEGIN");
-            for (Statement st : statements) statement(out, st.sql(), origin(script, st));
+            write(out, script, body);
             record(out, step, script);
             if (!inOuterTransaction) out.statement("COMMIT");
         }
+        write(out, script, phases.after());
+    }
+
+    /** Writes the statements in order, each computed one written from the schema the ones before it left. */
+    private void write(SqlScript out, RevisionScript script, List<Statement> statements) {
+        for (Statement st : statements) {
+            String origin = script == null ? "the run" : origin(script, st);
+            for (String sql : sql(script, st)) statement(out, sql, origin);
+        }
+    }
+
+    /**
+     * The SQL of a statement: its text, or for a computed one (a SQLite table rebuild) what it
+     * writes from the schema model, preceded by the row checks it would make on a database. A
+     * rebuild of a table whose definition the model does not know fails naming the revision
+     * that made it unknown, rather than rebuilding from a wrong definition.
+     */
+    private List<String> sql(RevisionScript script, Statement st) {
+        if (!st.isComputed() || schema == null) return List.of(st.sql());
+        String origin = script == null ? "the run" : origin(script, st);
+        ModelCatalog catalog = new ModelCatalog(schema);
+        List<String> sql;
+        try {
+            sql = st.computed().sql(catalog).await().indefinitely();
+        } catch (CheckFailed e) {
+            MigrateException why = schema.explain(origin, e.getMessage());
+            throw why != null ? why : new MigrateException(origin + ": " + e.getMessage());
+        } catch (MigrateException e) {
+            throw new MigrateException(origin + ": " + e.getMessage(), e);
+        }
+        for (String statement : sql) {
+            String dropped = droppedTable(statement);
+            if (dropped != null) schema.require(dropped, origin);
+        }
+        List<String> out = new ArrayList<>(catalog.checks());
+        out.addAll(sql);
+        return out;
+    }
+
+    /** The table of a {@code DROP TABLE} of the main database (how a rebuild replaces it), else null. */
+    private static String droppedTable(String sql) {
+        List<SqliteTokens.Token> t = SqliteTokens.of(sql);
+        if (t.size() != 3 || !t.get(0).is("DROP") || !t.get(1).is("TABLE") || !t.get(2).isName()) return null;
+        return t.get(2).name();
     }
 
     /** The version change of a step and its history row. */

@@ -1,9 +1,11 @@
 package dev.migrate.engine.offline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
 import dev.migrate.engine.offline.SqliteTokens.Kind;
@@ -71,6 +73,37 @@ public final class SqliteSchemaModel {
             if (e.type.equals("trigger")) triggers.add(e.sql);
         }
         return new TableSchema(t.name, t.sql, indexes, triggers);
+    }
+
+    /**
+     * Why a rebuild that failed with {@code failure} while written offline cannot be trusted: the
+     * model's failure naming {@code neededBy} and the revision whose SQL it could not follow, when
+     * the failure names a table whose definition is unknown or the model has forgotten objects it
+     * cannot name; null when the model knows everything the failure is about.
+     */
+    public MigrateException explain(String neededBy, String failure) {
+        for (ModelEntry e : entries) {
+            if (!e.type.equals("table") || e.unknown == null || !mentions(failure, e.name)) continue;
+            try {
+                require(e.name, neededBy);
+            } catch (MigrateException m) {
+                return m;
+            }
+        }
+        if (others == null) return null;
+        return new MigrateException(neededBy + " cannot be written for sqlite without a database (" + failure + "): "
+                + because(others) + "; run it online (without --sql), where the schema is read from the database,"
+                + " or write that change as operations");
+    }
+
+    private static boolean mentions(String text, String name) {
+        return Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])",
+                Pattern.CASE_INSENSITIVE).matcher(text).find();
+    }
+
+    /** Every object as the row {@code SELECT type, name, tbl_name, sql FROM sqlite_master} gives, in creation order. */
+    public List<List<String>> masterRows() {
+        return entries.stream().map(e -> Arrays.asList(e.type, e.name, e.table, e.sql)).toList();
     }
 
     private static String because(ModelEntry.Unknown u) {
