@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import dev.migrate.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
