@@ -86,7 +86,7 @@ public final class SqlSplitter {
         return s.sections;
     }
 
-    /** The first words of a statement, upper case, comments and quoted parts skipped: what classifies it. */
+    /** The first words (up to six) of a statement, upper case, comments and quoted parts skipped: what classifies it. */
     public static List<String> leadingWords(String statement) {
         SqlSplitter s = new SqlSplitter(statement, "", 1, null);
         s.run();
