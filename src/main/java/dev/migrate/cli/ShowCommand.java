@@ -74,7 +74,11 @@ public class ShowCommand implements Callable<Integer> {
             out.append("-- runs outside a transaction")
                     .append(s.transactional() ? " (it holds a statement that cannot run in one)" : "").append('\n');
         }
-        for (Statement st : statements) out.append(SqlScript.terminated(st.sql())).append('\n');
+        // A computed statement shows its description, a comment: its SQL is only written when it runs.
+        for (Statement st : statements) {
+            boolean comment = st.isComputed() && st.sql().strip().startsWith("--");
+            out.append(comment ? st.sql().strip() : SqlScript.terminated(st.sql())).append('\n');
+        }
         return out.toString();
     }
 
