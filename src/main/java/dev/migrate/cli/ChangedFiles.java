@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
@@ -33,9 +34,14 @@ final class ChangedFiles {
 
     /** The history table the configuration names, or null when {@code history_table} is null. */
     static HistoryTable historyTable(Workspace ws) {
+        return historyTable(ws, ws.dialect());
+    }
+
+    /** The same, written in {@code dialect} (offline SQL may target another dialect than the URL's). */
+    static HistoryTable historyTable(Workspace ws, Dialect dialect) {
         String name = ws.config().historyTable();
         return name == null ? null : new HistoryTable(ws.config().versionTableSchema(), name, VersionProvider.version(),
-                ws.dialect());
+                dialect);
     }
 
     /**

@@ -39,7 +39,7 @@ final class OfflineSql {
     }
 
     static OfflineMigrator migrator(Workspace ws, Dialect dialect) {
-        return new OfflineMigrator(dialect, ws.versionTable(), ChangedFiles.historyTable(ws),
+        return new OfflineMigrator(dialect, ws.versionTable(dialect), ChangedFiles.historyTable(ws, dialect),
                 ws.config().transactionPerMigration(), ws::script, ws::log);
     }
 

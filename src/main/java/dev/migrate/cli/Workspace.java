@@ -91,7 +91,12 @@ final class Workspace {
     }
 
     VersionTable versionTable() {
-        return new VersionTable(config().versionTableSchema(), config().versionTable(), dialect());
+        return versionTable(dialect());
+    }
+
+    /** The version table written in {@code dialect} (offline SQL may target another dialect than the URL's). */
+    VersionTable versionTable(Dialect dialect) {
+        return new VersionTable(config().versionTableSchema(), config().versionTable(), dialect);
     }
 
     /** Opens the database, runs {@code work}, closes it whatever happens, and waits for the result. */

@@ -149,10 +149,13 @@ public final class SqliteInspector implements Inspector {
                     type = ColumnType.of(ColumnType.Kind.IDENTITY);
                 }
                 for (Constraint c : definition.constraints()) {
-                    List<String> values = c.kind() == Kind.CHECK && c.name() == null
+                    List<String> values = c.kind() == Kind.CHECK
                             ? SqliteEnumCheck.values(c.expression(), name, declaredType) : null;
                     if (values != null) {
-                        type = new ColumnType(ColumnType.Kind.ENUM, null, null, null, null, name, values);
+                        // The dialect names the check after the enum type, so the enum operations find every
+                        // column using it; an unnamed one (older builds) is read under the column's name.
+                        String enumName = c.name() != null ? c.name() : name;
+                        type = new ColumnType(ColumnType.Kind.ENUM, null, null, null, null, enumName, values);
                         declared.remove(c);
                         break;
                     }
