@@ -108,7 +108,7 @@ public final class Migrator {
     private MigrationFailed failure(RevisionScript script, Statement st, StatementFailed e) {
         String message = "revision " + script.revision().id() + " (" + script.message() + ") failed at "
                 + script.file() + (st.line() > 0 ? ":" + st.line() : "") + "\n"
-                + "  statement: " + abbreviate(st.sql()) + "\n"
+                + "  statement: " + abbreviate(st.shown()) + "\n"
                 + "  " + db.dialectName() + " said: " + e.getMessage() + "\n"
                 + "  the revision was rolled back; the revisions before it stay applied";
         return new MigrationFailed(script.revision().id(), message, e);
