@@ -148,6 +148,18 @@ class PostgresTlsTest extends EngineTestBase {
     }
 
     @Test
+    void allowTriesWithoutTlsFirstAndEncryptsWhenTheServerInsists(QuarkusMainLauncher launcher) {
+        try (TlsRelay relay = relay(named, true)) {
+            ok(project.run(launcher, "--url", url(relay.port(), "sslmode=allow"), "current"));
+            assertEquals(0, relay.tlsSessions());
+        }
+        try (TlsRelay relay = relay(named, false)) {
+            ok(upgrade(launcher, url(relay.port(), "sslmode=allow")));
+            assertTrue(relay.tlsSessions() > 0);
+        }
+    }
+
+    @Test
     void preferUsesTlsWhenOfferedAndPlainOtherwise(QuarkusMainLauncher launcher) {
         try (TlsRelay relay = relay(named, false)) {
             ok(upgrade(launcher, url(relay.port(), "sslmode=prefer")));
