@@ -88,6 +88,21 @@ public abstract class MigrationScenarios extends EngineTestBase {
         assertEquals(Set.of("accounts"), db.tables());
     }
 
+    /** -x values may be secrets: a failure shows the statement as written and hides a value the server repeats. */
+    @Test
+    void aFailureNeverShowsAnXValue(QuarkusMainLauncher launcher) {
+        Path file = project.sql("a1", null, "SELECT * FROM \"${x.password}\";", "SELECT 1;");
+        for (String verbosity : List.of("-q", "-v")) {
+            LaunchResult r = project.run(launcher, "upgrade", "head", "-x", "password=Sup3rS3cret", verbosity);
+            assertEquals(1, r.exitCode(), r.getErrorOutput());
+            String all = r.getOutput() + r.getErrorOutput();
+            assertFalse(all.contains("Sup3rS3cret"), all);
+            assertTrue(all.contains(file.getFileName() + ":5"), all);
+            assertTrue(all.contains("statement: SELECT * FROM \"${x.password}\""), all);
+            assertTrue(all.contains("***"), all);
+        }
+    }
+
     @Test
     void oneTransactionForTheWholeRunRollsEverythingBack(QuarkusMainLauncher launcher) {
         project = new Project(tmp, db.url(), "transaction_per_migration: false\n");

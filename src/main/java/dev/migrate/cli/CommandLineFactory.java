@@ -1,5 +1,7 @@
 package dev.migrate.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +24,13 @@ public class CommandLineFactory {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean verbose = parseResult.hasMatchedOption("--verbose") || hasVerbose(parseResult);
-            commandLine.getErr().println("ERROR: " + messageOf(e));
-            if (verbose) e.printStackTrace(commandLine.getErr());
+            List<String> x = xPairs(commandLine);
+            commandLine.getErr().println("ERROR: " + HiddenValues.hide(messageOf(e), x));
+            if (verbose) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                commandLine.getErr().print(HiddenValues.hide(trace.toString(), x));
+            }
             commandLine.getErr().flush();
             return e instanceof MigrateException ? ((MigrateException) e).exitCode() : 1;
         });
@@ -55,6 +62,12 @@ public class CommandLineFactory {
             }
         }
         return e.getMessage();
+    }
+
+    /** The {@code -x} pairs of this run, whose values no message may show. */
+    private static List<String> xPairs(CommandLine commandLine) {
+        Object root = commandLine.getCommandSpec().root().userObject();
+        return root instanceof MigrateCommand ? ((MigrateCommand) root).x : List.of();
     }
 
     private static boolean hasVerbose(CommandLine.ParseResult result) {

@@ -32,7 +32,7 @@ public class HistoryCommand implements Callable<Integer> {
         Workspace ws = root.workspace();
         if (applied) return AppliedLog.print(ws, range != null || indicateCurrent);
         RevisionMap graph = ws.graph();
-        boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
+        boolean needsDatabase = indicateCurrent || namesCurrent(range);
         List<String> current = needsDatabase ? ws.withDatabase(db -> ws.versionTable().heads(db)) : List.of();
         List<RevisionScript> scripts = new ArrayList<>();
         for (Revision r : graph.history(range, current)) scripts.add(ws.script(r.id()));
@@ -43,5 +43,17 @@ public class HistoryCommand implements Callable<Integer> {
         }
         for (RevisionScript s : scripts) ws.out().println(ws.verbose() ? format.verbose(s) : format.historyLine(s));
         return 0;
+    }
+
+    /**
+     * Whether an end of the range is {@code current}, the one case that needs the database (as in
+     * Alembic); a revision or label that merely contains the word, like {@code recurrent}, does not.
+     */
+    static boolean namesCurrent(String range) {
+        if (range == null) return false;
+        for (String end : range.strip().split(":", -1)) {
+            if (end.equals("current")) return true;
+        }
+        return false;
     }
 }

@@ -2,40 +2,60 @@ package dev.migrate.cli;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 
-/** How a revision is printed by history, heads, branches, current and show: Alembic's lines, or JSON. */
+/**
+ * How a revision is printed by history, heads, branches, current and show: Alembic's lines
+ * ({@code Script.cmd_format}: {@code _head_only} and {@code log_entry}), or JSON. Branch labels
+ * are the ones Alembic shows: the revision's own and those it inherits along its branch.
+ */
 final class RevisionFormat {
     private final RevisionMap graph;
     private final Collection<String> current;
+    private final Set<String> realHeads;
 
     RevisionFormat(RevisionMap graph, Collection<String> current) {
         this.graph = graph;
         this.current = current;
+        this.realHeads = new HashSet<>(graph.realHeads());
     }
 
+    /** Nothing names it as down_revision (Alembic's is_head). */
     private boolean isHead(Revision r) {
         return graph.children(r.id()).isEmpty();
+    }
+
+    /** Nothing names it as down_revision or in depends_on (Alembic's _is_real_head). */
+    private boolean isRealHead(Revision r) {
+        return realHeads.contains(r.id());
     }
 
     private boolean isBranchPoint(Revision r) {
         return graph.children(r.id()).size() > 1;
     }
 
+    private Set<String> labels(Revision r) {
+        return graph.branchLabels(r.id());
+    }
+
     /**
-     * The markers after an id, in Alembic's order: {@code (label) (head) (current) (branchpoint)
-     * (mergepoint)}; heads leaves out the tree markers, as {@code alembic heads} does.
+     * The markers after an id in a one-line form, in Alembic's order: {@code (label) (head)
+     * (current) (branchpoint) (mergepoint)}. A head that only a depends_on points at is an
+     * {@code (effective head)}. Heads leaves out the tree markers, current the labels, as Alembic does.
      */
     private String markers(Revision r, boolean labels, boolean tree) {
         StringBuilder s = new StringBuilder();
-        if (labels && !r.branchLabels().isEmpty()) s.append(" (").append(String.join(", ", r.branchLabels())).append(")");
-        if (isHead(r)) s.append(" (head)");
+        if (labels && !labels(r).isEmpty()) s.append(" (").append(String.join(", ", labels(r))).append(")");
+        if (isRealHead(r)) s.append(" (head)");
+        else if (isHead(r)) s.append(" (effective head)");
         if (current.contains(r.id())) s.append(" (current)");
         if (tree && isBranchPoint(r)) s.append(" (branchpoint)");
         if (tree && r.isMerge()) s.append(" (mergepoint)");
@@ -53,9 +73,9 @@ final class RevisionFormat {
         return parents(r) + deps + " -> " + r.id() + markers(r, true, true) + ", " + s.message();
     }
 
-    /** {@code 3f2a9c1b7d4e (head)}: a current line. */
+    /** {@code 3f2a9c1b7d4e (head)}: a current line, without labels as in {@code alembic current}. */
     String shortLine(RevisionScript s) {
-        return s.revision().id() + markers(s.revision(), true, true);
+        return s.revision().id() + markers(s.revision(), false, true);
     }
 
     /** {@code 3f2a9c1b7d4e (label) (head)}: a heads line. */
@@ -72,12 +92,14 @@ final class RevisionFormat {
     String verbose(RevisionScript s) {
         Revision r = s.revision();
         StringBuilder out = new StringBuilder();
-        out.append("Rev: ").append(r.id()).append(markers(r, false, true)).append('\n');
+        // log_entry's own order, unlike the one-line forms: (head) (branchpoint) (mergepoint) (current).
+        out.append("Rev: ").append(r.id()).append(isHead(r) ? " (head)" : "").append(isBranchPoint(r) ? " (branchpoint)" : "")
+                .append(r.isMerge() ? " (mergepoint)" : "").append(current.contains(r.id()) ? " (current)" : "").append('\n');
         if (r.isMerge()) out.append("Merges: ").append(String.join(", ", r.downRevisions())).append('\n');
         else out.append("Parent: ").append(parents(r)).append('\n');
         if (!r.dependsOn().isEmpty()) out.append("Also depends on: ").append(String.join(", ", r.dependsOn())).append('\n');
         if (isBranchPoint(r)) out.append("Branches into: ").append(String.join(", ", graph.children(r.id()))).append('\n');
-        if (!r.branchLabels().isEmpty()) out.append("Branch names: ").append(String.join(", ", r.branchLabels())).append('\n');
+        if (!labels(r).isEmpty()) out.append("Branch names: ").append(String.join(", ", labels(r))).append('\n');
         out.append("Path: ").append(s.file()).append('\n');
         out.append('\n').append("    ").append(s.message()).append('\n').append('\n');
         out.append("    Revision ID: ").append(r.id()).append('\n');

@@ -99,9 +99,12 @@ final class Workspace {
         return new VersionTable(config().versionTableSchema(), config().versionTable(), dialect);
     }
 
-    /** Opens the database, runs {@code work}, closes it whatever happens, and waits for the result. */
+    /**
+     * Opens the database, runs {@code work}, closes it whatever happens (a {@code work} that throws
+     * before returning its Uni included), and waits for the result.
+     */
     <T> T withDatabase(Function<Database, Uni<T>> work) {
-        Uni<T> run = connect().flatMap(db -> work.apply(db).onTermination().call(db::close));
+        Uni<T> run = connect().flatMap(db -> Uni.createFrom().deferred(() -> work.apply(db)).onTermination().call(db::close));
         return run.await().indefinitely();
     }
 

@@ -47,25 +47,32 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
 
     /**
      * {@code raw} with anything that may be a password replaced by {@code ***}, for URLs too broken
-     * to parse. It errs on the side of hiding: the user info before the last {@code @}, a
+     * to parse. It errs on the side of hiding: the user info before the last {@code @} (with or
+     * without a {@code scheme://} in front), a
      * {@code password=} parameter, and a non-numeric "port" (a password typed without {@code @host}).
      */
     static String mask(String raw) {
         if (raw == null) return null;
         String s = Schemes.PASSWORD_PARAM.matcher(raw).replaceAll("$1***");
         int schemeEnd = s.indexOf("://");
-        if (schemeEnd < 0) return s;
-        String head = s.substring(0, schemeEnd + 3);
-        String rest = s.substring(schemeEnd + 3);
+        // Without "://" (jdbc:sqlite:..., a mistyped scheme) the whole text may hold user:password@.
+        String head = schemeEnd < 0 ? "" : s.substring(0, schemeEnd + 3);
+        String rest = schemeEnd < 0 ? s : s.substring(schemeEnd + 3);
+        if (schemeEnd < 0 && rest.indexOf('@') < 0) return s;
         int query = rest.indexOf('?');
         int at = rest.lastIndexOf('@', query < 0 ? rest.length() : query);
         if (at < 0) at = rest.lastIndexOf('@');
         if (at >= 0) {
             int colon = rest.indexOf(':');
-            return colon >= 0 && colon < at ? head + rest.substring(0, colon) + ":***" + rest.substring(at) : s;
+            return hideStray(colon >= 0 && colon < at ? head + rest.substring(0, colon) + ":***" + rest.substring(at) : s);
         }
         Matcher m = Schemes.SUSPICIOUS_PORT.matcher(rest);
-        return m.lookingAt() ? head + m.group(1) + ":***" + rest.substring(m.end()) : s;
+        return hideStray(m.lookingAt() ? head + m.group(1) + ":***" + rest.substring(m.end()) : s);
+    }
+
+    /** Whatever still reads as {@code :secret@} (text mangled around the scheme) is hidden too. */
+    private static String hideStray(String s) {
+        return Schemes.STRAY_PASSWORD.matcher(s).replaceAll(":***@");
     }
 
     /** The patterns shared by parsing and masking. */
@@ -73,6 +80,7 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
         static final Pattern POSTGRES = Pattern.compile("(?:jdbc:postgresql|postgres(?:ql)?(?:\\+[a-z0-9_]+)?)://");
         static final Pattern SQLITE = Pattern.compile("sqlite(?:\\+[a-z0-9_]+)?://");
         static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
+        static final Pattern STRAY_PASSWORD = Pattern.compile(":[^:@/?&\\s]+@");
         static final Pattern SUSPICIOUS_PORT = Pattern.compile("([^/?\\[\\]:]*):(?![0-9]*(?:[/?]|$))[^/?]*");
 
         private Schemes() {

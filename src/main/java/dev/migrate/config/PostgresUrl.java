@@ -103,7 +103,7 @@ public record PostgresUrl(String host, int port, String user, String password, S
         String modeText = first(params.get("sslmode"), null, env.get("PGSSLMODE"), SslMode.PREFER.text());
         SslMode mode = SslMode.fromText(modeText);
         if (mode == null) {
-            throw new InvalidUrlException("sslmode '" + modeText + "' is not one of " + SslMode.accepted()
+            throw new InvalidUrlException("sslmode '" + DatabaseUrl.mask(modeText) + "' is not one of " + SslMode.accepted()
                     + (params.containsKey("sslmode") ? " (in database URL " + masked + ")" : " (from PGSSLMODE)"));
         }
         Duration timeout = null;
@@ -111,7 +111,7 @@ public record PostgresUrl(String host, int port, String user, String password, S
             try {
                 timeout = Durations.parse(params.get("connect_timeout"));
             } catch (IllegalArgumentException e) {
-                throw new InvalidUrlException("connect_timeout in database URL " + masked + ": " + e.getMessage());
+                throw new InvalidUrlException("connect_timeout in database URL " + masked + ": " + DatabaseUrl.mask(e.getMessage()));
             }
         }
         return new PostgresUrl(host, port, user, password, database, mode, params.get("sslrootcert"),
@@ -139,11 +139,13 @@ public record PostgresUrl(String host, int port, String user, String password, S
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             if (eq < 0) {
-                throw new InvalidUrlException("parameter '" + decode(pair, masked) + "' has no value (write name=value) in database URL " + masked);
+                throw new InvalidUrlException("parameter '" + DatabaseUrl.mask(decode(pair, masked))
+                        + "' has no value (write name=value) in database URL " + masked);
             }
             String name = decode(pair.substring(0, eq), masked);
             if (!PARAMETERS.contains(name)) {
-                throw new InvalidUrlException("unknown parameter '" + name + "' in database URL " + masked
+                // Masked: in a mangled URL the "name" may have swallowed user:password@host.
+                throw new InvalidUrlException("unknown parameter '" + DatabaseUrl.mask(name) + "' in database URL " + masked
                         + "; accepted: " + String.join(", ", PARAMETERS));
             }
             if (out.put(name, decode(pair.substring(eq + 1), masked)) != null) {

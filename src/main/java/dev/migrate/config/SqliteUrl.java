@@ -1,5 +1,6 @@
 package dev.migrate.config;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -58,6 +59,11 @@ public record SqliteUrl(Path path, String written) implements DatabaseUrl {
 
     private static SqliteUrl of(String file, String written, Path workDir) {
         if (file.isEmpty() || file.equals(MEMORY)) return new SqliteUrl(null, written);
-        return new SqliteUrl(workDir.resolve(file).normalize(), written);
+        try {
+            return new SqliteUrl(workDir.resolve(file).normalize(), written);
+        } catch (InvalidPathException e) {
+            throw new InvalidUrlException("the SQLite file in database URL " + DatabaseUrl.mask(written)
+                    + " is not a valid path: " + e.getReason());
+        }
     }
 }

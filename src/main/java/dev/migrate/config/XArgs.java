@@ -26,8 +26,10 @@ public final class XArgs {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             if (eq < 0 || !KEY.matcher(key).matches()) {
+                // Never the value, nor a text without '=' (it may be a value whose key was forgotten): they may be secrets.
                 throw MigrateException.usage("-x expects key=value with a key of letters, digits, _ . or -"
-                        + " (starting with a letter or _), found '" + pair + "'");
+                        + " (starting with a letter or _), found " + (eq < 0 ? "a value without a key (not shown)"
+                        : "the key '" + key + "'"));
             }
             out.put(key, pair.substring(eq + 1));
         }

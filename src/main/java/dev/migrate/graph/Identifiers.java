@@ -70,7 +70,7 @@ final class Identifiers {
         String branch = at >= 0 ? identifier.substring(0, at) : null;
         String rest = at >= 0 ? identifier.substring(at + 1) : identifier;
         if (NEGATIVE.matcher(rest).matches()) {
-            return walkDownFromHeads(branch, Integer.parseInt(rest));
+            return walkDownFromHeads(branch, steps(rest));
         }
         return new int[] {forIdent(rest, branch)};
     }
@@ -255,8 +255,18 @@ final class Identifiers {
         return cur;
     }
 
+    /**
+     * The signed count of a relative step ({@code +2}, {@code -10}). A count too large for an int
+     * is taken as the largest one: it walks past the end of any graph, as the exact count would.
+     */
+    static int steps(String relative) {
+        int sign = relative.charAt(0) == '-' ? -1 : 1;
+        String digits = relative.substring(relative.charAt(0) == '-' || relative.charAt(0) == '+' ? 1 : 0).replaceFirst("^0+(?=\\d)", "");
+        return sign * (digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits));
+    }
+
     static InvalidRevisionIdentifier didNotProduce(String relative) {
-        int count = Math.abs(Integer.parseInt(relative));
+        String count = relative.substring(1).replaceFirst("^0+(?=\\d)", "");
         return new InvalidRevisionIdentifier("Relative revision " + relative + " didn't produce " + count
                 + " migrations: there are not that many revisions in that direction.");
     }

@@ -154,6 +154,14 @@ final class Planner {
                 current.add(h);
             }
         }
+        // A revision nothing in the set stands on starts a walk too, even when it is not one of the heads
+        // asked for: it is reached from them only through a depends_on whose revision the range leaves out.
+        for (int u = todo.nextSetBit(0); u >= 0; u = todo.nextSetBit(u + 1)) {
+            if (!inHeads[u] && java.util.Arrays.stream(g.allNext[u]).noneMatch(todo::get)) {
+                inHeads[u] = true;
+                current.add(u);
+            }
+        }
         List<Integer> out = new ArrayList<>(todo.cardinality());
         int idx = 0;
         while (!current.isEmpty()) {

@@ -33,7 +33,7 @@ final class Targets {
         String branch = m.group(1);
         String symbol = m.group(2);
         String relText = m.group(3);
-        int rel = Integer.parseInt(relText);
+        int rel = Identifiers.steps(relText);
         int r;
         if (rel > 0) {
             if (symbol == null) {
@@ -103,7 +103,7 @@ final class Targets {
         String branch = m.group(1);
         String symbol = m.group(2);
         String relText = m.group(3);
-        int rel = Integer.parseInt(relText);
+        int rel = Identifiers.steps(relText);
         if (rel >= 0) {
             if (symbol == null) {
                 throw Identifiers.didNotProduce(relText);

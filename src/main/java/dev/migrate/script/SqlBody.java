@@ -79,6 +79,6 @@ public final class SqlBody implements Body {
             if (value == null) throw new UndefinedValueException(origin, st.line(), key);
             return value;
         });
-        return new Statement(sql, st.line(), st.runsAlone());
+        return new Statement(sql, st.line(), st.runsAlone(), st.sql());
     }
 }

@@ -11,8 +11,10 @@ package dev.migrate.script;
  * @param phase     where it runs relative to its revision's transaction
  * @param computed  for a statement whose SQL depends on what the database holds when it runs (a
  *                  SQLite table rebuild), the function that writes it; null for plain SQL
+ * @param shown     the statement as messages show it: as the file writes it, {@code ${x.key}} not
+ *                  replaced, because {@code -x} values may be secrets; the same as {@code sql} otherwise
  */
-public record Statement(String sql, int line, boolean runsAlone, Phase phase, Computed computed) {
+public record Statement(String sql, int line, boolean runsAlone, Phase phase, Computed computed, String shown) {
     /**
      * Most statements run in the revision's transaction, in order. A few session settings can
      * only change outside a transaction (SQLite's {@code PRAGMA foreign_keys}): they run before it
@@ -24,6 +26,16 @@ public record Statement(String sql, int line, boolean runsAlone, Phase phase, Co
 
     public Statement {
         if (phase == null) phase = Phase.IN_TRANSACTION;
+        if (shown == null) shown = sql;
+    }
+
+    public Statement(String sql, int line, boolean runsAlone, Phase phase, Computed computed) {
+        this(sql, line, runsAlone, phase, computed, sql);
+    }
+
+    /** A statement of a SQL revision whose {@code sql} had {@code -x} values put in; {@code shown} has not. */
+    public Statement(String sql, int line, boolean runsAlone, String shown) {
+        this(sql, line, runsAlone, Phase.IN_TRANSACTION, null, shown);
     }
 
     public Statement(String sql, int line, boolean runsAlone) {

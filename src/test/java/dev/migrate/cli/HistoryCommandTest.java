@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,8 @@ class HistoryCommandTest {
         String out = ok(p.run(launcher, "history"));
         String[] lines = out.strip().split("\n");
         assertEquals(4, lines.length, out);
-        assertEquals("b1, c1 -> m1 (head) (mergepoint), revision m1", lines[0]);
+        // The label reaches the merge above b1, as Alembic shows it.
+        assertEquals("b1, c1 -> m1 (feature) (head) (mergepoint), revision m1", lines[0]);
         assertTrue(out.contains("\na1 -> b1 (feature), revision b1\n"), out);
         assertTrue(out.contains("\na1 -> c1, revision c1\n"), out);
         assertEquals("<base> -> a1 (branchpoint), revision a1", lines[3]);
@@ -61,6 +63,43 @@ class HistoryCommandTest {
         String err = fails(p.run(launcher, "history", "-r", "x1:c3"), 1);
         assertTrue(err.contains("x1") && err.contains("c3"), err);
         assertTrue(err.toLowerCase().contains("ancestor"), err);
+    }
+
+    /** The database is a port nothing listens on: a command that tries to connect fails. */
+    @Test
+    void onlyARangeEndThatIsCurrentConnects(QuarkusMainLauncher launcher) {
+        Project p = new Project(tmp, "postgresql://nobody@127.0.0.1:1/none");
+        p.sql("a1", null, "SELECT 1;", "SELECT 1;");
+        p.sql("recurrent", "a1", "SELECT 1;", "SELECT 1;");
+        p.yaml("b2", "recurrent", "branch_labels: [current_work]\n");
+        // The label reaches down the plain chain to the base, as Alembic propagates it.
+        assertEquals("a1 -> recurrent (current_work), revision recurrent\n<base> -> a1 (current_work), revision a1",
+                ok(p.run(launcher, "history", "-r", "base:recurrent")).strip());
+        assertEquals("recurrent -> b2 (current_work) (head), revision b2", ok(p.run(launcher, "history", "-r", "current_work@head:")).strip());
+        for (String range : List.of("current:", ":current", "base:current")) {
+            String err = fails(p.run(launcher, "history", "-r", range), 1);
+            assertTrue(err.contains("cannot connect to postgresql://nobody@127.0.0.1:1/none"), err);
+        }
+    }
+
+    @Test
+    void labelsShowOnEveryRevisionOfTheirBranchAsInAlembic(QuarkusMainLauncher launcher) {
+        Project p = new Project(tmp, "sqlite:///" + tmp.resolve("app.db").toAbsolutePath());
+        p.sql("a1", null, "SELECT 1;", "SELECT 1;");
+        p.yaml("b1", "a1", "branch_labels: [feature]\n");
+        p.sql("b2", "b1", "SELECT 1;", "SELECT 1;");
+        p.sql("c1", "a1", "SELECT 1;", "SELECT 1;");
+        p.yaml("d1", null, "depends_on: [c1]\n");
+        String out = ok(p.run(launcher, "history"));
+        // b1's label reaches b2 above it; c1 is needed by d1 only through depends_on: a head, but only an effective one.
+        assertTrue(out.contains("b1 -> b2 (feature) (head), revision b2\n"), out);
+        assertTrue(out.contains("a1 -> b1 (feature), revision b1\n"), out);
+        assertTrue(out.contains("a1 -> c1 (effective head), revision c1\n"), out);
+        assertTrue(out.contains("<base> (c1) -> d1 (head), revision d1\n"), out);
+        assertTrue(out.contains("<base> -> a1 (branchpoint), revision a1"), out);
+        String verbose = ok(p.run(launcher, "history", "-v"));
+        assertTrue(verbose.contains("Rev: b2 (head)\nParent: b1\nBranch names: feature\n"), verbose);
+        assertTrue(verbose.contains("Rev: c1 (head)\nParent: a1\nPath: "), verbose);
     }
 
     @Test

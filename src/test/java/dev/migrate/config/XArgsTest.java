@@ -1,7 +1,9 @@
 package dev.migrate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,11 @@ class XArgsTest {
 
     @Test
     void badFormIsUsageError() {
-        for (String bad : new String[] {"novalue", "=v", "1k=v", "a b=c"}) {
+        for (String bad : new String[] {"s3cret", "=s3cret", "1k=s3cret", "a b=s3cret"}) {
             MigrateException e = assertThrows(MigrateException.class, () -> XArgs.parse(List.of(bad)), bad);
             assertEquals(2, e.exitCode());
+            assertFalse(e.getMessage().contains("s3cret"), "a -x value may be a secret: " + e.getMessage());
         }
+        assertTrue(assertThrows(MigrateException.class, () -> XArgs.parse(List.of("a b=s3cret"))).getMessage().contains("'a b'"));
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import dev.migrate.engine.ConnectionFailed;
+import dev.migrate.engine.Database;
+import dev.migrate.engine.sqlite.SqliteDatabase;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -25,6 +27,7 @@ public final class LockFile implements MigrationLock {
     private final Path path;
     private FileChannel channel;
     private FileLock lock;
+    private volatile SqliteDatabase work;
 
     public LockFile(Path database) {
         this.path = database.resolveSibling(database.getFileName() + ".migrate-lock");
@@ -90,7 +93,15 @@ public final class LockFile implements MigrationLock {
     }
 
     @Override
+    public Uni<Void> attach(Database work) {
+        if (work instanceof SqliteDatabase) this.work = (SqliteDatabase) work;
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
     public Uni<Void> cancelWork() {
+        SqliteDatabase running = work;
+        if (running != null) running.interrupt();
         return Uni.createFrom().voidItem();
     }
 

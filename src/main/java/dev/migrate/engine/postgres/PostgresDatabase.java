@@ -51,7 +51,12 @@ public final class PostgresDatabase implements Database {
                     c.noticeHandler(notice -> { });
                     return (Database) new PostgresDatabase(c, description);
                 })
-                .onFailure().transform(e -> new ConnectionFailed(where, causeOf(e), e));
+                .onFailure().transform(e -> {
+                    String tls = TlsFailure.explain(options, e);
+                    // The explanation travels as the cause too: the connection waiting reports the cause's message.
+                    return tls == null ? new ConnectionFailed(where, causeOf(e), e)
+                            : new ConnectionFailed(where, tls, new javax.net.ssl.SSLException(tls, e));
+                });
     }
 
     private static String causeOf(Throwable e) {

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.migrate.config.PostgresUrl;
-import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 
@@ -38,8 +37,10 @@ public final class PostgresOptions {
             switch (o.getSslMode()) {
                 case VERIFY_CA:
                 case VERIFY_FULL:
-                    if (url.sslRootCert() != null) o.setPemTrustOptions(new PemTrustOptions().addCertPath(url.sslRootCert()));
-                    if (o.getSslMode() == SslMode.VERIFY_FULL) o.setHostnameVerificationAlgorithm("HTTPS");
+                    boolean full = o.getSslMode() == SslMode.VERIFY_FULL;
+                    o.setTrustOptions(ServerCertificateCheck.of(url, full));
+                    // The JDK compares the host with the certificate only when told to; verify-ca must not.
+                    o.setHostnameVerificationAlgorithm(full ? "HTTPS" : "");
                     break;
                 case REQUIRE:
                 case PREFER:

@@ -128,6 +128,18 @@ public final class SqliteDatabase implements Database {
         });
     }
 
+    /**
+     * Stops the statement running now (it fails with SQLITE_INTERRUPT), from any thread: what an
+     * interrupted run uses, since SQLite has no second session to cancel it from. Never fails.
+     */
+    public void interrupt() {
+        try {
+            connection.unwrap(org.sqlite.SQLiteConnection.class).getDatabase().interrupt();
+        } catch (SQLException ignored) {
+            // Closed already: nothing is running.
+        }
+    }
+
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
