@@ -37,7 +37,9 @@ final class FailureReport {
                 .append(script.message()).append(") failed at ").append(script.file());
         if (st != null && st.line() > 0) out.append(':').append(st.line());
         if (what != null) out.append(" while ").append(what);
-        out.append("\n  statement: ").append(abbreviate(sql));
+        // A statement of the revision is shown as its file writes it: -x values may be secrets.
+        boolean asWritten = failed.kind() == Command.Kind.STATEMENT && st != null && st.sql().equals(sql);
+        out.append("\n  statement: ").append(abbreviate(asWritten ? st.shown() : sql));
         if (problem instanceof StatementFailed) {
             StatementFailed e = (StatementFailed) problem;
             out.append("\n  ").append(dialect).append(" said: ").append(e.getMessage());
