@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.migrate.yaml.YamlWriter;
+
 /** Writes values into generated YAML so that they read back as the same strings. */
 final class YamlText {
     private static final Set<String> RESERVED = Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n", "~");
@@ -13,25 +15,7 @@ final class YamlText {
 
     /** {@code value} plain when that is unambiguous, else double-quoted with escapes. */
     static String scalar(String value) {
-        if (isPlain(value)) return value;
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
+        return isPlain(value) ? value : YamlWriter.quoted(value);
     }
 
     /** A flow list {@code [a, b]}. */

@@ -126,7 +126,11 @@ public final class YamlWriter {
 
     /** {@code value} plain when it cannot be read as anything else, else double-quoted with escapes. */
     public static String scalar(String value) {
-        if (isPlain(value)) return value;
+        return isPlain(value) ? value : quoted(value);
+    }
+
+    /** {@code value} double-quoted, every character YAML would not read back as itself escaped. */
+    public static String quoted(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
