@@ -7,19 +7,22 @@ import jakarta.inject.Inject;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code migrate} command: global options, inherited by every subcommand, and the subcommand list. */
 @TopCommand
-@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// scope = INHERIT gives every subcommand --help (and --version), as the usage errors tell users to run it.
+@Command(name = "migrate", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
         description = "Database schema migrations with Alembic's model, for PostgreSQL and SQLite.",
         subcommands = {
                 InitCommand.class, ListTemplatesCommand.class, RevisionCommand.class, MergeCommand.class,
                 UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
                 HeadsCommand.class, BranchesCommand.class, ShowCommand.class, StampCommand.class,
-                EditCommand.class, EnsureVersionCommand.class, ValidateCommand.class, InspectCommand.class, CheckCommand.class
+                EditCommand.class, EnsureVersionCommand.class, ValidateCommand.class, InspectCommand.class, CheckCommand.class,
+                HelpCommand.class
         })
 public class MigrateCommand {
     @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",

@@ -1,22 +1,25 @@
 package dev.migrate.cli;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 
+import dev.migrate.engine.postgres.LazyVertx;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * Hands out Quarkus' Vert.x only when a PostgreSQL session asks for it: SQLite and offline runs never
- * use it. (Quarkus' Vert.x extension creates the instance at start-up anyway; application.properties
- * keeps it to one event loop and no file cache.)
+ * The command line's Vert.x: created by the first PostgreSQL session of the run (SQLite, offline
+ * and file-only commands never start it) and stopped when the application shuts down.
  */
 @ApplicationScoped
 public class VertxHolder {
-    @Inject
-    Instance<Vertx> vertx;
+    private final LazyVertx vertx = new LazyVertx();
 
     public Vertx get() {
         return vertx.get();
+    }
+
+    @PreDestroy
+    void close() {
+        vertx.close();
     }
 }

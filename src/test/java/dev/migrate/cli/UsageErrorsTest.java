@@ -69,6 +69,11 @@ class UsageErrorsTest {
                 "show", "stamp", "edit", "list-templates"}) {
             assertTrue(help.contains(" " + command), command + " in\n" + help);
         }
+        for (String command : new String[] {"init", "upgrade", "downgrade", "current", "stamp", "check", "inspect", "revision"}) {
+            String usage = ok(launcher.launch(command, "--help"));
+            assertTrue(usage.startsWith("Usage: migrate " + command), command + " --help:\n" + usage);
+            assertEquals(usage, ok(launcher.launch("help", command)), "migrate help " + command);
+        }
         String version = ok(launcher.launch("--version")).strip();
         assertTrue(version.matches("migrate \\S+"), version);
     }

@@ -26,6 +26,31 @@ public final class PackagedApp {
 
     /** The command line that starts the application, before its arguments. */
     public static List<String> command() {
+        return command(List.of());
+    }
+
+    /** Whether the packaged application is the jar (not a native executable): JVM options apply. */
+    public static boolean isJar() {
+        return "jar".equals(artifact().getProperty("type"));
+    }
+
+    /** Like {@link #command()}, with {@code jvmOptions} before {@code -jar} when the application is the jar. */
+    public static List<String> command(List<String> jvmOptions) {
+        Properties artifact = artifact();
+        Path path = TARGET.resolve(artifact.getProperty("path"));
+        String type = artifact.getProperty("type");
+        if ("native".equals(type)) return List.of(path.toString());
+        if ("jar".equals(type)) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-jar", path.toString()));
+            return cmd;
+        }
+        throw new IllegalStateException("cannot start a packaged application of type " + type);
+    }
+
+    private static Properties artifact() {
         Properties artifact = new Properties();
         Path file = TARGET.resolve("quarkus-artifact.properties");
         try (InputStream in = Files.newInputStream(file)) {
@@ -34,16 +59,17 @@ public final class PackagedApp {
             throw new IllegalStateException("no packaged application (" + file.getFileName()
                     + " is missing): run the integration tests with ./mvnw verify", e);
         }
-        Path path = TARGET.resolve(artifact.getProperty("path"));
-        String type = artifact.getProperty("type");
-        if ("native".equals(type)) return List.of(path.toString());
-        if ("jar".equals(type)) return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path.toString());
-        throw new IllegalStateException("cannot start a packaged application of type " + type);
+        return artifact;
     }
 
     /** A started process whose standard output and error are captured in {@code dir}. */
     public static Running start(Path dir, String name, List<String> args) {
-        List<String> cmd = new ArrayList<>(command());
+        return start(dir, name, List.of(), args);
+    }
+
+    /** Like {@link #start(Path, String, List)}, with JVM options when the application is the jar. */
+    public static Running start(Path dir, String name, List<String> jvmOptions, List<String> args) {
+        List<String> cmd = new ArrayList<>(command(jvmOptions));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
