@@ -34,9 +34,9 @@ record EnumCheck(String name, List<String> values) {
         List<String> values = new ArrayList<>();
         for (int i = 7; i < t.size() - 2; i += 2) {
             Token v = t.get(i);
-            if (v.type() != SqlTokens.Type.STRING || v.text().startsWith("x") || v.text().startsWith("X")) return null;
+            if (v.type() != SqlTokens.Type.STRING) return null;
             if (!(t.get(i + 1).isSymbol(",") || i + 1 == t.size() - 2)) return null;
-            values.add(v.text().substring(1, v.text().length() - 1).replace("''", "'"));
+            values.add(v.value());
         }
         return new EnumCheck(clause.name(), values);
     }

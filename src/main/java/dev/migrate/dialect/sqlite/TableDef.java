@@ -32,22 +32,12 @@ record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> c
         if (open == 0 || close < 0) throw new IllegalArgumentException("a table without a column list");
         List<ColumnDef> columns = new ArrayList<>();
         List<TableConstraintDef> constraints = new ArrayList<>();
-        int depth = 0;
-        int start = open + 1;
-        for (int i = open + 1; i <= close; i++) {
-            Token t = tokens.get(i);
-            if (t.isSymbol("(")) depth++;
-            if (t.isSymbol(")")) depth--;
-            if ((depth == 0 && t.isSymbol(",")) || i == close) {
-                List<Token> part = tokens.subList(start, i);
-                if (!part.isEmpty()) {
-                    if (TableConstraintDef.starts(part.get(0))) {
-                        constraints.add(TableConstraintDef.parse(sql, part));
-                    } else {
-                        columns.add(ColumnDef.parse(sql, part));
-                    }
-                }
-                start = i + 1;
+        for (List<Token> part : SqlTokens.split(tokens, open + 1, close)) {
+            if (part.isEmpty()) continue;
+            if (TableConstraintDef.starts(part.get(0))) {
+                constraints.add(TableConstraintDef.parse(sql, part));
+            } else {
+                columns.add(ColumnDef.parse(sql, part));
             }
         }
         String options = sql.substring(tokens.get(close).end()).strip();

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.migrate.inspect.sqlite.SqliteScanner.Token;
+import dev.migrate.dialect.sqlite.SqlTokens;
+import dev.migrate.dialect.sqlite.SqlTokens.Token;
 
 /**
  * Reads the constraints of a SQLite {@code CREATE TABLE} statement (as {@code sqlite_master}
@@ -49,24 +50,24 @@ final class SqliteCreateTable {
     }
 
     static Definition parse(String sql) {
-        List<Token> tokens = SqliteScanner.scan(sql);
+        List<Token> tokens = SqlTokens.of(sql);
         int open = 0;
-        while (open < tokens.size() && !tokens.get(open).isSymbol('(')) open++;
-        int close = SqliteScanner.closing(tokens, open);
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
+        int close = SqlTokens.closing(tokens, open);
         List<ColumnDefinition> columns = new ArrayList<>();
         List<Constraint> constraints = new ArrayList<>();
         if (close < 0) return new Definition(columns, constraints);
-        for (List<Token> element : SqliteScanner.split(tokens, open + 1, close)) {
+        for (List<Token> element : SqlTokens.split(tokens, open + 1, close)) {
             if (element.isEmpty()) continue;
             Token first = element.get(0);
-            boolean tableConstraint = first.type() == SqliteScanner.Type.WORD
+            boolean tableConstraint = first.type() == SqlTokens.Type.WORD
                     && TABLE_CONSTRAINT.contains(first.text().toUpperCase(Locale.ROOT));
             if (tableConstraint) {
                 constraints.addAll(new Clauses(sql, element, null).read());
             } else {
-                Clauses clauses = new Clauses(sql, element.subList(1, element.size()), first.text());
+                Clauses clauses = new Clauses(sql, element.subList(1, element.size()), first.identifier());
                 List<Constraint> own = clauses.read();
-                columns.add(new ColumnDefinition(first.text(), clauses.autoincrement, own));
+                columns.add(new ColumnDefinition(first.identifier(), clauses.autoincrement, own));
             }
         }
         return new Definition(columns, constraints);
@@ -91,11 +92,11 @@ final class SqliteCreateTable {
             List<Constraint> out = new ArrayList<>();
             while (i < tokens.size()) {
                 Token t = tokens.get(i);
-                if (t.isSymbol('(')) {
-                    i = SqliteScanner.closing(tokens, i) + 1;
+                if (t.isSymbol("(")) {
+                    i = SqlTokens.closing(tokens, i) + 1;
                     if (i == 0) return out;
                 } else if (t.is("CONSTRAINT") && i + 1 < tokens.size()) {
-                    pendingName = tokens.get(i + 1).text();
+                    pendingName = tokens.get(i + 1).identifier();
                     i += 2;
                 } else if (t.is("PRIMARY")) {
                     i += 2;
@@ -103,9 +104,9 @@ final class SqliteCreateTable {
                 } else if (t.is("UNIQUE")) {
                     i++;
                     out.add(constraint(Kind.UNIQUE, names(), null, null, List.of(), false, false));
-                } else if (t.is("CHECK") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(')) {
-                    String expression = SqliteScanner.inside(sql, tokens, i + 1);
-                    i = SqliteScanner.closing(tokens, i + 1) + 1;
+                } else if (t.is("CHECK") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) {
+                    String expression = inside(i + 1);
+                    i = SqlTokens.closing(tokens, i + 1) + 1;
                     out.add(constraint(Kind.CHECK, column == null ? List.of() : List.of(column), expression, null,
                             List.of(), false, false));
                     if (i == 0) return out;
@@ -130,13 +131,19 @@ final class SqliteCreateTable {
             return c;
         }
 
+        /** The text between the parenthesis at {@code open} and the one closing it, as written. */
+        private String inside(int open) {
+            int close = SqlTokens.closing(tokens, open);
+            return sql.substring(tokens.get(open).end(), close < 0 ? sql.length() : tokens.get(close).start()).strip();
+        }
+
         /** A parenthesised list of column names at the cursor, or this column when there is none. */
         private List<String> names() {
-            if (i >= tokens.size() || !tokens.get(i).isSymbol('(')) return column == null ? List.of() : List.of(column);
-            int close = SqliteScanner.closing(tokens, i);
+            if (i >= tokens.size() || !tokens.get(i).isSymbol("(")) return column == null ? List.of() : List.of(column);
+            int close = SqlTokens.closing(tokens, i);
             List<String> out = new ArrayList<>();
-            for (List<Token> part : SqliteScanner.split(tokens, i + 1, close < 0 ? tokens.size() : close)) {
-                if (!part.isEmpty()) out.add(part.get(0).text());
+            for (List<Token> part : SqlTokens.split(tokens, i + 1, close < 0 ? tokens.size() : close)) {
+                if (!part.isEmpty()) out.add(part.get(0).identifier());
             }
             i = close < 0 ? tokens.size() : close + 1;
             return out;
@@ -145,15 +152,15 @@ final class SqliteCreateTable {
         /** {@code REFERENCES table [(columns)]} and its clauses, up to the next constraint. */
         private Constraint references(List<String> columns) {
             i++;
-            String table = i < tokens.size() ? tokens.get(i++).text() : null;
-            List<String> refColumns = i < tokens.size() && tokens.get(i).isSymbol('(') ? names() : List.of();
+            String table = i < tokens.size() ? tokens.get(i++).identifier() : null;
+            List<String> refColumns = i < tokens.size() && tokens.get(i).isSymbol("(") ? names() : List.of();
             boolean deferrable = false;
             boolean deferred = false;
             while (i < tokens.size()) {
                 Token t = tokens.get(i);
                 boolean notNull = t.is("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).is("NULL");
                 boolean afterSet = i > 0 && tokens.get(i - 1).is("SET");
-                boolean clause = t.type() == SqliteScanner.Type.WORD && CLAUSE_START.contains(t.text().toUpperCase(Locale.ROOT));
+                boolean clause = t.type() == SqlTokens.Type.WORD && CLAUSE_START.contains(t.text().toUpperCase(Locale.ROOT));
                 if (notNull || clause && !afterSet) break;
                 if (t.is("DEFERRABLE")) deferrable = i == 0 || !tokens.get(i - 1).is("NOT");
                 if (t.is("INITIALLY") && i + 1 < tokens.size()) deferred = tokens.get(i + 1).is("DEFERRED");
