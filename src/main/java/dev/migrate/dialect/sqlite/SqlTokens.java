@@ -149,6 +149,16 @@ public final class SqlTokens {
         return -1;
     }
 
+    /** The text inside the first parentheses of {@code sql}, as written, or null when there are none. */
+    public static String parenthesised(String sql) {
+        List<Token> tokens = of(sql);
+        int open = 0;
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
+        if (open == tokens.size()) return null;
+        int close = closing(tokens, open);
+        return sql.substring(tokens.get(open).end(), close < 0 ? sql.length() : tokens.get(close).start()).strip();
+    }
+
     /** The tokens between {@code from} and {@code to} (exclusive), split at the commas outside parentheses. */
     public static List<List<Token>> split(List<Token> tokens, int from, int to) {
         List<List<Token>> out = new ArrayList<>();

@@ -13,8 +13,8 @@ import dev.migrate.dialect.sqlite.SqlTokens.Token;
  * expressions, named and table-level checks), the text does not; a rebuild edits this model and
  * writes it back. Pure: it reads the schema's text, never a connection.
  */
-record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> constraints, String options) {
-    TableDef {
+public record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> constraints, String options) {
+    public TableDef {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
     }
@@ -23,7 +23,7 @@ record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> c
      * Parses the text SQLite keeps in {@code sqlite_master.sql} for a table; fails with
      * IllegalArgumentException on a virtual table, whose definition belongs to its module.
      */
-    static TableDef parse(String sql) {
+    public static TableDef parse(String sql) {
         List<Token> tokens = SqlTokens.of(sql);
         if (tokens.size() > 1 && tokens.get(1).is("VIRTUAL")) throw new IllegalArgumentException("a virtual table");
         int open = 0;
