@@ -1,6 +1,5 @@
 package dev.migrate.diff;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,29 +180,7 @@ public final class OperationYaml {
     }
 
     private static Map<String, Object> table(TableDefinition t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("table", t.name());
-        putIf(m, "comment", t.comment());
-        List<Object> columns = new ArrayList<>();
-        for (Column c : t.columns()) columns.add(column(c));
-        m.put("columns", columns);
-        PrimaryKey pk = t.primaryKey();
-        if (pk != null) m.put("primary_key", namedColumns(pk.name(), pk.columns()));
-        List<Object> uniques = new ArrayList<>();
-        for (UniqueConstraint u : t.uniques()) uniques.add(namedColumns(u.name(), u.columns()));
-        if (!uniques.isEmpty()) m.put("unique", uniques);
-        List<Object> fks = new ArrayList<>();
-        for (ForeignKey fk : t.foreignKeys()) fks.add(SchemaWriter.foreignKey(fk));
-        if (!fks.isEmpty()) m.put("foreign_keys", fks);
-        List<Object> checks = new ArrayList<>();
-        for (CheckConstraint c : t.checks()) {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            putIf(cm, "name", c.name());
-            cm.put("expression", c.expression());
-            checks.add(cm);
-        }
-        if (!checks.isEmpty()) m.put("checks", checks);
-        return m;
+        return SchemaWriter.table(t, OperationYaml::column);
     }
 
     /** A column as the schema writes it, plus the flags a table-less column carries itself. */
@@ -263,13 +240,6 @@ public final class OperationYaml {
     private static void named(Map<String, Object> m, String name, String schema) {
         m.put("name", name);
         putIf(m, "schema", schema);
-    }
-
-    private static Map<String, Object> namedColumns(String name, List<String> columns) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        putIf(m, "name", name);
-        m.put("columns", columns);
-        return m;
     }
 
     private static Map<String, Object> one(String key, Object value) {

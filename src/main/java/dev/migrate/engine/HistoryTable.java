@@ -76,8 +76,8 @@ public final class HistoryTable {
                             Instant startedAt, long durationMs) {
         boolean pg = postgres();
         String started = VersionTable.literal(UTC.format(startedAt));
-        return insert(revision, upgrade, checksum, message, pg ? started + "::timestamptz" : started, durationMs,
-                pg ? "current_user" : nullable(osUser()));
+        return insert(revision, upgrade, checksum, message, pg ? started + "::timestamptz" : started,
+                String.valueOf(durationMs), pg ? "current_user" : nullable(osUser()));
     }
 
     /**
@@ -87,12 +87,13 @@ public final class HistoryTable {
      */
     public String offlineInsertSql(String dialect, String revision, boolean upgrade, String checksum, String message) {
         boolean pg = "postgresql".equals(dialect);
-        return insert(revision, upgrade, checksum, message, pg ? "now()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", 0,
+        return insert(revision, upgrade, checksum, message, pg ? "now()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", "0",
                 pg ? "current_user" : "NULL");
     }
 
+    /** {@code startedAt}, {@code durationMs} and {@code user} are SQL. */
     private String insert(String revision, boolean upgrade, String checksum, String message, String startedAt,
-                          long durationMs, String user) {
+                          String durationMs, String user) {
         return "INSERT INTO " + qualifiedName()
                 + " (revision, direction, checksum, started_at, duration_ms, db_user, tool_version, message) VALUES ("
                 + VersionTable.literal(revision) + ", "
@@ -112,16 +113,8 @@ public final class HistoryTable {
      * duration is known. PostgreSQL only.
      */
     public String insertSqlTimedByServer(String revision, boolean upgrade, String checksum, String message, String startedAt) {
-        return "INSERT INTO " + qualifiedName()
-                + " (revision, direction, checksum, started_at, duration_ms, db_user, tool_version, message) VALUES ("
-                + VersionTable.literal(revision) + ", "
-                + VersionTable.literal(upgrade ? HistoryEntry.UPGRADE : HistoryEntry.DOWNGRADE) + ", "
-                + VersionTable.literal(checksum) + ", "
-                + startedAt + ", "
-                + "(extract(epoch FROM clock_timestamp() - " + startedAt + ") * 1000)::bigint, "
-                + "current_user, "
-                + nullable(toolVersion) + ", "
-                + nullable(message) + ")";
+        return insert(revision, upgrade, checksum, message, startedAt,
+                "(extract(epoch FROM clock_timestamp() - " + startedAt + ") * 1000)::bigint", "current_user");
     }
 
     /** Every row, newest first; an absent table means an empty log. */

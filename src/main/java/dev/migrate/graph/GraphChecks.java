@@ -51,30 +51,24 @@ final class GraphChecks {
         return both.isEmpty() ? any : both;
     }
 
+    /** The revisions that peeling nodes without remaining incoming edges reaches. */
     private static BitSet peel(int n, int[][] in, int[][] out) {
-        int[] remaining = new int[n];
-        ArrayDeque<Integer> ready = new ArrayDeque<>();
-        for (int i = 0; i < n; i++) {
-            remaining[i] = in[i].length;
-            if (remaining[i] == 0) {
-                ready.add(i);
-            }
-        }
+        int[] order = new int[n];
+        int count = kahn(in, out, order);
         BitSet done = new BitSet(n);
-        while (!ready.isEmpty()) {
-            int r = ready.poll();
-            done.set(r);
-            for (int c : out[r]) {
-                if (--remaining[c] == 0) {
-                    ready.add(c);
-                }
-            }
-        }
+        for (int k = 0; k < count; k++) done.set(order[k]);
         return done;
     }
 
     /** Parents before children; the graph is known to be acyclic here. */
     static int[] topologicalOrder(int[][] in, int[][] out) {
+        int[] order = new int[in.length];
+        kahn(in, out, order);
+        return order;
+    }
+
+    /** Fills {@code order} with the nodes Kahn's algorithm reaches, in that order, and gives how many it reached. */
+    private static int kahn(int[][] in, int[][] out, int[] order) {
         int n = in.length;
         int[] remaining = new int[n];
         ArrayDeque<Integer> ready = new ArrayDeque<>();
@@ -84,7 +78,6 @@ final class GraphChecks {
                 ready.add(i);
             }
         }
-        int[] order = new int[n];
         int k = 0;
         while (!ready.isEmpty()) {
             int r = ready.poll();
@@ -95,6 +88,6 @@ final class GraphChecks {
                 }
             }
         }
-        return order;
+        return k;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.migrate.ops.CheckConstraint;
 import dev.migrate.ops.Column;
@@ -12,6 +13,7 @@ import dev.migrate.ops.ForeignKey;
 import dev.migrate.ops.Index;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.ServerDefault;
+import dev.migrate.ops.TableDefinition;
 import dev.migrate.ops.UniqueConstraint;
 import dev.migrate.yaml.YamlWriter;
 
@@ -69,11 +71,23 @@ public final class SchemaWriter {
     }
 
     private static Map<String, Object> table(Table t) {
+        Map<String, Object> m = table(t.definition(), SchemaWriter::column);
+        List<Object> indexes = new ArrayList<>();
+        for (Index i : t.indexes().values()) indexes.add(index(i));
+        putList(m, "indexes", indexes);
+        return m;
+    }
+
+    /**
+     * A table as {@code create_table} and {@code schema.yaml} both write it, each column written by
+     * {@code column} (an operation's column may carry its own key flags).
+     */
+    public static Map<String, Object> table(TableDefinition t, Function<Column, Map<String, Object>> column) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("table", t.name());
         putIf(m, "comment", t.comment());
         List<Object> columns = new ArrayList<>();
-        for (Column c : t.columns()) columns.add(column(c));
+        for (Column c : t.columns()) columns.add(column.apply(c));
         m.put("columns", columns);
         PrimaryKey pk = t.primaryKey();
         if (pk != null) m.put("primary_key", named(pk.name(), pk.columns()));
@@ -91,9 +105,6 @@ public final class SchemaWriter {
             checks.add(cm);
         }
         putList(m, "checks", checks);
-        List<Object> indexes = new ArrayList<>();
-        for (Index i : t.indexes().values()) indexes.add(index(i));
-        putList(m, "indexes", indexes);
         return m;
     }
 

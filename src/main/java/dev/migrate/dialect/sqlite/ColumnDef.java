@@ -15,7 +15,7 @@ import dev.migrate.dialect.sqlite.SqlTokens.Token;
  * @param nameSql the name as written (quoted or not)
  * @param type    the declared type as written, possibly empty
  */
-record ColumnDef(String name, String nameSql, String type, List<Clause> clauses) {
+public record ColumnDef(String name, String nameSql, String type, List<Clause> clauses) {
     /** Words that start a column constraint (SQLite's column-constraint grammar). */
     private static final Set<String> STARTS = Set.of("CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
             "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS");
@@ -26,13 +26,23 @@ record ColumnDef(String name, String nameSql, String type, List<Clause> clauses)
      * {@code REFERENCES}, {@code GENERATED} also for a bare {@code AS}); {@code name} is given by
      * {@code CONSTRAINT name}, or null.
      */
-    record Clause(String name, String kind, String sql) {
-        boolean is(String k) {
+    public record Clause(String name, String kind, String sql) {
+        public boolean is(String k) {
             return kind.equals(k);
+        }
+
+        /** A CHECK's expression as written, or null for another kind. */
+        public String checkExpression() {
+            return is("CHECK") ? SqlTokens.parenthesised(sql) : null;
+        }
+
+        /** A REFERENCES clause's reference, or null for another kind. */
+        public ForeignKeyReference reference() {
+            return is("REFERENCES") ? ForeignKeyReference.in(sql) : null;
         }
     }
 
-    ColumnDef {
+    public ColumnDef {
         clauses = List.copyOf(clauses);
     }
 
@@ -94,6 +104,14 @@ record ColumnDef(String name, String nameSql, String type, List<Clause> clauses)
 
     boolean has(String kind) {
         for (Clause c : clauses) if (c.is(kind)) return true;
+        return false;
+    }
+
+    /** Whether the column is declared {@code PRIMARY KEY AUTOINCREMENT}. */
+    public boolean autoincrement() {
+        for (Clause c : clauses) {
+            if (c.is("PRIMARY")) for (Token t : SqlTokens.of(c.sql())) if (t.is("AUTOINCREMENT")) return true;
+        }
         return false;
     }
 

@@ -12,8 +12,8 @@ import dev.migrate.dialect.sqlite.SqlTokens.Token;
  *
  * @param name the enum type's name, without schema
  */
-record EnumCheck(String name, List<String> values) {
-    EnumCheck {
+public record EnumCheck(String name, List<String> values) {
+    public EnumCheck {
         values = List.copyOf(values);
     }
 
@@ -25,20 +25,29 @@ record EnumCheck(String name, List<String> values) {
     /** The enum check that {@code clause} of {@code column} is, or null when it is some other constraint. */
     static EnumCheck of(ColumnDef.Clause clause, String column) {
         if (clause.name() == null || !clause.is("CHECK")) return null;
-        List<Token> t = SqlTokens.of(clause.sql());
-        // CONSTRAINT name CHECK ( column IN ( 'v' [, 'v']... ) )
-        if (t.size() < 10 || !t.get(3).isSymbol("(") || !t.get(4).names(column) || !t.get(5).is("IN")
-                || !t.get(6).isSymbol("(") || !t.get(t.size() - 1).isSymbol(")") || !t.get(t.size() - 2).isSymbol(")")) {
+        List<String> values = values(clause.checkExpression(), column);
+        return values == null ? null : new EnumCheck(clause.name(), values);
+    }
+
+    /**
+     * The values of a CHECK expression of the enum shape, {@code column IN ('v' [, 'v']...)}, or null
+     * for any other expression.
+     */
+    public static List<String> values(String expression, String column) {
+        if (expression == null) return null;
+        List<Token> t = SqlTokens.of(expression);
+        if (t.size() < 5 || !t.get(0).names(column) || !t.get(1).is("IN") || !t.get(2).isSymbol("(")
+                || !t.get(t.size() - 1).isSymbol(")")) {
             return null;
         }
         List<String> values = new ArrayList<>();
-        for (int i = 7; i < t.size() - 2; i += 2) {
+        for (int i = 3; i < t.size() - 1; i += 2) {
             Token v = t.get(i);
-            if (v.type() != SqlTokens.Type.STRING || v.text().startsWith("x") || v.text().startsWith("X")) return null;
-            if (!(t.get(i + 1).isSymbol(",") || i + 1 == t.size() - 2)) return null;
-            values.add(v.text().substring(1, v.text().length() - 1).replace("''", "'"));
+            if (v.type() != SqlTokens.Type.STRING) return null;
+            if (!(t.get(i + 1).isSymbol(",") || i + 1 == t.size() - 1)) return null;
+            values.add(v.value());
         }
-        return new EnumCheck(clause.name(), values);
+        return values;
     }
 
     /** The column constraint, for {@code column}. */

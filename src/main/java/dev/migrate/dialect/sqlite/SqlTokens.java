@@ -9,37 +9,50 @@ import java.util.Set;
  * SQLite's lexical rules, enough to take the schema's own SQL apart without losing anything:
  * words, quoted identifiers ({@code "x"}, {@code `x`}, {@code [x]}), string and blob literals,
  * numbers and punctuation. Comments and white space are skipped, but every token keeps its place
- * in the text, so a definition can be cut out of a statement exactly as it was written.
+ * in the text, so a definition can be cut out of a statement exactly as it was written. The one
+ * reader of SQLite text for the dialect's rebuilds, the offline schema model and inspect.
  */
-final class SqlTokens {
-    enum Type { WORD, QUOTED, STRING, NUMBER, SYMBOL }
+public final class SqlTokens {
+    public enum Type { WORD, QUOTED, STRING, BLOB, NUMBER, SYMBOL }
 
     /** One token: {@code text} is {@code source.substring(start, end)}. */
-    record Token(Type type, String text, int start, int end) {
+    public record Token(Type type, String text, int start, int end) {
         /** Whether this is the bare word {@code word}, in any case. */
-        boolean is(String word) {
+        public boolean is(String word) {
             return type == Type.WORD && text.equalsIgnoreCase(word);
         }
 
-        boolean isSymbol(String symbol) {
+        public boolean isSymbol(String symbol) {
             return type == Type.SYMBOL && text.equals(symbol);
         }
 
-        boolean isIdentifier() {
+        /** A word or a quoted name: something that can name a column or table. */
+        public boolean isIdentifier() {
             return type == Type.WORD || type == Type.QUOTED;
         }
 
-        /** The identifier this token names, quotes removed ({@code "a""b"} is {@code a"b}). */
-        String identifier() {
-            if (type == Type.WORD || type == Type.NUMBER || type == Type.SYMBOL) return text;
-            String inner = text.substring(1, text.length() - 1);
-            char q = text.charAt(0);
-            return q == '[' ? inner : inner.replace(String.valueOf(q) + q, String.valueOf(q));
+        /**
+         * The identifier this token names, quotes removed ({@code "a""b"} is {@code a"b}); SQLite
+         * also takes a string literal where it expects a name ({@code CREATE TABLE 't' (...)}).
+         */
+        public String identifier() {
+            return type == Type.QUOTED || type == Type.STRING ? unquoted() : text;
+        }
+
+        /** The value of a string literal, quotes removed ({@code 'it''s'} is {@code it's}). */
+        public String value() {
+            return identifier();
         }
 
         /** Whether this token names {@code name}; SQLite compares identifiers without regard to ASCII case. */
-        boolean names(String name) {
+        public boolean names(String name) {
             return isIdentifier() && identifier().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
+        }
+
+        private String unquoted() {
+            char q = text.charAt(0);
+            String inner = text.substring(1, Math.max(1, text.length() - 1));
+            return q == '[' ? inner : inner.replace(String.valueOf(q) + q, String.valueOf(q));
         }
     }
 
@@ -49,7 +62,7 @@ final class SqlTokens {
     }
 
     /** The tokens of {@code sql}. An unterminated quote or comment runs to the end of the text. */
-    static List<Token> of(String sql) {
+    public static List<Token> of(String sql) {
         List<Token> out = new ArrayList<>();
         int n = sql.length();
         int i = 0;
@@ -71,7 +84,7 @@ final class SqlTokens {
                 int end = sql.indexOf(']', i);
                 i = add(out, Type.QUOTED, sql, i, end < 0 ? n : end + 1);
             } else if ((c == 'x' || c == 'X') && i + 1 < n && sql.charAt(i + 1) == '\'') {
-                i = add(out, Type.STRING, sql, i, quoted(sql, i + 1, '\''));
+                i = add(out, Type.BLOB, sql, i, quoted(sql, i + 1, '\''));
             } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
                 i = add(out, Type.NUMBER, sql, i, number(sql, i));
             } else if (isWordChar(c)) {
@@ -127,7 +140,7 @@ final class SqlTokens {
     }
 
     /** The index of the token closing the parenthesis opened at {@code open}, or -1. */
-    static int closing(List<Token> tokens, int open) {
+    public static int closing(List<Token> tokens, int open) {
         int depth = 0;
         for (int i = open; i < tokens.size(); i++) {
             if (tokens.get(i).isSymbol("(")) depth++;
@@ -136,8 +149,36 @@ final class SqlTokens {
         return -1;
     }
 
+    /** The text inside the first parentheses of {@code sql}, as written, or null when there are none. */
+    public static String parenthesised(String sql) {
+        List<Token> tokens = of(sql);
+        int open = 0;
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
+        if (open == tokens.size()) return null;
+        int close = closing(tokens, open);
+        return sql.substring(tokens.get(open).end(), close < 0 ? sql.length() : tokens.get(close).start()).strip();
+    }
+
+    /** The tokens between {@code from} and {@code to} (exclusive), split at the commas outside parentheses. */
+    public static List<List<Token>> split(List<Token> tokens, int from, int to) {
+        List<List<Token>> out = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) depth++;
+            if (t.isSymbol(")")) depth--;
+            if (depth == 0 && t.isSymbol(",")) {
+                out.add(tokens.subList(start, i));
+                start = i + 1;
+            }
+        }
+        if (start < to) out.add(tokens.subList(start, to));
+        return out;
+    }
+
     /** Whether any token names {@code name}. */
-    static boolean mentions(List<Token> tokens, String name) {
+    public static boolean mentions(List<Token> tokens, String name) {
         for (Token t : tokens) if (t.names(name)) return true;
         return false;
     }

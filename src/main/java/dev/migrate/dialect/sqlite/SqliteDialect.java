@@ -239,8 +239,7 @@ public final class SqliteDialect extends SqlDialect {
 
     @Override
     protected List<Statement> extension(Operation op) {
-        throw UnsupportedOnDialect.because(op, name(), "extensions are a PostgreSQL feature; write dialect: postgresql"
-                + " on the operation to skip it on sqlite");
+        throw postgresOnly(op, "extensions are a PostgreSQL feature");
     }
 
     /** SQLite has no CREATE OR REPLACE VIEW: the old view is dropped first, in the same transaction. */
@@ -260,14 +259,17 @@ public final class SqliteDialect extends SqlDialect {
     }
 
     private UnsupportedOnDialect materialized(Operation op) {
-        return UnsupportedOnDialect.because(op, name(), "SQLite has no materialized views; write dialect: postgresql"
-                + " on the operation to skip it on sqlite");
+        return postgresOnly(op, "SQLite has no materialized views");
     }
 
     @Override
     protected List<Statement> timescaleOperation(TimescaleOperation op) {
-        throw UnsupportedOnDialect.because(op, name(), "it is a TimescaleDB operation; write dialect: postgresql on"
-                + " the operation to skip it on sqlite");
+        throw postgresOnly(op, "it is a TimescaleDB operation");
+    }
+
+    /** The refusal of an operation that only PostgreSQL has, saying how a portable history skips it. */
+    private UnsupportedOnDialect postgresOnly(Operation op, String why) {
+        return UnsupportedOnDialect.because(op, name(), why + "; write dialect: postgresql on the operation to skip it on sqlite");
     }
 
     /** The index lives in its table's database: a schema-qualified table qualifies the index name. */

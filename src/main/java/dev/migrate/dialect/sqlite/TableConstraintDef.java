@@ -13,8 +13,8 @@ import dev.migrate.dialect.sqlite.SqlTokens.Token;
  * @param kind    {@code PRIMARY}, {@code UNIQUE}, {@code CHECK} or {@code FOREIGN}
  * @param columns the constrained columns (primary key, unique, foreign key); empty for a check
  */
-record TableConstraintDef(String name, String kind, List<String> columns, String sql) {
-    TableConstraintDef {
+public record TableConstraintDef(String name, String kind, List<String> columns, String sql) {
+    public TableConstraintDef {
         columns = List.copyOf(columns);
     }
 
@@ -38,18 +38,21 @@ record TableConstraintDef(String name, String kind, List<String> columns, String
             while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
             int close = open < tokens.size() ? SqlTokens.closing(tokens, open) : -1;
             // The first word of each item: an indexed column may add COLLATE, ASC or DESC.
-            boolean itemStart = true;
-            for (int j = open + 1; close > 0 && j < close; j++) {
-                Token t = tokens.get(j);
-                if (t.isSymbol(",")) {
-                    itemStart = true;
-                } else if (itemStart) {
-                    columns.add(t.identifier());
-                    itemStart = false;
-                }
+            for (List<Token> item : close < 0 ? List.<List<Token>>of() : SqlTokens.split(tokens, open + 1, close)) {
+                if (!item.isEmpty()) columns.add(item.get(0).identifier());
             }
         }
         return new TableConstraintDef(name, kind, columns, sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end()));
+    }
+
+    /** A CHECK's expression as written, or null for another kind. */
+    public String checkExpression() {
+        return kind.equals("CHECK") ? SqlTokens.parenthesised(sql) : null;
+    }
+
+    /** A FOREIGN KEY's reference, or null for another kind. */
+    public ForeignKeyReference reference() {
+        return kind.equals("FOREIGN") ? ForeignKeyReference.in(sql) : null;
     }
 
     /** Whether this constraint involves {@code column}: lists it, or names it in its expression. */

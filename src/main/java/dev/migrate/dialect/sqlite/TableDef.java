@@ -13,8 +13,8 @@ import dev.migrate.dialect.sqlite.SqlTokens.Token;
  * expressions, named and table-level checks), the text does not; a rebuild edits this model and
  * writes it back. Pure: it reads the schema's text, never a connection.
  */
-record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> constraints, String options) {
-    TableDef {
+public record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> constraints, String options) {
+    public TableDef {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
     }
@@ -23,7 +23,7 @@ record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> c
      * Parses the text SQLite keeps in {@code sqlite_master.sql} for a table; fails with
      * IllegalArgumentException on a virtual table, whose definition belongs to its module.
      */
-    static TableDef parse(String sql) {
+    public static TableDef parse(String sql) {
         List<Token> tokens = SqlTokens.of(sql);
         if (tokens.size() > 1 && tokens.get(1).is("VIRTUAL")) throw new IllegalArgumentException("a virtual table");
         int open = 0;
@@ -32,22 +32,12 @@ record TableDef(String name, List<ColumnDef> columns, List<TableConstraintDef> c
         if (open == 0 || close < 0) throw new IllegalArgumentException("a table without a column list");
         List<ColumnDef> columns = new ArrayList<>();
         List<TableConstraintDef> constraints = new ArrayList<>();
-        int depth = 0;
-        int start = open + 1;
-        for (int i = open + 1; i <= close; i++) {
-            Token t = tokens.get(i);
-            if (t.isSymbol("(")) depth++;
-            if (t.isSymbol(")")) depth--;
-            if ((depth == 0 && t.isSymbol(",")) || i == close) {
-                List<Token> part = tokens.subList(start, i);
-                if (!part.isEmpty()) {
-                    if (TableConstraintDef.starts(part.get(0))) {
-                        constraints.add(TableConstraintDef.parse(sql, part));
-                    } else {
-                        columns.add(ColumnDef.parse(sql, part));
-                    }
-                }
-                start = i + 1;
+        for (List<Token> part : SqlTokens.split(tokens, open + 1, close)) {
+            if (part.isEmpty()) continue;
+            if (TableConstraintDef.starts(part.get(0))) {
+                constraints.add(TableConstraintDef.parse(sql, part));
+            } else {
+                columns.add(ColumnDef.parse(sql, part));
             }
         }
         String options = sql.substring(tokens.get(close).end()).strip();

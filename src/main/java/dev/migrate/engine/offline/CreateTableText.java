@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-import dev.migrate.engine.offline.SqliteTokens.Token;
+import dev.migrate.dialect.sqlite.SqlTokens;
+import dev.migrate.dialect.sqlite.SqlTokens.Token;
 
 /**
  * The text SQLite stores for a table ({@code CREATE TABLE name (...)}), split into its column
@@ -27,7 +28,7 @@ final class CreateTableText {
 
     private CreateTableText(String sql) {
         this.sql = sql;
-        this.tokens = SqliteTokens.of(sql);
+        this.tokens = SqlTokens.of(sql);
     }
 
     /** The parsed text, or null when it is not a column list (a table created from a query). */
@@ -37,22 +38,22 @@ final class CreateTableText {
     }
 
     private boolean split() {
-        if (tokens.size() < 5 || !tokens.get(3).isPunct('(')) return false;
+        if (tokens.size() < 5 || !tokens.get(3).isSymbol("(")) return false;
         int depth = 0;
         int first = 4;
         int comma = -1;
         boolean inConstraints = false;
         for (int i = 4; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.isPunct('(')) {
+            if (t.isSymbol("(")) {
                 depth++;
-            } else if (t.isPunct(')') && depth > 0) {
+            } else if (t.isSymbol(")") && depth > 0) {
                 depth--;
-            } else if (depth == 0 && (t.isPunct(',') || t.isPunct(')'))) {
+            } else if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")"))) {
                 if (i == first) return false;
                 inConstraints |= startsConstraint(tokens.get(first));
                 elements.add(new Element(first, i - 1, comma, inConstraints));
-                if (t.isPunct(')')) {
+                if (t.isSymbol(")")) {
                     close = i;
                     return true;
                 }
@@ -117,8 +118,8 @@ final class CreateTableText {
             int depth = 0;
             for (int i = e.first(); i <= e.last(); i++) {
                 Token t = tokens.get(i);
-                if (t.isPunct('(')) depth++;
-                else if (t.isPunct(')')) depth--;
+                if (t.isSymbol("(")) depth++;
+                else if (t.isSymbol(")")) depth--;
                 else if (depth == 0 && t.is("REFERENCES")) i = references(i, self, column, out);
                 else if (depth > 0 && refersTo(tokens, i, self, column)) out.add(t);
             }
@@ -134,9 +135,9 @@ final class CreateTableText {
         int i = at + 1;
         if (i >= tokens.size()) return at;
         boolean ours = tokens.get(i).names(table);
-        if (i + 1 >= tokens.size() || !tokens.get(i + 1).isPunct('(')) return i;
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).isSymbol("(")) return i;
         int j = i + 2;
-        for (; j < tokens.size() && !tokens.get(j).isPunct(')'); j++) {
+        for (; j < tokens.size() && !tokens.get(j).isSymbol(")"); j++) {
             if (ours && tokens.get(j).names(column)) out.add(tokens.get(j));
         }
         return j;
@@ -150,11 +151,11 @@ final class CreateTableText {
     static boolean refersTo(List<Token> tokens, int i, String table, String column) {
         Token t = tokens.get(i);
         if (!t.names(column)) return false;
-        if (i + 1 < tokens.size() && tokens.get(i + 1).isPunct('(')) return false;
+        if (i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")) return false;
         if (i == 0) return true;
         Token before = tokens.get(i - 1);
         if (before.is("COLLATE") || before.is("AS") || before.is("CONSTRAINT")) return false;
-        if (before.isPunct('.')) return i >= 2 && tokens.get(i - 2).names(table);
+        if (before.isSymbol(".")) return i >= 2 && tokens.get(i - 2).names(table);
         return true;
     }
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.sqlite.SqlTokens;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.RevisionPhases;
 import dev.migrate.engine.VersionTable;
@@ -205,9 +206,9 @@ public final class OfflineMigrator {
 
     /** The table of a {@code DROP TABLE} of the main database (how a rebuild replaces it), else null. */
     private static String droppedTable(String sql) {
-        List<SqliteTokens.Token> t = SqliteTokens.of(sql);
-        if (t.size() != 3 || !t.get(0).is("DROP") || !t.get(1).is("TABLE") || !t.get(2).isName()) return null;
-        return t.get(2).name();
+        List<SqlTokens.Token> t = SqlTokens.of(sql);
+        if (t.size() != 3 || !t.get(0).is("DROP") || !t.get(1).is("TABLE") || !t.get(2).isIdentifier()) return null;
+        return t.get(2).identifier();
     }
 
     /** The version change of a step and its history row. */

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import dev.migrate.engine.offline.SqliteTokens.Kind;
-import dev.migrate.engine.offline.SqliteTokens.Token;
+import dev.migrate.dialect.sqlite.SqlTokens;
+import dev.migrate.dialect.sqlite.SqlTokens.Token;
+import dev.migrate.dialect.sqlite.SqlTokens.Type;
 
 /**
  * What SQLite's ALTER TABLE ... RENAME does to the stored schema, replayed on the model: the new
@@ -21,16 +22,16 @@ final class SchemaRenames {
     /** {@code ALTER TABLE table RENAME TO to}. */
     static void table(List<ModelEntry> entries, ModelEntry table, Token to, String origin) {
         String old = table.name;
-        String replacement = SqliteSchemaModel.quoted(to.name());
+        String replacement = SqliteSchemaModel.quoted(to.identifier());
         for (ModelEntry e : entries) {
             if (e.unknown != null) continue;
-            List<Token> tokens = SqliteTokens.of(e.sql);
+            List<Token> tokens = SqlTokens.of(e.sql);
             TreeMap<Integer, Token> edits = new TreeMap<>();
             if (e == table) {
                 edits.put(2, tokens.get(2));
                 // a column qualified by the table's own name, in a CHECK or a generated column
                 for (int k = 3; k + 1 < tokens.size(); k++) {
-                    if (tokens.get(k).names(old) && tokens.get(k + 1).isPunct('.')) edits.put(k, tokens.get(k));
+                    if (tokens.get(k).names(old) && tokens.get(k + 1).isSymbol(".")) edits.put(k, tokens.get(k));
                 }
             }
             for (int k = 0; k + 1 < tokens.size(); k++) {
@@ -49,9 +50,9 @@ final class SchemaRenames {
             }
             if (e.unknown == null) e.sql = CreateTableText.replace(e.sql, byStart(edits), x -> replacement);
         }
-        for (ModelEntry e : entries) if (e.table.equalsIgnoreCase(old)) e.table = to.name();
-        table.name = to.name();
-        table.table = to.name();
+        for (ModelEntry e : entries) if (e.table.equalsIgnoreCase(old)) e.table = to.identifier();
+        table.name = to.identifier();
+        table.table = to.identifier();
     }
 
     /**
@@ -62,11 +63,11 @@ final class SchemaRenames {
         if (table.unknown != null) return;
         CreateTableText own = CreateTableText.parse(table.sql);
         if (own == null || !own.hasColumn(old)) return;
-        Function<Token, String> replacement = x -> to.kind() == Kind.WORD && x.kind() == Kind.WORD
-                ? to.name() : SqliteSchemaModel.quoted(to.name());
+        Function<Token, String> replacement = x -> to.type() == Type.WORD && x.type() == Type.WORD
+                ? to.identifier() : SqliteSchemaModel.quoted(to.identifier());
         for (ModelEntry e : entries) {
             if (e.unknown != null) continue;
-            List<Token> tokens = SqliteTokens.of(e.sql);
+            List<Token> tokens = SqlTokens.of(e.sql);
             List<Token> refs = new ArrayList<>();
             if (e == table) {
                 refs.addAll(own.columnReferences(table.name, old));

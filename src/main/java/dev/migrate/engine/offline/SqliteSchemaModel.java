@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
-import dev.migrate.engine.offline.SqliteTokens.Kind;
-import dev.migrate.engine.offline.SqliteTokens.Token;
+import dev.migrate.dialect.sqlite.SqlTokens;
+import dev.migrate.dialect.sqlite.SqlTokens.Token;
+import dev.migrate.dialect.sqlite.SqlTokens.Type;
 
 /**
  * An in-memory {@code sqlite_master}, kept by replaying the statements of the revisions in order:
@@ -34,10 +35,10 @@ public final class SqliteSchemaModel {
 
     /** Follows one statement; {@code origin} names where it comes from ({@code revision X (file:line)}) for errors. */
     public void apply(String sql, String origin) {
-        List<Token> t = SqliteTokens.of(sql);
+        List<Token> t = SqlTokens.of(sql);
         if (t.isEmpty()) return;
         Token first = t.get(0);
-        if (first.kind() == Kind.WORD && NO_SCHEMA_CHANGE.contains(first.text().toUpperCase(Locale.ROOT))) return;
+        if (first.type() == Type.WORD && NO_SCHEMA_CHANGE.contains(first.text().toUpperCase(Locale.ROOT))) return;
         Statement s = new Statement(sql, t, origin);
         if (first.is("CREATE")) s.create();
         else if (first.is("DROP")) s.drop();
@@ -178,12 +179,12 @@ public final class SqliteSchemaModel {
          */
         private Token name() {
             Token first = peek();
-            if (first == null || !first.isName()) return null;
+            if (first == null || !first.isIdentifier()) return null;
             i++;
-            if (peek() != null && peek().isPunct('.')) {
+            if (peek() != null && peek().isSymbol(".")) {
                 i++;
                 Token second = peek();
-                if (second == null || !second.isName()) return null;
+                if (second == null || !second.isIdentifier()) return null;
                 i++;
                 return first.names("main") ? second : null;
             }
@@ -210,7 +211,7 @@ public final class SqliteSchemaModel {
                 acceptAll("IF", "NOT", "EXISTS");
                 Token name = name();
                 if (name == null) return;
-                ModelEntry e = new ModelEntry("table", name.name(), name.name(), stored("CREATE VIRTUAL TABLE", name));
+                ModelEntry e = new ModelEntry("table", name.identifier(), name.identifier(), stored("CREATE VIRTUAL TABLE", name));
                 e.unknown = new ModelEntry.Unknown(origin, "a virtual table, whose shadow tables the module creates");
                 entries.add(e);
             } else if (accept("TABLE")) {
@@ -229,10 +230,10 @@ public final class SqliteSchemaModel {
         private void createTable() {
             boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
             Token name = name();
-            if (name == null || find("table", name.name()) != null || find("view", name.name()) != null) return;
-            ModelEntry e = new ModelEntry("table", name.name(), name.name(), stored("CREATE TABLE", name));
+            if (name == null || find("table", name.identifier()) != null || find("view", name.identifier()) != null) return;
+            ModelEntry e = new ModelEntry("table", name.identifier(), name.identifier(), stored("CREATE TABLE", name));
             if (peek() != null && peek().is("AS")) {
-                e.unknown = new ModelEntry.Unknown(origin, "table " + name.name() + " is created from a query");
+                e.unknown = new ModelEntry.Unknown(origin, "table " + name.identifier() + " is created from a query");
             } else if (CreateTableText.parse(e.sql) == null) {
                 e.unknown = new ModelEntry.Unknown(origin, "it runs " + abbreviate(sql));
             } else if (ifNotExists && others != null) {
@@ -244,13 +245,13 @@ public final class SqliteSchemaModel {
         private void createIndex(boolean unique) {
             boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
             Token name = name();
-            if (name == null || find("index", name.name()) != null) return;
-            if (!accept("ON") || peek() == null || !peek().isName()) {
+            if (name == null || find("index", name.identifier()) != null) return;
+            if (!accept("ON") || peek() == null || !peek().isIdentifier()) {
                 unknownStatement();
                 return;
             }
-            ModelEntry table = find("table", peek().name());
-            ModelEntry e = new ModelEntry("index", name.name(), table != null ? table.name : peek().name(),
+            ModelEntry table = find("table", peek().identifier());
+            ModelEntry e = new ModelEntry("index", name.identifier(), table != null ? table.name : peek().identifier(),
                     stored(unique ? "CREATE UNIQUE INDEX" : "CREATE INDEX", name));
             if (table == null || (ifNotExists && others != null)) e.unknown = others;
             entries.add(e);
@@ -259,8 +260,8 @@ public final class SqliteSchemaModel {
         private void createView() {
             boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
             Token name = name();
-            if (name == null || find("view", name.name()) != null || find("table", name.name()) != null) return;
-            ModelEntry e = new ModelEntry("view", name.name(), name.name(), stored("CREATE VIEW", name));
+            if (name == null || find("view", name.identifier()) != null || find("table", name.identifier()) != null) return;
+            ModelEntry e = new ModelEntry("view", name.identifier(), name.identifier(), stored("CREATE VIEW", name));
             if (ifNotExists) e.unknown = others;
             entries.add(e);
         }
@@ -268,7 +269,7 @@ public final class SqliteSchemaModel {
         private void createTrigger() {
             boolean ifNotExists = acceptAll("IF", "NOT", "EXISTS");
             Token name = name();
-            if (name == null || find("trigger", name.name()) != null) return;
+            if (name == null || find("trigger", name.identifier()) != null) return;
             int on = i;
             while (on < t.size() && !t.get(on).is("ON") && !t.get(on).is("BEGIN")) on++;
             if (on + 1 >= t.size() || !t.get(on).is("ON")) {
@@ -278,9 +279,9 @@ public final class SqliteSchemaModel {
             i = on + 1;
             Token target = name();
             if (target == null) return;
-            ModelEntry table = find("table", target.name());
-            if (table == null) table = find("view", target.name());
-            ModelEntry e = new ModelEntry("trigger", name.name(), table != null ? table.name : target.name(),
+            ModelEntry table = find("table", target.identifier());
+            if (table == null) table = find("view", target.identifier());
+            ModelEntry e = new ModelEntry("trigger", name.identifier(), table != null ? table.name : target.identifier(),
                     stored("CREATE TRIGGER", name));
             if (table == null || (ifNotExists && others != null)) e.unknown = others;
             entries.add(e);
@@ -296,7 +297,7 @@ public final class SqliteSchemaModel {
             acceptAll("IF", "EXISTS");
             Token name = name();
             if (name == null) return;
-            ModelEntry e = find(type, name.name());
+            ModelEntry e = find(type, name.identifier());
             if (e == null) return;
             entries.remove(e);
             if (type.equals("table")) {
@@ -311,16 +312,16 @@ public final class SqliteSchemaModel {
             }
             Token name = name();
             if (name == null) return;
-            ModelEntry table = find("table", name.name());
+            ModelEntry table = find("table", name.identifier());
             if (table == null) return; // the statement fails on the database, or concerns a table already unknown
             if (acceptAll("RENAME", "TO")) {
-                if (peek() != null && peek().isName()) SchemaRenames.table(entries, table, peek(), origin);
+                if (peek() != null && peek().isIdentifier()) SchemaRenames.table(entries, table, peek(), origin);
             } else if (accept("RENAME")) {
                 accept("COLUMN");
                 Token old = peek();
                 i++;
-                if (old != null && old.isName() && accept("TO") && peek() != null && peek().isName()) {
-                    SchemaRenames.column(entries, table, old.name(), peek(), origin);
+                if (old != null && old.isIdentifier() && accept("TO") && peek() != null && peek().isIdentifier()) {
+                    SchemaRenames.column(entries, table, old.identifier(), peek(), origin);
                 } else {
                     unknown(table);
                 }
@@ -337,9 +338,9 @@ public final class SqliteSchemaModel {
                 else table.sql = text.addColumn(definition);
             } else if (accept("DROP")) {
                 accept("COLUMN");
-                if (peek() == null || !peek().isName() || table.unknown != null) return;
+                if (peek() == null || !peek().isIdentifier() || table.unknown != null) return;
                 CreateTableText text = CreateTableText.parse(table.sql);
-                String after = text == null ? null : text.dropColumn(peek().name());
+                String after = text == null ? null : text.dropColumn(peek().identifier());
                 if (after != null) table.sql = after;
             } else {
                 unknown(table);

@@ -2,29 +2,21 @@ package dev.migrate.inspect.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
-import dev.migrate.inspect.sqlite.SqliteScanner.Token;
+import dev.migrate.dialect.sqlite.ColumnDef;
+import dev.migrate.dialect.sqlite.ForeignKeyReference;
+import dev.migrate.dialect.sqlite.TableConstraintDef;
+import dev.migrate.dialect.sqlite.TableDef;
 
 /**
- * Reads the constraints of a SQLite {@code CREATE TABLE} statement (as {@code sqlite_master}
- * keeps it) that the pragmas do not give: CHECK constraints, constraint names, whether a foreign
- * key is deferrable, and AUTOINCREMENT. Columns, types, defaults, keys and referential actions
- * come from the pragmas, which SQLite itself keeps exact.
+ * The constraints of a SQLite {@code CREATE TABLE} statement (as {@code sqlite_master} keeps it)
+ * that the pragmas do not give: CHECK constraints, constraint names, whether a foreign key is
+ * deferrable, and AUTOINCREMENT. The statement is read by the dialect's {@link TableDef}, the
+ * parser table rebuilds use; columns, types, defaults, keys and referential actions come from the
+ * pragmas, which SQLite itself keeps exact.
  */
 final class SqliteCreateTable {
     enum Kind { PRIMARY_KEY, UNIQUE, CHECK, FOREIGN_KEY }
-
-    /** Words that start a table constraint rather than a column definition. */
-    private static final Set<String> TABLE_CONSTRAINT = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN");
-
-    /**
-     * Words that start another clause of a column: they end the clauses of a REFERENCES before them
-     * (DEFAULT and NULL only when they do not follow SET, as in ON DELETE SET NULL).
-     */
-    private static final Set<String> CLAUSE_START = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
-            "REFERENCES", "DEFAULT", "COLLATE", "GENERATED", "AS", "NULL");
 
     /**
      * A constraint, written on a column (its columns are then that column) or on the table.
@@ -48,118 +40,50 @@ final class SqliteCreateTable {
     private SqliteCreateTable() {
     }
 
+    /** The definition; a statement without a column list has none (the pragmas still give its columns). */
     static Definition parse(String sql) {
-        List<Token> tokens = SqliteScanner.scan(sql);
-        int open = 0;
-        while (open < tokens.size() && !tokens.get(open).isSymbol('(')) open++;
-        int close = SqliteScanner.closing(tokens, open);
+        TableDef table;
+        try {
+            table = TableDef.parse(sql);
+        } catch (IllegalArgumentException e) {
+            return new Definition(List.of(), List.of());
+        }
         List<ColumnDefinition> columns = new ArrayList<>();
-        List<Constraint> constraints = new ArrayList<>();
-        if (close < 0) return new Definition(columns, constraints);
-        for (List<Token> element : SqliteScanner.split(tokens, open + 1, close)) {
-            if (element.isEmpty()) continue;
-            Token first = element.get(0);
-            boolean tableConstraint = first.type() == SqliteScanner.Type.WORD
-                    && TABLE_CONSTRAINT.contains(first.text().toUpperCase(Locale.ROOT));
-            if (tableConstraint) {
-                constraints.addAll(new Clauses(sql, element, null).read());
-            } else {
-                Clauses clauses = new Clauses(sql, element.subList(1, element.size()), first.text());
-                List<Constraint> own = clauses.read();
-                columns.add(new ColumnDefinition(first.text(), clauses.autoincrement, own));
+        for (ColumnDef c : table.columns()) {
+            List<Constraint> own = new ArrayList<>();
+            List<String> self = List.of(c.name());
+            for (ColumnDef.Clause clause : c.clauses()) {
+                Constraint k = switch (clause.kind()) {
+                    case "PRIMARY" -> simple(Kind.PRIMARY_KEY, clause.name(), self, null);
+                    case "UNIQUE" -> simple(Kind.UNIQUE, clause.name(), self, null);
+                    case "CHECK" -> simple(Kind.CHECK, clause.name(), self, clause.checkExpression());
+                    case "REFERENCES" -> foreignKey(clause.name(), self, clause.reference());
+                    default -> null;
+                };
+                if (k != null) own.add(k);
             }
+            columns.add(new ColumnDefinition(c.name(), c.autoincrement(), own));
+        }
+        List<Constraint> constraints = new ArrayList<>();
+        for (TableConstraintDef c : table.constraints()) {
+            Constraint k = switch (c.kind()) {
+                case "PRIMARY" -> simple(Kind.PRIMARY_KEY, c.name(), c.columns(), null);
+                case "UNIQUE" -> simple(Kind.UNIQUE, c.name(), c.columns(), null);
+                case "CHECK" -> simple(Kind.CHECK, c.name(), List.of(), c.checkExpression());
+                case "FOREIGN" -> c.reference() == null ? null : foreignKey(c.name(), c.columns(), c.reference());
+                default -> null;
+            };
+            if (k != null) constraints.add(k);
         }
         return new Definition(columns, constraints);
     }
 
-    /** The constraint clauses of one element of the table body. */
-    private static final class Clauses {
-        private final String sql;
-        private final List<Token> tokens;
-        private final String column;
-        private int i;
-        private String pendingName;
-        boolean autoincrement;
+    private static Constraint simple(Kind kind, String name, List<String> columns, String expression) {
+        return new Constraint(kind, name, columns, expression, null, List.of(), false, false);
+    }
 
-        Clauses(String sql, List<Token> tokens, String column) {
-            this.sql = sql;
-            this.tokens = tokens;
-            this.column = column;
-        }
-
-        List<Constraint> read() {
-            List<Constraint> out = new ArrayList<>();
-            while (i < tokens.size()) {
-                Token t = tokens.get(i);
-                if (t.isSymbol('(')) {
-                    i = SqliteScanner.closing(tokens, i) + 1;
-                    if (i == 0) return out;
-                } else if (t.is("CONSTRAINT") && i + 1 < tokens.size()) {
-                    pendingName = tokens.get(i + 1).text();
-                    i += 2;
-                } else if (t.is("PRIMARY")) {
-                    i += 2;
-                    out.add(constraint(Kind.PRIMARY_KEY, names(), null, null, List.of(), false, false));
-                } else if (t.is("UNIQUE")) {
-                    i++;
-                    out.add(constraint(Kind.UNIQUE, names(), null, null, List.of(), false, false));
-                } else if (t.is("CHECK") && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('(')) {
-                    String expression = SqliteScanner.inside(sql, tokens, i + 1);
-                    i = SqliteScanner.closing(tokens, i + 1) + 1;
-                    out.add(constraint(Kind.CHECK, column == null ? List.of() : List.of(column), expression, null,
-                            List.of(), false, false));
-                    if (i == 0) return out;
-                } else if (t.is("FOREIGN")) {
-                    i += 2;
-                    List<String> columns = names();
-                    if (i < tokens.size() && tokens.get(i).is("REFERENCES")) out.add(references(columns));
-                } else if (t.is("REFERENCES")) {
-                    out.add(references(List.of(column)));
-                } else {
-                    if (t.is("AUTOINCREMENT")) autoincrement = true;
-                    i++;
-                }
-            }
-            return out;
-        }
-
-        private Constraint constraint(Kind kind, List<String> columns, String expression, String refTable,
-                                      List<String> refColumns, boolean deferrable, boolean deferred) {
-            Constraint c = new Constraint(kind, pendingName, columns, expression, refTable, refColumns, deferrable, deferred);
-            pendingName = null;
-            return c;
-        }
-
-        /** A parenthesised list of column names at the cursor, or this column when there is none. */
-        private List<String> names() {
-            if (i >= tokens.size() || !tokens.get(i).isSymbol('(')) return column == null ? List.of() : List.of(column);
-            int close = SqliteScanner.closing(tokens, i);
-            List<String> out = new ArrayList<>();
-            for (List<Token> part : SqliteScanner.split(tokens, i + 1, close < 0 ? tokens.size() : close)) {
-                if (!part.isEmpty()) out.add(part.get(0).text());
-            }
-            i = close < 0 ? tokens.size() : close + 1;
-            return out;
-        }
-
-        /** {@code REFERENCES table [(columns)]} and its clauses, up to the next constraint. */
-        private Constraint references(List<String> columns) {
-            i++;
-            String table = i < tokens.size() ? tokens.get(i++).text() : null;
-            List<String> refColumns = i < tokens.size() && tokens.get(i).isSymbol('(') ? names() : List.of();
-            boolean deferrable = false;
-            boolean deferred = false;
-            while (i < tokens.size()) {
-                Token t = tokens.get(i);
-                boolean notNull = t.is("NOT") && i + 1 < tokens.size() && tokens.get(i + 1).is("NULL");
-                boolean afterSet = i > 0 && tokens.get(i - 1).is("SET");
-                boolean clause = t.type() == SqliteScanner.Type.WORD && CLAUSE_START.contains(t.text().toUpperCase(Locale.ROOT));
-                if (notNull || clause && !afterSet) break;
-                if (t.is("DEFERRABLE")) deferrable = i == 0 || !tokens.get(i - 1).is("NOT");
-                if (t.is("INITIALLY") && i + 1 < tokens.size()) deferred = tokens.get(i + 1).is("DEFERRED");
-                i++;
-            }
-            return constraint(Kind.FOREIGN_KEY, columns, null, table, refColumns, deferrable, deferrable && deferred);
-        }
+    private static Constraint foreignKey(String name, List<String> columns, ForeignKeyReference r) {
+        return new Constraint(Kind.FOREIGN_KEY, name, columns, null, r.table(), r.columns(), r.deferrable(),
+                r.initiallyDeferred());
     }
 }

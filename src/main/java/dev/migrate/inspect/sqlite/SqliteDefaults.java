@@ -2,6 +2,7 @@ package dev.migrate.inspect.sqlite;
 
 import java.util.List;
 
+import dev.migrate.dialect.sqlite.SqlTokens;
 import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.inspect.Literals;
 import dev.migrate.inspect.SqlText;
@@ -31,9 +32,9 @@ final class SqliteDefaults {
         if (t.equalsIgnoreCase("TRUE") || t.equalsIgnoreCase("FALSE")) {
             return ServerDefault.literal(Boolean.valueOf(t.toLowerCase(java.util.Locale.ROOT)));
         }
-        List<SqliteScanner.Token> tokens = SqliteScanner.scan(t);
-        if (tokens.size() == 1 && tokens.get(0).type() == SqliteScanner.Type.STRING) {
-            return Literals.stringDefault(tokens.get(0).text(), type, t);
+        List<SqlTokens.Token> tokens = SqlTokens.of(t);
+        if (tokens.size() == 1 && tokens.get(0).type() == SqlTokens.Type.STRING) {
+            return Literals.stringDefault(tokens.get(0).value(), type, t);
         }
         Object number = Literals.number(t);
         if (number != null) {

@@ -1,11 +1,10 @@
 package dev.migrate.inspect.sqlite;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migrate.inspect.sqlite.SqliteScanner.Token;
+import dev.migrate.dialect.sqlite.EnumCheck;
 
 /**
  * Recognises the column SQLite's dialect writes for {@code enum(NAME)}: {@code VARCHAR(n)} with
@@ -22,18 +21,8 @@ final class SqliteEnumCheck {
     static List<String> values(String check, String column, String declaredType) {
         Matcher m = VARCHAR.matcher(declaredType.strip());
         if (!m.matches()) return null;
-        List<Token> tokens = SqliteScanner.scan(check);
-        if (tokens.size() < 5 || !tokens.get(0).isName() || !tokens.get(0).text().equalsIgnoreCase(column)
-                || !tokens.get(1).is("IN") || !tokens.get(2).isSymbol('(') || !tokens.get(tokens.size() - 1).isSymbol(')')) {
-            return null;
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 3; i < tokens.size() - 1; i += 2) {
-            if (tokens.get(i).type() != SqliteScanner.Type.STRING) return null;
-            Token next = tokens.get(i + 1);
-            if (i + 1 < tokens.size() - 1 ? !next.isSymbol(',') : !next.isSymbol(')')) return null;
-            values.add(tokens.get(i).text());
-        }
+        List<String> values = EnumCheck.values(check, column);
+        if (values == null) return null;
         int longest = 1;
         for (String v : values) longest = Math.max(longest, v.length());
         boolean distinct = java.util.Set.copyOf(values).size() == values.size();

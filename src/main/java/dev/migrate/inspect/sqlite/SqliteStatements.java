@@ -3,8 +3,9 @@ package dev.migrate.inspect.sqlite;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.dialect.sqlite.SqlTokens;
+import dev.migrate.dialect.sqlite.SqlTokens.Token;
 import dev.migrate.inspect.SqlText;
-import dev.migrate.inspect.sqlite.SqliteScanner.Token;
 
 /**
  * What the pragmas do not say about an index or a view, read from the statement that created it
@@ -23,23 +24,23 @@ final class SqliteStatements {
     }
 
     static IndexKeys index(String sql) {
-        List<Token> tokens = SqliteScanner.scan(sql);
+        List<Token> tokens = SqlTokens.of(sql);
         int on = 0;
         while (on < tokens.size() && !tokens.get(on).is("ON")) on++;
         int open = on;
-        while (open < tokens.size() && !tokens.get(open).isSymbol('(')) open++;
-        int close = SqliteScanner.closing(tokens, open);
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
+        int close = SqlTokens.closing(tokens, open);
         List<String> columns = new ArrayList<>();
         List<String> expressions = new ArrayList<>();
         List<String> adorned = new ArrayList<>();
         if (close < 0) return new IndexKeys(columns, expressions, null, adorned);
-        for (List<Token> key : SqliteScanner.split(tokens, open + 1, close)) {
+        for (List<Token> key : SqlTokens.split(tokens, open + 1, close)) {
             int end = key.size();
             int depth = 0;
             for (int k = 0; k < key.size() && end == key.size(); k++) {
                 Token t = key.get(k);
-                if (t.isSymbol('(')) depth++;
-                if (t.isSymbol(')')) depth--;
+                if (t.isSymbol("(")) depth++;
+                if (t.isSymbol(")")) depth--;
                 if (k > 0 && depth == 0 && (t.is("ASC") || t.is("DESC") || t.is("COLLATE"))) end = k;
             }
             boolean ascending = end == key.size() - 1 && key.get(end).is("ASC");
@@ -48,10 +49,10 @@ final class SqliteStatements {
             }
             // Keys keep their order: after the first expression, columns are written as expressions too
             String text = SqlText.unwrap(sql.substring(key.get(0).start(), key.get(end - 1).end()));
-            List<Token> inner = SqliteScanner.scan(text);
-            if (inner.size() == 1 && inner.get(0).isName() && expressions.isEmpty()) {
+            List<Token> inner = SqlTokens.of(text);
+            if (inner.size() == 1 && inner.get(0).isIdentifier() && expressions.isEmpty()) {
                 // (price) is the column price, as SQLite itself reads it
-                columns.add(inner.get(0).text());
+                columns.add(inner.get(0).identifier());
             } else {
                 expressions.add(text);
             }
@@ -65,11 +66,11 @@ final class SqliteStatements {
 
     /** The query of a CREATE VIEW: everything after its AS. */
     static String viewQuery(String sql) {
-        List<Token> tokens = SqliteScanner.scan(sql);
+        List<Token> tokens = SqlTokens.of(sql);
         int depth = 0;
         for (Token t : tokens) {
-            if (t.isSymbol('(')) depth++;
-            if (t.isSymbol(')')) depth--;
+            if (t.isSymbol("(")) depth++;
+            if (t.isSymbol(")")) depth--;
             if (depth == 0 && t.is("AS")) return stripSemicolon(sql.substring(t.end()));
         }
         return stripSemicolon(sql);
