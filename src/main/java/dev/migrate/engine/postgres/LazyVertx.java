@@ -1,0 +1,43 @@
+package dev.migrate.engine.postgres;
+
+import java.util.function.Supplier;
+
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * A Vert.x of our own, created on the first PostgreSQL session that asks for it and closed with
+ * {@link #close()}: for a caller outside Quarkus (a plain {@code main}, a Spring application) that
+ * has none to share. A SQLite-only caller never creates one. Small, as the command line's is: one
+ * event loop for the one session a run uses at a time, and no file cache under the temporary folder.
+ */
+public final class LazyVertx implements Supplier<Vertx>, AutoCloseable {
+    private Vertx vertx;
+    private boolean closed;
+
+    @Override
+    public synchronized Vertx get() {
+        if (closed) throw new IllegalStateException("closed: this Vert.x was closed with the migrate instance that owned it");
+        if (vertx == null) {
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1)
+                    .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        }
+        return vertx;
+    }
+
+    /** Whether a PostgreSQL session has asked for it (and it is not closed yet). */
+    public synchronized boolean created() {
+        return vertx != null;
+    }
+
+    /** Closes it if it was created, and waits for its threads to stop; later calls do nothing. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (vertx == null) return;
+        Vertx v = vertx;
+        vertx = null;
+        v.closeAndAwait();
+    }
+}
