@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -11,6 +14,7 @@ import dev.migrate.core.Environment;
 import dev.migrate.core.Operations;
 import dev.migrate.diff.Differences;
 import dev.migrate.engine.lock.Interruption;
+import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.engine.lock.ShutdownSignal;
 import dev.migrate.engine.postgres.LazyVertx;
 import dev.migrate.graph.Step;
@@ -173,8 +177,27 @@ public final class Migrate implements AutoCloseable {
         });
     }
 
+    /**
+     * Waits for {@code run}; an interrupt of the waiting thread cancels it, which asks the run to
+     * stop (Mutiny's own await leaves it going).
+     */
+    private static <T> T awaitInterruptibly(Uni<T> run) {
+        CompletableFuture<T> result = run.subscribeAsCompletionStage();
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new RunInterrupted("interrupted: the run rolls back and releases the migration lock in the background");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+            if (e.getCause() instanceof Error) throw (Error) e.getCause();
+            throw new CompletionException(e.getCause());
+        }
+    }
+
     private <T> T await(Function<Interruption, Uni<T>> run) {
-        if (!shutdownSignals) return interruptible(run).await().indefinitely();
+        if (!shutdownSignals) return awaitInterruptibly(interruptible(run));
         Interruption interruption = new Interruption();
         return ShutdownSignal.guard(interruption, System.err, () -> run.apply(interruption).await().indefinitely());
     }

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.engine.ConnectionFailed;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.lock.AdvisoryLockKey;
+import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -95,24 +98,53 @@ class PostgresApiTest extends ApiScenarios {
         }
     }
 
-    @Test
-    void cancellingTheUniInterruptsTheRunWhichRollsBackAndReleasesTheLock() throws Exception {
+    private void sleepingSecondRevision() {
         project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
         project.sql("b2", "a1", "CREATE TABLE orders (id INTEGER PRIMARY KEY);\nSELECT pg_sleep(120);", "DROP TABLE orders;");
+    }
+
+    /** Waits until b2 sleeps, stops the run with {@code stop}, and checks it rolled back and released the lock. */
+    private void stopWhileSleeping(Migrate m, Runnable stop) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (db.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120)%'").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the run never reached the sleep");
+            Thread.sleep(50);
+        }
+        stop.run();
+        while (!lockIsFree()) {
+            assertTrue(System.nanoTime() < deadline, "the lock was not released");
+            Thread.sleep(50);
+        }
+        assertEquals(Set.of("accounts"), db.tables());
+        assertEquals(List.of("a1"), m.currentAndAwait().revisions());
+    }
+
+    @Test
+    void cancellingTheUniInterruptsTheRunWhichRollsBackAndReleasesTheLock() throws Exception {
+        sleepingSecondRevision();
         try (Migrate m = Migrate.fromConfig(migrateYaml())) {
             Cancellable run = m.upgrade("head").subscribe().with(r -> { }, e -> { });
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (db.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120)%'").isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "the run never reached the sleep");
-                Thread.sleep(50);
-            }
-            run.cancel();
-            while (!lockIsFree()) {
-                assertTrue(System.nanoTime() < deadline, "the lock was not released");
-                Thread.sleep(50);
-            }
-            assertEquals(Set.of("accounts"), db.tables());
-            assertEquals(List.of("a1"), m.currentAndAwait().revisions());
+            stopWhileSleeping(m, run::cancel);
+        }
+    }
+
+    @Test
+    void interruptingTheWaitingThreadInterruptsTheRun() throws Exception {
+        sleepingSecondRevision();
+        try (Migrate m = Migrate.fromConfig(migrateYaml())) {
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread waiting = new Thread(() -> {
+                try {
+                    m.upgradeAndAwait("head");
+                    outcome.complete(null);
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            waiting.start();
+            stopWhileSleeping(m, waiting::interrupt);
+            Throwable e = outcome.get(30, TimeUnit.SECONDS);
+            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
         }
     }
 }
