@@ -14,17 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.engine.ConnectionFailed;
-import dev.migrate.engine.Database;
-import dev.migrate.engine.lock.AdvisoryLockKey;
 import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.support.PostgresMigrationLock;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.core.Vertx;
 
 class PostgresApiTest extends ApiScenarios {
-    private static final long KEY = AdvisoryLockKey.of("public", "alembic_version");
-
     @Override
     protected TestDatabase newDatabase() {
         return new PostgresTestDatabase();
@@ -32,9 +29,7 @@ class PostgresApiTest extends ApiScenarios {
 
     @Override
     protected AutoCloseable holdLock() {
-        Database session = db.open();
-        assertEquals("true", session.query("SELECT pg_try_advisory_lock(" + KEY + ")").await().indefinitely().get(0).get(0));
-        return () -> session.close().await().indefinitely();
+        return PostgresMigrationLock.hold(db);
     }
 
     @Override
@@ -43,14 +38,7 @@ class PostgresApiTest extends ApiScenarios {
     }
 
     private boolean lockIsFree() {
-        Database session = db.open();
-        try {
-            boolean free = "true".equals(session.query("SELECT pg_try_advisory_lock(" + KEY + ")").await().indefinitely().get(0).get(0));
-            session.execute("SELECT pg_advisory_unlock(" + KEY + ")").await().indefinitely();
-            return free;
-        } finally {
-            session.close().await().indefinitely();
-        }
+        return PostgresMigrationLock.isFree(db);
     }
 
     @Test
