@@ -18,7 +18,7 @@ final class AppliedLog {
     /** {@code graphOptions}: whether -r or -i was given too, which only mean something for the revision graph. */
     static int print(Workspace ws, boolean graphOptions) {
         if (graphOptions) throw MigrateException.usage("history --applied lists the logged steps: it takes neither -r nor -i.");
-        HistoryTable history = ChangedFiles.historyTable(ws);
+        HistoryTable history = ws.historyTable();
         if (history == null) {
             throw new MigrateException("history --applied reads the history table, and the configuration sets history_table "
                     + "to null: nothing is logged.");

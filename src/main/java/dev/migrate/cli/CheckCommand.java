@@ -24,7 +24,7 @@ public class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        List<String> differences = Differences.of(Autogenerate.compare(ws));
+        List<String> differences = Differences.of(ws.await(ws.operations().compare()));
         if (ws.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("differences", differences);

@@ -26,7 +26,7 @@ public class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        List<String> current = ws.withDatabase(db -> ws.versionTable().heads(db));
+        List<String> current = ws.await(ws.operations().current());
         RevisionMap graph = ws.graph();
         RevisionFormat format = new RevisionFormat(graph, List.of());
         List<RevisionScript> scripts = new ArrayList<>();

@@ -1,11 +1,9 @@
 package dev.migrate.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
 import dev.migrate.engine.offline.SqlRange;
-import dev.migrate.graph.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +41,8 @@ public class DowngradeCommand implements Callable<Integer> {
             throw MigrateException.usage("downgrade: a range (" + target + ") is only allowed with --sql; online, the"
                     + " start is what the database holds");
         }
-        List<Step> done = Runs.migrate(root.workspace(), (graph, current) -> graph.downgrade(current, target));
-        if (done.isEmpty()) root.workspace().log("Nothing to downgrade: the database is already at " + target + ".");
+        Workspace ws = root.workspace();
+        ws.interruptible(interruption -> ws.operations().downgrade(target, interruption));
         return 0;
     }
 }

@@ -39,7 +39,7 @@ final class OfflineSql {
     }
 
     static OfflineMigrator migrator(Workspace ws, Dialect dialect) {
-        return new OfflineMigrator(dialect, ws.versionTable(dialect), ChangedFiles.historyTable(ws, dialect),
+        return new OfflineMigrator(dialect, ws.versionTable(dialect), ws.historyTable(dialect),
                 ws.config().transactionPerMigration(), ws::script, ws::log);
     }
 

@@ -61,7 +61,7 @@ public class RevisionCommand implements Callable<Integer> {
         String downgrade = null;
         if (autogenerate) {
             if (Format.parse(format) != Format.YAML) throw MigrateException.usage("--autogenerate writes YAML revisions; leave out --format sql");
-            Diff diff = Autogenerate.compare(ws);
+            Diff diff = ws.await(ws.operations().compare());
             for (String note : diff.notes()) ws.log("warning: " + note);
             if (diff.upgrade().isEmpty()) {
                 ws.log("No changes detected");

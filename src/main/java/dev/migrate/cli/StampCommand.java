@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
+import dev.migrate.core.Operations;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.graph.VersionChange;
-import io.smallrye.mutiny.Uni;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,18 +49,7 @@ public class StampCommand implements Callable<Integer> {
             }
         }
         Workspace ws = root.workspace();
-        RevisionMap graph = ws.graph();
-        VersionTable versions = ws.versionTable();
-        List<String> after = ws.withLockedDatabase((db, current) -> {
-            List<String> next = graph.stamp(current, targets, purge);
-            Uni<Void> write = versions.create(db).flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
-            if (purge) write = write.flatMap(v -> db.execute(versions.purgeSql())).replaceWithVoid();
-            List<VersionChange> toApply = changes(purge ? List.of() : current, next);
-            return write.flatMap(v -> versions.apply(db, toApply)).flatMap(v -> db.execute("COMMIT"))
-                    .onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0))
-                    .map(v -> next);
-        });
-        ws.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after)));
+        ws.interruptible(interruption -> ws.operations().stamp(targets, purge, interruption));
         return 0;
     }
 
@@ -85,15 +72,7 @@ public class StampCommand implements Callable<Integer> {
         List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
         List<String> next = graph.stamp(current, revs, purge);
         ws.log("Generating " + d.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
-        OfflineSql.print(ws, OfflineSql.migrator(ws, d).stamp(current, changes(purge ? List.of() : current, next), purge));
+        OfflineSql.print(ws, OfflineSql.migrator(ws, d).stamp(current, Operations.stampChanges(purge ? List.of() : current, next), purge));
         return 0;
-    }
-
-    /** The row changes from {@code current} to {@code next}: deletes first, then inserts. */
-    private static List<VersionChange> changes(List<String> current, List<String> next) {
-        List<VersionChange> changes = new ArrayList<>();
-        for (String id : current) if (!next.contains(id)) changes.add(new VersionChange.Delete(id));
-        for (String id : next) if (!current.contains(id)) changes.add(new VersionChange.Insert(id));
-        return changes;
     }
 }

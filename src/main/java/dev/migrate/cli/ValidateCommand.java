@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
+import dev.migrate.core.ChangedFiles;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.graph.RevisionMap;
@@ -38,7 +39,7 @@ public class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        HistoryTable history = ChangedFiles.historyTable(ws);
+        HistoryTable history = ws.historyTable();
         if (history == null) {
             throw new MigrateException("validate needs the history table, and the configuration sets history_table to null: "
                     + "there are no recorded checksums to compare.");

@@ -1,13 +1,12 @@
 package dev.migrate.cli;
 
+import dev.migrate.core.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code migrate --version}: the version Maven stamped into the build. */
 public class VersionProvider implements IVersionProvider {
     public static String version() {
-        String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return v == null ? org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.application.version", String.class).orElse("dev") : v;
+        return ToolVersion.get();
     }
 
     @Override

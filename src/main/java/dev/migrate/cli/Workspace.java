@@ -4,13 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
@@ -18,12 +14,13 @@ import dev.migrate.config.ConfigLoader;
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.config.Durations;
 import dev.migrate.config.XArgs;
+import dev.migrate.core.Environment;
+import dev.migrate.core.Operations;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
-import dev.migrate.engine.Databases;
+import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
-import dev.migrate.engine.lock.LockedRun;
 import dev.migrate.engine.lock.ShutdownSignal;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
@@ -32,16 +29,16 @@ import dev.migrate.script.ScriptDirectory;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Everything a command needs, each built on first use: the configuration, the revision files,
- * the graph, the database. A command that only reads files never opens a connection, and a
+ * Everything a command needs, each built on first use: the configuration with the command line's
+ * options applied, then the {@link Environment} (revision files, graph, database) the operations
+ * share with the Java API. A command that only reads files never opens a connection, and a
  * SQLite run never uses Vert.x.
  */
 final class Workspace {
     private final MigrateCommand options;
     private final VertxHolder vertx;
     private Config config;
-    private ScriptDirectory scripts;
-    private RevisionMap graph;
+    private Environment environment;
     private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
 
     Workspace(MigrateCommand options, VertxHolder vertx) {
@@ -68,35 +65,53 @@ final class Workspace {
         }
     }
 
+    /** The core the operations share with the Java API, built on first use from {@link #config()}. */
+    Environment environment() {
+        if (environment == null) environment = new Environment(config(), xValues(), this::log, vertx::get);
+        return environment;
+    }
+
+    Operations operations() {
+        return new Operations(environment());
+    }
+
     DatabaseUrl url() {
         return config().databaseUrl();
     }
 
     Dialect dialect() {
-        return Dialect.named(url().dialect());
+        return environment().dialect();
     }
 
     ScriptDirectory scripts() {
-        if (scripts == null) scripts = ScriptDirectory.load(config().versionLocations(), xValues());
-        return scripts;
+        return environment().scripts();
     }
 
     RevisionScript script(String id) {
-        return scripts().byId(id);
+        return environment().script(id);
     }
 
     RevisionMap graph() {
-        if (graph == null) graph = new RevisionMap(scripts().revisions());
-        return graph;
+        return environment().graph();
     }
 
     VersionTable versionTable() {
-        return versionTable(dialect());
+        return environment().versionTable();
     }
 
     /** The version table written in {@code dialect} (offline SQL may target another dialect than the URL's). */
     VersionTable versionTable(Dialect dialect) {
-        return new VersionTable(config().versionTableSchema(), config().versionTable(), dialect);
+        return environment().versionTable(dialect);
+    }
+
+    /** The history table the configuration names, or null when {@code history_table} is null. */
+    HistoryTable historyTable() {
+        return environment().historyTable();
+    }
+
+    /** The same, written in {@code dialect}. */
+    HistoryTable historyTable(Dialect dialect) {
+        return environment().historyTable(dialect);
     }
 
     /**
@@ -104,32 +119,20 @@ final class Workspace {
      * before returning its Uni included), and waits for the result.
      */
     <T> T withDatabase(Function<Database, Uni<T>> work) {
-        Uni<T> run = connect().flatMap(db -> Uni.createFrom().deferred(() -> work.apply(db)).onTermination().call(db::close));
-        return run.await().indefinitely();
+        return await(environment().withDatabase(work));
+    }
+
+    <T> T await(Uni<T> work) {
+        return work.await().indefinitely();
     }
 
     /**
-     * Like {@link #withDatabase} under the migration lock, for the commands that change the database:
-     * {@code work} runs with the heads once the lock is taken, and SIGINT or SIGTERM stop it cleanly.
+     * Runs an operation that changes the database and waits for it; SIGINT or SIGTERM stop it
+     * cleanly through the {@link Interruption} it is given.
      */
-    <T> T withLockedDatabase(BiFunction<Database, List<String>, Uni<T>> work) {
-        return withLockedDatabase(null, null, work);
-    }
-
-    /**
-     * Like {@link #withLockedDatabase(BiFunction)}, but first reads the heads without the lock and
-     * gives {@code idle} when {@code needsWork} finds nothing to do: no lock, one query.
-     */
-    <T> T withLockedDatabase(Predicate<List<String>> needsWork, Supplier<T> idle, BiFunction<Database, List<String>, Uni<T>> work) {
+    <T> T interruptible(Function<Interruption, Uni<T>> operation) {
         Interruption interruption = new Interruption();
-        LockedRun run = new LockedRun(url(), versionTable(), config().lockTimeout(), this::connect, interruption, this::log);
-        return ShutdownSignal.guard(interruption, System.err, () -> run.run(needsWork, idle, work).await().indefinitely());
-    }
-
-    /** One session, retried while the server is not up for as long as connect.wait says. */
-    private Uni<Database> connect() {
-        Config c = config();
-        return Databases.open(url(), vertx::get, c.connectWait(), c.connectTimeout(), this::log);
+        return ShutdownSignal.guard(interruption, System.err, () -> operation.apply(interruption).await().indefinitely());
     }
 
     /**

@@ -70,6 +70,13 @@ public final class ConfigLoader {
         return parse(read(file, name), file, name);
     }
 
+    /** Settings from {@code file} itself, for the Java API; {@code namedBy} says who named it should it not exist. */
+    public Config load(Path file, String namedBy) {
+        Path resolved = workDir.resolve(file).normalize();
+        if (!Files.isRegularFile(resolved)) throw new ConfigFileNotFoundException(file.toString(), namedBy);
+        return parse(read(resolved, file.toString()), resolved, file.toString());
+    }
+
     /** The settings with no configuration file. */
     public Config defaults() {
         return parse("", null, "(defaults)");

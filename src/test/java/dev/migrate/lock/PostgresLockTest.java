@@ -10,17 +10,17 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.engine.Database;
 import dev.migrate.engine.lock.AdvisoryLockKey;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.support.PostgresMigrationLock;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
 @QuarkusMainTest
 class PostgresLockTest extends LockScenarios {
-    private static final long KEY = AdvisoryLockKey.of("public", "alembic_version");
+    private static final long KEY = PostgresMigrationLock.KEY;
 
     @Override
     protected TestDatabase newDatabase() {
@@ -29,32 +29,23 @@ class PostgresLockTest extends LockScenarios {
 
     @Override
     protected HeldLock holdLock() {
-        Database session = db.open();
-        assertEquals("true", session.query("SELECT pg_try_advisory_lock(" + KEY + ")").await().indefinitely().get(0).get(0));
-        String pid = session.query("SELECT pg_backend_pid()").await().indefinitely().get(0).get(0);
+        PostgresMigrationLock held = PostgresMigrationLock.hold(db);
         return new HeldLock() {
             @Override
             public String holderPid() {
-                return pid;
+                return held.holderPid();
             }
 
             @Override
             public void close() {
-                session.close().await().indefinitely();
+                held.close();
             }
         };
     }
 
     @Override
     protected boolean lockIsFree() {
-        Database session = db.open();
-        try {
-            boolean free = "true".equals(session.query("SELECT pg_try_advisory_lock(" + KEY + ")").await().indefinitely().get(0).get(0));
-            session.execute("SELECT pg_advisory_unlock(" + KEY + ")").await().indefinitely();
-            return free;
-        } finally {
-            session.close().await().indefinitely();
-        }
+        return PostgresMigrationLock.isFree(db);
     }
 
     @Test

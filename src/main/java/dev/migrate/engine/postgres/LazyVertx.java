@@ -1,6 +1,5 @@
 package dev.migrate.engine.postgres;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.vertx.core.VertxOptions;
@@ -8,42 +7,38 @@ import io.vertx.core.file.FileSystemOptions;
 import io.vertx.mutiny.core.Vertx;
 
 /**
- * The Vert.x instance of the PostgreSQL client, created on the first PostgreSQL session and never
- * before: a SQLite run, an offline run or {@code --help} pays nothing for it (no event-loop thread,
- * no Netty classes). Small on purpose: one event loop for the one session a run has open at a time,
- * and no file cache, which Vert.x would otherwise create under the temporary folder on every run.
+ * A Vert.x of our own, created on the first PostgreSQL session that asks for it and closed with
+ * {@link #close()}: the command line's (see cli/VertxHolder), and the Java API's for a caller that
+ * has none to share (a plain {@code main}, a Spring application). A SQLite run, an offline run or
+ * {@code --help} never creates one: no event-loop thread, no Netty classes. Small, as the command line's is: one
+ * event loop for the one session a run uses at a time, and no file cache under the temporary folder.
  */
 public final class LazyVertx implements Supplier<Vertx>, AutoCloseable {
     private Vertx vertx;
+    private boolean closed;
 
     @Override
     public synchronized Vertx get() {
+        if (closed) throw new IllegalStateException("closed: this Vert.x was closed with the migrate instance that owned it");
         if (vertx == null) {
-            vertx = Vertx.vertx(new VertxOptions()
-                    .setEventLoopPoolSize(1)
-                    .setWorkerPoolSize(1)
-                    .setInternalBlockingPoolSize(1)
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1)
                     .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         }
         return vertx;
     }
 
-    /** Whether a session has needed Vert.x so far. */
+    /** Whether a PostgreSQL session has asked for it (and it is not closed yet). */
     public synchronized boolean created() {
         return vertx != null;
     }
 
-    /** Stops the event loop if it was started; waits a bounded time, as nothing is left to run on it. */
+    /** Closes it if it was created, and waits for its threads to stop; later calls do nothing. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (vertx == null) return;
-        try {
-            vertx.getDelegate().close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // Closing after the run has settled: a slow or failed close loses nothing.
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-        } finally {
-            vertx = null;
-        }
+        Vertx v = vertx;
+        vertx = null;
+        v.closeAndAwait();
     }
 }

@@ -1,11 +1,10 @@
-package dev.migrate.cli;
+package dev.migrate.core;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
@@ -17,7 +16,7 @@ import io.smallrye.mutiny.Uni;
  * Applied revisions whose file no longer matches the checksum the history table recorded when
  * they ran: what {@code validate} reports and {@code upgrade} warns about.
  */
-final class ChangedFiles {
+public final class ChangedFiles {
     private ChangedFiles() {
     }
 
@@ -26,29 +25,17 @@ final class ChangedFiles {
      *
      * @param file the revision file now, or null when no file declares the revision any more
      */
-    record Changed(HistoryEntry applied, Path file) {
-        boolean missing() {
+    public record Changed(HistoryEntry applied, Path file) {
+        public boolean missing() {
             return file == null;
         }
-    }
-
-    /** The history table the configuration names, or null when {@code history_table} is null. */
-    static HistoryTable historyTable(Workspace ws) {
-        return historyTable(ws, ws.dialect());
-    }
-
-    /** The same, written in {@code dialect} (offline SQL may target another dialect than the URL's). */
-    static HistoryTable historyTable(Workspace ws, Dialect dialect) {
-        String name = ws.config().historyTable();
-        return name == null ? null : new HistoryTable(ws.config().versionTableSchema(), name, VersionProvider.version(),
-                dialect);
     }
 
     /**
      * The rows among {@code applied} whose file changed or is gone; a row whose revision has a file
      * is only compared when {@code stillApplied} says the database holds it.
      */
-    static List<Changed> among(List<HistoryEntry> applied, ScriptDirectory scripts, Predicate<String> stillApplied) {
+    public static List<Changed> among(List<HistoryEntry> applied, ScriptDirectory scripts, Predicate<String> stillApplied) {
         List<Changed> out = new ArrayList<>();
         for (HistoryEntry row : applied) {
             if (!scripts.contains(row.revision())) {
@@ -64,12 +51,12 @@ final class ChangedFiles {
     }
 
     /** Logs one warning per applied revision whose file changed; one query, nothing when there is no history table. */
-    static Uni<Void> warn(Workspace ws, Database db, HistoryTable history) {
+    static Uni<Void> warn(Environment env, Database db, HistoryTable history) {
         if (history == null) return Uni.createFrom().voidItem();
         return history.applied(db).invoke(rows -> {
-            for (Changed c : among(rows, ws.scripts(), id -> true)) {
+            for (Changed c : among(rows, env.scripts(), id -> true)) {
                 if (c.missing()) continue;
-                ws.log("WARNING: revision " + c.applied().revision() + " was applied at " + c.applied().startedAt()
+                env.log("WARNING: revision " + c.applied().revision() + " was applied at " + c.applied().startedAt()
                         + " and its file " + c.file() + " has changed since; run 'migrate validate'.");
             }
         }).replaceWithVoid();

@@ -1,0 +1,190 @@
+package dev.migrate.core;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+
+import dev.migrate.MigrateException;
+import dev.migrate.config.Config;
+import dev.migrate.diff.ColumnComparison;
+import dev.migrate.diff.Diff;
+import dev.migrate.diff.SchemaDiff;
+import dev.migrate.engine.HistoryTable;
+import dev.migrate.engine.Migrator;
+import dev.migrate.engine.VersionTable;
+import dev.migrate.engine.lock.Interruption;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.graph.Step;
+import dev.migrate.graph.VersionChange;
+import dev.migrate.inspect.InspectOptions;
+import dev.migrate.inspect.Inspection;
+import dev.migrate.inspect.Inspector;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.SchemaReader;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The operations on a database's revisions, apart from how they are asked for and how their
+ * answer is shown: {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp} and the
+ * comparison of {@code check}. The command line and the Java API both run these; each gives a
+ * Uni, prints nothing, and sends its progress lines to the environment's log.
+ */
+public final class Operations {
+    private final Environment env;
+
+    public Operations(Environment env) {
+        this.env = env;
+    }
+
+    /**
+     * What an upgrade or downgrade did.
+     *
+     * @param steps the steps it ran, in order (empty when the database was already at the target)
+     * @param current the version table's rows afterwards
+     */
+    public record Migrated(List<Step> steps, List<String> current) {
+        public Migrated {
+            steps = List.copyOf(steps);
+            current = List.copyOf(current);
+        }
+    }
+
+    /** Applies the revisions between the database's heads and {@code target} (head, +N, a revision, ...). */
+    public Uni<Migrated> upgrade(String target, Interruption interruption) {
+        return migrate("upgrade", target, (graph, current) -> graph.upgrade(current, target), interruption);
+    }
+
+    /** Reverts revisions down to {@code target} (-1, base, a revision, ...). */
+    public Uni<Migrated> downgrade(String target, Interruption interruption) {
+        return migrate("downgrade", target, (graph, current) -> graph.downgrade(current, target), interruption);
+    }
+
+    /**
+     * The shared path of upgrade and downgrade: read the heads and plan; when there is work, take the
+     * migration lock, read the heads and plan again, warn about applied files that changed, run.
+     * A database already where the target says costs one connection and one query; the changed-files
+     * warning, which reads the history table, is only given when there is work, as {@code validate}
+     * is the command that checks a database at rest.
+     */
+    private Uni<Migrated> migrate(String verb, String target, BiFunction<RevisionMap, List<String>, List<Step>> plan,
+                                  Interruption interruption) {
+        return Uni.createFrom().deferred(() -> {
+            RevisionMap graph = env.graph();
+            VersionTable versions = env.versionTable();
+            boolean perRevision = env.config().transactionPerMigration();
+            HistoryTable history = env.historyTable();
+            AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
+            return env.withLockedDatabase(heads -> {
+                seen.set(heads);
+                return !plan.apply(graph, heads).isEmpty();
+            }, () -> new Migrated(List.of(), seen.get()), (db, current) -> {
+                List<Step> steps = plan.apply(graph, current);
+                if (steps.isEmpty()) return Uni.createFrom().item(new Migrated(List.of(), current));
+                return ChangedFiles.warn(env, db, history).flatMap(v -> {
+                    env.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
+                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log).run(steps);
+                }).map(done -> new Migrated(done, after(current, done)));
+            }, interruption).invoke(done -> {
+                if (done.steps().isEmpty()) env.log("Nothing to " + verb + ": the database is already at " + target + ".");
+            });
+        });
+    }
+
+    /** The version rows once {@code steps} have run from {@code current}: no query needed. */
+    private static List<String> after(List<String> current, List<Step> steps) {
+        List<String> rows = new ArrayList<>(current);
+        for (Step step : steps) {
+            for (VersionChange change : step.changes()) {
+                if (change instanceof VersionChange.Insert) {
+                    rows.add(((VersionChange.Insert) change).id());
+                } else if (change instanceof VersionChange.Delete) {
+                    rows.remove(((VersionChange.Delete) change).id());
+                } else {
+                    VersionChange.Update u = (VersionChange.Update) change;
+                    rows.set(rows.indexOf(u.from()), u.to());
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The revisions in the version table. Never creates the table: a database without one is at base. */
+    public Uni<List<String>> current() {
+        return Uni.createFrom().deferred(() -> {
+            VersionTable versions = env.versionTable();
+            return env.withDatabase(versions::heads);
+        });
+    }
+
+    /**
+     * Writes the version table to {@code targets} without running any revision, under the lock;
+     * {@code purge} empties it first, whatever it holds. Gives the rows written.
+     */
+    public Uni<List<String>> stamp(List<String> targets, boolean purge, Interruption interruption) {
+        return Uni.createFrom().deferred(() -> {
+            RevisionMap graph = env.graph();
+            VersionTable versions = env.versionTable();
+            return env.withLockedDatabase(null, null, (db, current) -> {
+                List<String> next = graph.stamp(current, targets, purge);
+                Uni<Void> write = versions.create(db).flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
+                if (purge) write = write.flatMap(v -> db.execute(versions.purgeSql())).replaceWithVoid();
+                List<VersionChange> toApply = stampChanges(purge ? List.of() : current, next);
+                return write.flatMap(v -> versions.apply(db, toApply)).flatMap(v -> db.execute("COMMIT"))
+                        .onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0))
+                        .map(v -> next);
+            }, interruption).invoke(after -> env.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after))));
+        });
+    }
+
+    /** The row changes from {@code current} to {@code next}: deletes first, then inserts. */
+    public static List<VersionChange> stampChanges(List<String> current, List<String> next) {
+        List<VersionChange> changes = new ArrayList<>();
+        for (String id : current) if (!next.contains(id)) changes.add(new VersionChange.Delete(id));
+        for (String id : next) if (!current.contains(id)) changes.add(new VersionChange.Insert(id));
+        return changes;
+    }
+
+    /**
+     * What {@code revision --autogenerate} and {@code check} share: read the target schema, require
+     * the database at head (a comparison with a database behind would write again what a pending
+     * revision already does), inspect it and compare.
+     */
+    public Uni<Diff> compare() {
+        return Uni.createFrom().deferred(() -> {
+            Config c = env.config();
+            Path file = c.targetSchema();
+            if (file == null || !Files.isRegularFile(file)) {
+                throw new MigrateException("the target schema " + file + " does not exist: write it (migrate inspect prints "
+                        + "the database's schema in that form) or point the target_schema setting at it");
+            }
+            Schema target = SchemaReader.read(file);
+            List<String> own = new ArrayList<>();
+            own.add(c.versionTable());
+            if (c.historyTable() != null) own.add(c.historyTable());
+            InspectOptions options = new InspectOptions(c.includeSchemas(), c.versionTableSchema(), own);
+            RevisionMap graph = env.graph();
+            VersionTable versions = env.versionTable();
+            ColumnComparison columns = new ColumnComparison(env.dialect(), c.compareType(), c.compareServerDefault());
+            record Found(List<String> current, Inspection inspection) {
+            }
+            return env.withDatabase(db -> versions.heads(db)
+                            .flatMap(heads -> Inspector.of(db, options).inspect(db).map(i -> new Found(heads, i))))
+                    // The comparison is work for a worker thread, never for an event loop an application may share.
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(found -> {
+                        if (!graph.atHeads(found.current())) {
+                            throw new MigrateException("Target database is not up to date: it is at "
+                                    + (found.current().isEmpty() ? "<base>" : String.join(", ", found.current()))
+                                    + ", the heads are " + String.join(", ", graph.heads()) + "; run 'migrate upgrade head'"
+                                    + " first, so the comparison does not repeat what a pending revision does");
+                        }
+                        for (String warning : found.inspection().warnings()) env.log("warning: " + warning);
+                        return SchemaDiff.compare(found.inspection().schema(), target, columns);
+                    });
+        });
+    }
+}

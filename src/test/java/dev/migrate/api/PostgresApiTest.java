@@ -1,0 +1,138 @@
+package dev.migrate.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.engine.ConnectionFailed;
+import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.support.PostgresMigrationLock;
+import dev.migrate.support.PostgresTestDatabase;
+import dev.migrate.support.TestDatabase;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.Vertx;
+
+class PostgresApiTest extends ApiScenarios {
+    @Override
+    protected TestDatabase newDatabase() {
+        return new PostgresTestDatabase();
+    }
+
+    @Override
+    protected AutoCloseable holdLock() {
+        return PostgresMigrationLock.hold(db);
+    }
+
+    @Override
+    protected boolean tableExists(String name) {
+        return !db.query("SELECT 1 FROM information_schema.tables WHERE table_name = '" + name + "'").isEmpty();
+    }
+
+    private boolean lockIsFree() {
+        return PostgresMigrationLock.isFree(db);
+    }
+
+    @Test
+    void aVertxIsCreatedOnTheFirstSessionAndClosedWithTheInstance() {
+        threeRevisions();
+        Migrate m = Migrate.fromConfig(migrateYaml());
+        try {
+            assertFalse(m.createdVertx(), "building opens nothing");
+            m.upgradeAndAwait("head");
+            assertTrue(m.createdVertx());
+        } finally {
+            m.close();
+        }
+        assertFalse(m.createdVertx());
+        assertThrows(IllegalStateException.class, () -> m.currentAndAwait());
+    }
+
+    @Test
+    void aVertxGivenByTheCallerIsUsedAndLeftOpen() {
+        threeRevisions();
+        Vertx vertx = Vertx.vertx();
+        try {
+            try (Migrate m = Migrate.builder().config(migrateYaml()).vertx(vertx).build()) {
+                assertEquals(List.of("c3"), m.upgradeAndAwait("head").current());
+                assertFalse(m.createdVertx());
+            }
+            try (Migrate m = Migrate.builder().config(migrateYaml()).vertx(vertx).build()) {
+                assertTrue(m.currentAndAwait().atHead(), "the Vert.x is still open after the first instance closed");
+            }
+        } finally {
+            vertx.closeAndAwait();
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAConnectionFailureNamingItWithoutThePassword() {
+        threeRevisions();
+        try (Migrate m = Migrate.builder().config(migrateYaml())
+                .url("postgresql://app:Sup3rS3cret@127.0.0.1:1/orders_db").build()) {
+            ConnectionFailed e = assertThrows(ConnectionFailed.class, () -> m.upgradeAndAwait("head"));
+            assertTrue(e.getMessage().contains("orders_db"), e.getMessage());
+            assertFalse(e.getMessage().contains("Sup3rS3cret"), e.getMessage());
+            ConnectionFailed viaUni = assertThrows(ConnectionFailed.class, () -> m.current().await().atMost(Duration.ofSeconds(30)));
+            assertFalse(viaUni.getMessage().contains("Sup3rS3cret"), viaUni.getMessage());
+        }
+    }
+
+    private void sleepingSecondRevision() {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        project.sql("b2", "a1", "CREATE TABLE orders (id INTEGER PRIMARY KEY);\nSELECT pg_sleep(120);", "DROP TABLE orders;");
+    }
+
+    /** Waits until b2 sleeps, stops the run with {@code stop}, and checks it rolled back and released the lock. */
+    private void stopWhileSleeping(Migrate m, Runnable stop) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (db.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(120)%'").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the run never reached the sleep");
+            Thread.sleep(50);
+        }
+        stop.run();
+        while (!lockIsFree()) {
+            assertTrue(System.nanoTime() < deadline, "the lock was not released");
+            Thread.sleep(50);
+        }
+        assertEquals(Set.of("accounts"), db.tables());
+        assertEquals(List.of("a1"), m.currentAndAwait().revisions());
+    }
+
+    @Test
+    void cancellingTheUniInterruptsTheRunWhichRollsBackAndReleasesTheLock() throws Exception {
+        sleepingSecondRevision();
+        try (Migrate m = Migrate.fromConfig(migrateYaml())) {
+            Cancellable run = m.upgrade("head").subscribe().with(r -> { }, e -> { });
+            stopWhileSleeping(m, run::cancel);
+        }
+    }
+
+    @Test
+    void interruptingTheWaitingThreadInterruptsTheRun() throws Exception {
+        sleepingSecondRevision();
+        try (Migrate m = Migrate.fromConfig(migrateYaml())) {
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread waiting = new Thread(() -> {
+                try {
+                    m.upgradeAndAwait("head");
+                    outcome.complete(null);
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            waiting.start();
+            stopWhileSleeping(m, waiting::interrupt);
+            Throwable e = outcome.get(30, TimeUnit.SECONDS);
+            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+        }
+    }
+}
