@@ -96,7 +96,7 @@ public record Config(Path configFile, Path baseDir, Path workDir, Map<String, St
         StringBuilder b = new StringBuilder();
         b.append("config_file: ").append(configFile).append('\n')
                 .append("script_location: ").append(scriptLocation).append('\n')
-                .append("url: ").append(DatabaseUrl.mask(url.text())).append('\n')
+                .append("url: ").append(url.masked()).append('\n')
                 .append("version_locations: ").append(versionLocations).append('\n')
                 .append("file_template: \"").append(fileTemplate).append("\"\n")
                 .append("truncate_slug_length: ").append(truncateSlugLength).append('\n')
@@ -115,7 +115,7 @@ public record Config(Path configFile, Path baseDir, Path workDir, Map<String, St
         if (!databases.isEmpty()) {
             b.append("databases:\n");
             databases.forEach((name, u) -> b.append("  ").append(name).append(": ")
-                    .append(DatabaseUrl.mask(u.text())).append('\n'));
+                    .append(u.masked()).append('\n'));
         }
         return b.toString();
     }

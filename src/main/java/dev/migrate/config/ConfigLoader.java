@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,8 @@ import dev.migrate.yaml.YamlReader;
  *
  * <p>Every string value goes through {@link EnvExpander}. An unquoted value that expands to
  * nothing (or to {@code null}) reads as YAML null, so {@code history_table: ${HISTORY:-}} can
- * disable the history table from the environment.
+ * disable the history table from the environment. A variable that is not set is an error at once,
+ * except in a URL, which reports it only when a command needs that URL.
  */
 public final class ConfigLoader {
     public static final String DEFAULT_FILE = "migrate.yaml";
@@ -126,9 +128,10 @@ public final class ConfigLoader {
         if (dbs != null && !dbs.isNull()) {
             if (!dbs.isMap()) throw dbs.error("databases must be a mapping of names to URLs");
             for (Map.Entry<String, Node> e : dbs.entries().entrySet()) {
-                String u = required(e.getValue(), "databases." + e.getKey(), null);
                 String name = expander.expand(e.getKey(), origin, e.getValue().line());
-                if (databases.put(name, new ConfiguredUrl(u, origin + ":" + e.getValue().line())) != null) {
+                String source = origin + ":" + e.getValue().line();
+                ConfiguredUrl u = lazily(source, () -> required(e.getValue(), "databases." + e.getKey(), null));
+                if (databases.put(name, u) != null) {
                     throw e.getValue().error("databases: '" + name + "' is given twice");
                 }
             }
@@ -154,11 +157,26 @@ public final class ConfigLoader {
     }
 
     private ConfiguredUrl url(Node node, String origin) {
-        String text = nullable(node, "url");
-        if (text != null) return new ConfiguredUrl(text, origin + ":" + node.line());
+        if (node != null) {
+            ConfiguredUrl configured = lazily(origin + ":" + node.line(), () -> nullable(node, "url"));
+            if (configured.unset() != null || configured.text() != null) return configured;
+        }
         String env = environment.get("DATABASE_URL");
         if (env != null && !env.isEmpty()) return new ConfiguredUrl(env, "$DATABASE_URL");
         return new ConfiguredUrl(DEFAULT_URL, "built-in default");
+    }
+
+    /**
+     * The URL {@code expanded} gives, or, when it names a variable that is not set, that error kept
+     * for when the URL is needed: a command given {@code --url}, or offline SQL with
+     * {@code --dialect}, does without the file's URL. Any other mistake is reported now.
+     */
+    private static ConfiguredUrl lazily(String source, Supplier<String> expanded) {
+        try {
+            return new ConfiguredUrl(expanded.get(), source);
+        } catch (UnsetVariableException e) {
+            return ConfiguredUrl.unset(e, source);
+        }
     }
 
     /**

@@ -7,20 +7,49 @@ import java.util.Map;
  * A database URL as configured, before parsing, with where it came from ({@code migrate.yaml:3},
  * {@code --url}, {@code $DATABASE_URL}, {@code built-in default}), so that a bad URL is reported
  * at the place the user has to fix — and only parsed by the commands that need a database.
+ *
+ * <p>For the same reason a {@code ${VAR}} in the file's URL that is not set is only an error once
+ * the URL is needed: {@code --url}, or offline SQL with {@code --dialect}, does without it. Such
+ * a URL holds the error ({@code unset}) instead of a text.
+ *
+ * @param text the expanded URL; read it with {@link #text()}, which throws when {@code unset}
+ * @param unset why there is no text: a variable that is not set; null when there is a text
  */
-public record ConfiguredUrl(String text, String source) {
+public record ConfiguredUrl(String text, String source, UnsetVariableException unset) {
+
+    public ConfiguredUrl(String text, String source) {
+        this(text, source, null);
+    }
+
+    /** A URL whose variable is not set, reported with {@code unset}'s file, line and variable when it is needed. */
+    static ConfiguredUrl unset(UnsetVariableException unset, String source) {
+        return new ConfiguredUrl(null, source, unset);
+    }
+
+    /** The URL; an {@link UnsetVariableException} names the file, line and variable when a variable was not set. */
+    @Override
+    public String text() {
+        if (unset != null) throw new UnsetVariableException(unset.origin(), unset.line(), unset.variable());
+        return text;
+    }
 
     /** The parsed URL; an {@link InvalidUrlException} names {@link #source()}. */
     public DatabaseUrl parse(Map<String, String> environment, Path workDir) {
+        String expanded = text();
         try {
-            return DatabaseUrl.parse(text, environment, workDir);
+            return DatabaseUrl.parse(expanded, environment, workDir);
         } catch (InvalidUrlException e) {
             throw new InvalidUrlException(source + ": " + e.getMessage());
         }
     }
 
+    /** The URL with its password masked, or which variable it lacks. */
+    public String masked() {
+        return unset != null ? "(${" + unset.variable() + "} is not set)" : DatabaseUrl.mask(text);
+    }
+
     @Override
     public String toString() {
-        return DatabaseUrl.mask(text) + " (from " + source + ")";
+        return masked() + " (from " + source + ")";
     }
 }

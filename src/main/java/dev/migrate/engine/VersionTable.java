@@ -63,6 +63,21 @@ public final class VersionTable {
         return "SELECT version_num FROM " + qualifiedName();
     }
 
+    /**
+     * The query {@link #heads} sends: {@link #selectSql()} on SQLite; on PostgreSQL one that gives
+     * no row instead of an error when the table is missing, so that the first run on a fresh
+     * database leaves no "relation does not exist" ERROR in the server's log, and stays one query.
+     * {@code table_to_xml} takes the table as a {@code regclass}, which {@code to_regclass} gives
+     * as NULL for a missing table (or schema), and, being strict, then returns NULL without reading
+     * anything; the names in the XML are escaped as XML text (&amp;, &lt;, &gt;, and a carriage return).
+     */
+    public String headsSql() {
+        if (!dialect.name().equals("postgresql")) return selectSql();
+        return "SELECT replace(replace(replace(replace(v[1], '&#x0d;', E'\\r'), '&lt;', '<'), '&gt;', '>'), '&amp;', '&')"
+                + " FROM regexp_matches(table_to_xml(to_regclass(" + literal(qualifiedName()) + "), false, false, '')::text,"
+                + " '<version_num>([^<]*)</version_num>', 'g') v";
+    }
+
     /** The statement that carries out one change of the version rows. */
     public String changeSql(VersionChange change) {
         if (change instanceof VersionChange.Insert) {
@@ -100,11 +115,12 @@ public final class VersionTable {
 
     /**
      * The current heads, in one query; an absent table (or schema) means none: the database is at
-     * base. Reading straight away and taking "no such table" for an answer saves asking first
-     * whether the table exists; call it outside a transaction, which the failed query would abort.
+     * base. Reading straight away saves asking first whether the table exists; on SQLite "no such
+     * table" is the answer (so call it outside a transaction there, which the failed query would
+     * abort), on PostgreSQL the query itself gives no row (see {@link #headsSql()}).
      */
     public Uni<List<String>> heads(Database db) {
-        return db.query(selectSql())
+        return db.query(headsSql())
                 .map(rows -> {
                     List<String> heads = new ArrayList<>(rows.size());
                     for (List<String> row : rows) heads.add(row.get(0));

@@ -233,6 +233,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnsetVariableInTheUrlIsAnErrorOnlyWhenTheUrlIsNeeded() {
+        Config c = parse("script_location: migrations\nurl: ${DATABASE_URL}\ndatabases:\n  staging: ${STAGING_URL}\n", Map.of());
+        String message = "migrate.yaml:2: environment variable DATABASE_URL is not set; set it, or write "
+                + "${DATABASE_URL:-default} to give a default";
+        assertEquals(message, assertThrows(UnsetVariableException.class, c::databaseUrl).getMessage());
+        assertEquals(message, assertThrows(UnsetVariableException.class, () -> c.url().text()).getMessage());
+        assertEquals("migrate.yaml:4: environment variable STAGING_URL is not set; set it, or write "
+                + "${STAGING_URL:-default} to give a default",
+                assertThrows(UnsetVariableException.class, () -> c.databaseUrl("staging")).getMessage());
+        assertTrue(c.toString().contains("url: (${DATABASE_URL} is not set)\n"), c.toString());
+        assertEquals("sqlite", c.withUrl("sqlite:///other.db").databaseUrl().dialect());
+
+        assertEquals("postgresql://set/db", parse("url: ${DATABASE_URL}\n", Map.of("DATABASE_URL", "postgresql://set/db"))
+                .url().text());
+        assertEquals("unterminated ${: the closing } is missing", fails("url: ${DATABASE_URL\n").getMessage()
+                .substring("migrate.yaml:1: ".length()));
+        assertThrows(UnsetVariableException.class, () -> parse("url: sqlite://\nversion_table: ${VERSIONS}\n", Map.of()));
+    }
+
+    @Test
     void unknownSettingIsRefusedWithFileLineAndSuggestion() {
         UnknownSettingException e = assertThrows(UnknownSettingException.class,
                 () -> parse("url: sqlite://\nlock_timout: 5s\n", Map.of()));

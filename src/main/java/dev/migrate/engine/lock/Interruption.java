@@ -39,6 +39,11 @@ public final class Interruption {
         settled.countDown();
     }
 
+    /** Whether the run has ended and released its lock. */
+    public boolean settled() {
+        return settled.getCount() == 0;
+    }
+
     /**
      * Waits up to {@code max} for the run to end and gives its closing line: empty when it did not
      * end in time, or ended without being interrupted.

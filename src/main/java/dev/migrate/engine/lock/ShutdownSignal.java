@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 import sun.misc.Signal;
@@ -25,6 +26,7 @@ import sun.misc.SignalHandler;
  */
 public final class ShutdownSignal {
     private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final List<String> SIGNALS = List.of("INT", "TERM");
 
     private ShutdownSignal() {
@@ -32,18 +34,32 @@ public final class ShutdownSignal {
 
     /** Runs {@code run} with the signal handlers installed; {@code err} gets the closing line if the run does not stop in time. */
     public static <T> T guard(Interruption interruption, PrintStream err, Supplier<T> run) {
+        return guard(interruption, err, run, GRACE, System::exit);
+    }
+
+    /**
+     * {@link #guard(Interruption, PrintStream, Supplier)} waiting {@code grace} for the run to stop,
+     * then calling {@code exit} with the status. Once the run has settled or finished the handler
+     * says nothing: the run's own failure tells what happened, and a line claiming it did not stop
+     * would be false.
+     */
+    static <T> T guard(Interruption interruption, PrintStream err, Supplier<T> run, Duration grace, IntConsumer exit) {
         AtomicInteger received = new AtomicInteger();
         AtomicBoolean finished = new AtomicBoolean();
         SignalHandler handler = signal -> {
             if (!received.compareAndSet(0, signal.getNumber())) return;
             interruption.request();
-            interruption.awaitOutcome(GRACE);
-            if (finished.get()) return;
-            err.println("interrupted: the run did not stop within " + GRACE.toSeconds() + "s; the database rolls back the"
+            long deadline = System.nanoTime() + grace.toNanos();
+            // Polled, so that the run settling and guard returning (a run that never settles) both end the wait at once.
+            while (!finished.get() && !interruption.settled() && System.nanoTime() < deadline) {
+                interruption.awaitOutcome(POLL);
+            }
+            if (finished.get() || interruption.settled()) return;
+            err.println("interrupted: the run did not stop within " + grace.toSeconds() + "s; the database rolls back the"
                     + " open transaction and drops the lock as this process exits (run 'migrate current' to see what"
                     + " stayed applied)");
             err.flush();
-            System.exit(128 + signal.getNumber());
+            exit.accept(128 + signal.getNumber());
         };
         Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
         for (String name : SIGNALS) {

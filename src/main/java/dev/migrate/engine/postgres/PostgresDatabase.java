@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.SSLException;
+
 import dev.migrate.engine.ConnectionFailed;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.PipelineFailed;
@@ -55,7 +57,7 @@ public final class PostgresDatabase implements Database {
                     String tls = TlsFailure.explain(options, e);
                     // The explanation travels as the cause too: the connection waiting reports the cause's message.
                     return tls == null ? new ConnectionFailed(where, causeOf(e), e)
-                            : new ConnectionFailed(where, tls, new javax.net.ssl.SSLException(tls, e));
+                            : new ConnectionFailed(where, tls, new SSLException(tls, e));
                 });
     }
 

@@ -52,23 +52,46 @@ class PostgresObjectsSqlTest {
     }
 
     @Test
-    void replaceEnumValuesChecksRenamesCreatesConvertsAndDrops() {
+    void replaceEnumValuesChecksThenReplacesTheTypeAndWhatUsesItInOneBlock() {
         List<String> sql = sql("- replace_enum_values: {name: mood, values: [happy, ok]}");
-        assertEquals(5, sql.size());
+        assertEquals(2, sql.size());
         assertEquals("""
                 DO $migrate$
                 DECLARE
                     col record;
                     found bigint;
                     removed text;
+                    users text;
                 BEGIN
+                    SELECT string_agg(DISTINCT CASE WHEN r.oid IS NULL THEN pg_describe_object(d.classid, d.objid, 0)
+                            ELSE pg_describe_object('pg_class'::regclass, r.ev_class, 0) END, ', ')
+                        INTO users
+                        FROM pg_depend d
+                        JOIN pg_type t ON t.oid = 'mood'::regtype
+                        LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
+                        LEFT JOIN pg_class k ON d.classid = 'pg_class'::regclass AND k.oid = d.objid
+                        WHERE d.deptype = 'n' AND (
+                            d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                                AND d.classid NOT IN ('pg_attrdef'::regclass, 'pg_constraint'::regclass)
+                                AND coalesce(k.relkind NOT IN ('r', 'p', 'i', 'I'), true)
+                            OR d.refclassid = 'pg_class'::regclass
+                                AND d.classid IN ('pg_rewrite'::regclass, 'pg_trigger'::regclass, 'pg_policy'::regclass)
+                                AND (d.refobjid, d.refobjsubid) IN (SELECT a.attrelid, a.attnum
+                                            FROM pg_type t
+                                            JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
+                                            JOIN pg_class c ON c.oid = a.attrelid
+                                            WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+                                                AND c.relkind IN ('r', 'p')));
+                    IF users IS NOT NULL THEN
+                        RAISE EXCEPTION 'v1.yaml:1: replace_enum_values cannot change enum mood: it is used by %; drop those first and create them again after', users;
+                    END IF;
                     FOR col IN
                         SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array
                         FROM pg_type t
                         JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
                         JOIN pg_class c ON c.oid = a.attrelid
-                        WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0
-                            AND c.relkind IN ('r', 'p')
+                        WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+                            AND c.relkind IN ('r', 'p') AND a.attinhcount = 0
                         ORDER BY c.oid, a.attnum
                     LOOP
                         IF col.is_array THEN
@@ -85,27 +108,74 @@ class PostgresObjectsSqlTest {
                     END LOOP;
                 END
                 $migrate$""", sql.get(0));
-        assertEquals("ALTER TYPE mood RENAME TO mood_old", sql.get(1));
-        assertEquals("CREATE TYPE mood AS ENUM ('happy', 'ok')", sql.get(2));
         assertEquals("""
                 DO $migrate$
                 DECLARE
                     col record;
+                    dep record;
+                    restore text[] := '{}';
+                    restored text[] := '{}';
                 BEGIN
+                    FOR dep IN
+                        SELECT format('index %s', i.oid::regclass) AS what, format('DROP INDEX %s', i.oid::regclass) AS drop_it,
+                            regexp_replace(pg_get_indexdef(i.oid), '^(CREATE (UNIQUE )?INDEX ("([^"]|"")*"|\\S+) ON) ONLY ', '\\1 ')
+                                AS create_it,
+                            format('COMMENT ON INDEX %s IS %L', i.oid::regclass, obj_description(i.oid, 'pg_class')) AS note,
+                            obj_description(i.oid, 'pg_class') IS NOT NULL AS noted
+                        FROM pg_depend d
+                        JOIN pg_type t ON t.oid = 'mood'::regtype
+                        JOIN pg_class i ON d.classid = 'pg_class'::regclass AND i.oid = d.objid
+                        WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                            AND i.relkind IN ('i', 'I') AND NOT i.relispartition
+                            AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.oid)
+                        UNION
+                        SELECT format('constraint %I on table %s', k.conname, k.conrelid::regclass),
+                            format('ALTER TABLE %s DROP CONSTRAINT %I', k.conrelid::regclass, k.conname),
+                            format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid)),
+                            format('COMMENT ON CONSTRAINT %I ON %s IS %L', k.conname, k.conrelid::regclass,
+                                obj_description(k.oid, 'pg_constraint')),
+                            obj_description(k.oid, 'pg_constraint') IS NOT NULL
+                        FROM pg_depend d
+                        JOIN pg_type t ON t.oid = 'mood'::regtype
+                        JOIN pg_constraint k ON d.classid = 'pg_constraint'::regclass AND k.oid = d.objid
+                            OR d.classid = 'pg_class'::regclass AND k.conindid = d.objid
+                        WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                            AND k.conrelid <> 0 AND k.coninhcount = 0
+                        ORDER BY 1
+                    LOOP
+                        EXECUTE dep.drop_it;
+                        restore := restore || dep.create_it;
+                        restored := restored || dep.what;
+                        IF dep.noted THEN
+                            restore := restore || dep.note;
+                            restored := restored || dep.what;
+                        END IF;
+                    END LOOP;
                     FOR col IN
-                        SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array,
-                            pg_get_expr(d.adbin, d.adrelid) AS dflt
+                        SELECT a.attrelid::regclass AS tbl, a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS dflt
                         FROM pg_type t
                         JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
                         JOIN pg_class c ON c.oid = a.attrelid
-                        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-                        WHERE t.oid = 'mood_old'::regtype AND a.attnum > 0 AND NOT a.attisdropped AND a.attinhcount = 0
+                        JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped
                             AND c.relkind IN ('r', 'p')
                         ORDER BY c.oid, a.attnum
                     LOOP
-                        IF col.dflt IS NOT NULL THEN
-                            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I DROP DEFAULT', col.tbl, col.name);
-                        END IF;
+                        EXECUTE format('ALTER TABLE ONLY %s ALTER COLUMN %I DROP DEFAULT', col.tbl, col.name);
+                        restore := restore || format('ALTER TABLE ONLY %s ALTER COLUMN %I SET DEFAULT %s', col.tbl, col.name, col.dflt);
+                        restored := restored || format('the default of column %I of table %s', col.name, col.tbl);
+                    END LOOP;
+                    ALTER TYPE mood RENAME TO mood_old;
+                    CREATE TYPE mood AS ENUM ('happy', 'ok');
+                    FOR col IN
+                        SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array
+                        FROM pg_type t
+                        JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
+                        JOIN pg_class c ON c.oid = a.attrelid
+                        WHERE t.oid = 'mood_old'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+                            AND c.relkind IN ('r', 'p') AND a.attinhcount = 0
+                        ORDER BY c.oid, a.attnum
+                    LOOP
                         IF col.is_array THEN
                             EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s[] USING %I::text[]::%s[]',
                                 col.tbl, col.name, 'mood', col.name, 'mood');
@@ -113,14 +183,17 @@ class PostgresObjectsSqlTest {
                             EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s USING %I::text::%s',
                                 col.tbl, col.name, 'mood', col.name, 'mood');
                         END IF;
-                        IF col.dflt IS NOT NULL THEN
-                            EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT %s', col.tbl, col.name,
-                                replace(col.dflt, 'mood_old'::regtype::text, 'mood'::regtype::text));
-                        END IF;
                     END LOOP;
+                    FOR i IN 1 .. cardinality(restore) LOOP
+                        BEGIN
+                            EXECUTE restore[i];
+                        EXCEPTION WHEN OTHERS THEN
+                            RAISE EXCEPTION 'v1.yaml:1: replace_enum_values cannot change enum mood: % cannot be created again with the new values: %', restored[i], SQLERRM;
+                        END;
+                    END LOOP;
+                    DROP TYPE mood_old;
                 END
-                $migrate$""", sql.get(3));
-        assertEquals("DROP TYPE mood_old", sql.get(4));
+                $migrate$""", sql.get(1));
     }
 
     @Test
@@ -128,12 +201,14 @@ class PostgresObjectsSqlTest {
         List<String> sql = statements(OperationParser.parse(YamlReader.read(
                 "- replace_enum_values: {name: Mood, schema: app, values: [a]}", "100%_v1.yaml")))
                 .stream().map(Statement::sql).toList();
-        assertEquals("ALTER TYPE app.\"Mood\" RENAME TO \"Mood_old\"", sql.get(1));
-        assertEquals("CREATE TYPE app.\"Mood\" AS ENUM ('a')", sql.get(2));
-        assertEquals("DROP TYPE app.\"Mood_old\"", sql.get(4));
+        assertEquals(true, sql.get(1).contains("""
+                    ALTER TYPE app."Mood" RENAME TO "Mood_old";
+                    CREATE TYPE app."Mood" AS ENUM ('a');
+                """), sql.get(1));
+        assertEquals(true, sql.get(1).contains("    DROP TYPE app.\"Mood_old\";\n"), sql.get(1));
         assertEquals(true, sql.get(0).contains("RAISE EXCEPTION '100%%_v1.yaml:1: replace_enum_values cannot change"
                 + " enum app.\"Mood\": % row(s)"), sql.get(0));
-        assertEquals(true, sql.get(3).contains("WHERE t.oid = 'app.\"Mood_old\"'::regtype"), sql.get(3));
+        assertEquals(true, sql.get(1).contains("WHERE t.oid = 'app.\"Mood_old\"'::regtype"), sql.get(1));
     }
 
     @Test

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import dev.migrate.support.Project;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
-class SqliteExampleEnvironmentTest extends ExampleEnvironmentScenarios {
+/** {@link ExampleEnvironmentScenarios} on SQLite, against the packaged application (jar, or native executable with -Dnative). */
+@QuarkusMainIntegrationTest
+class SqliteExampleEnvironmentIT extends ExampleEnvironmentScenarios {
     @Override
     protected TestDatabase newDatabase() {
         return new SqliteTestDatabase();

@@ -12,11 +12,12 @@ import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.Project;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
-class PostgresExampleEnvironmentTest extends ExampleEnvironmentScenarios {
+/** {@link ExampleEnvironmentScenarios} on PostgreSQL, against the packaged application (jar, or native executable with -Dnative). */
+@QuarkusMainIntegrationTest
+class PostgresExampleEnvironmentIT extends ExampleEnvironmentScenarios {
     @Override
     protected TestDatabase newDatabase() {
         return new PostgresTestDatabase();

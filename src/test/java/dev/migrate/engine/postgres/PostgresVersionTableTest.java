@@ -1,0 +1,61 @@
+package dev.migrate.engine.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.Database;
+import dev.migrate.engine.VersionTable;
+import dev.migrate.support.PostgresTestDatabase;
+
+/** Reading the heads on PostgreSQL: one query, which a missing table does not turn into a server error. */
+class PostgresVersionTableTest {
+    private final PostgresTestDatabase db = new PostgresTestDatabase();
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private static VersionTable table(String schema, String name) {
+        return new VersionTable(schema, name, Dialect.named("postgresql"));
+    }
+
+    /**
+     * Inside a transaction a statement that failed on the server aborts it, so the SELECT after the
+     * read proves that the read raised no error, and so wrote no ERROR to the server's log.
+     */
+    @Test
+    void aMissingTableOrSchemaReadsAsBaseWithoutAnErrorOnTheServer() {
+        Database session = db.open();
+        try {
+            session.execute("BEGIN").await().indefinitely();
+            assertEquals(List.of(), table(null, "alembic_version").heads(session).await().indefinitely());
+            assertEquals(List.of(), table("no_such_schema", "alembic_version").heads(session).await().indefinitely());
+            assertEquals(List.of(List.of("1")), session.query("SELECT 1").await().indefinitely());
+            session.execute("ROLLBACK").await().indefinitely();
+        } finally {
+            session.close().await().indefinitely();
+        }
+    }
+
+    @Test
+    void theHeadsReadBackAsWrittenWhateverTheirCharactersAndTheTableName() {
+        db.execute("CREATE SCHEMA \"Odd & Schema\"");
+        VersionTable odd = table("Odd & Schema", "order");
+        db.execute(odd.createSql());
+        db.execute("INSERT INTO " + odd.qualifiedName() + " VALUES ('a1'), ('b<&>\"''2'), (E'c\\r3')");
+        db.execute(table(null, "alembic_version").createSql());
+        Database session = db.open();
+        try {
+            assertEquals(List.of("a1", "b<&>\"'2", "c\r3"), odd.heads(session).await().indefinitely());
+            assertEquals(List.of(), table(null, "alembic_version").heads(session).await().indefinitely());
+        } finally {
+            session.close().await().indefinitely();
+        }
+    }
+}
