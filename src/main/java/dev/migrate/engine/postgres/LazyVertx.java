@@ -10,8 +10,8 @@ import io.vertx.mutiny.core.Vertx;
  * A Vert.x of our own, created on the first PostgreSQL session that asks for it and closed with
  * {@link #close()}: the command line's (see cli/VertxHolder), and the Java API's for a caller that
  * has none to share (a plain {@code main}, a Spring application). A SQLite run, an offline run or
- * {@code --help} never creates one: no event-loop thread, no Netty classes. Small, as the command line's is: one
- * event loop for the one session a run uses at a time, and no file cache under the temporary folder.
+ * {@code --help} never creates one: no event-loop thread, no Netty classes. Small: one event loop
+ * for the one session a run uses at a time, and no file cache under the temporary folder.
  */
 public final class LazyVertx implements Supplier<Vertx>, AutoCloseable {
     private Vertx vertx;
