@@ -1,11 +1,10 @@
 package dev.migrate.yaml;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -13,12 +12,20 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads YAML into {@link Node}s with line numbers. Only SnakeYAML's composer is used (no object
- * construction), so nothing is instantiated by reflection and a file cannot create objects.
+ * Reads YAML into {@link Node}s with line numbers. Only SnakeYAML's parser and composer are used,
+ * not its {@code Yaml} facade: no object construction, so nothing is instantiated by reflection and a
+ * file cannot create objects, and none of the facade's constructor and representer set-up, which
+ * every revision file would otherwise pay for (a no-op run reads them all).
  */
 public final class YamlReader {
+    /** Only read after construction, so the files parsed in parallel share it. */
+    private static final Resolver RESOLVER = new Resolver();
+
     private YamlReader() {
     }
 
@@ -29,7 +36,7 @@ public final class YamlReader {
         options.setMaxAliasesForCollections(50);
         org.yaml.snakeyaml.nodes.Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            root = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options).getSingleNode();
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new SourceException(origin, line, "invalid YAML: " + e.getProblem());
