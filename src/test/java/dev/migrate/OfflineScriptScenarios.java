@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,12 @@ public abstract class OfflineScriptScenarios extends EngineTestBase {
 
     /** Runs a script on {@code target} with the database's shell. */
     protected abstract void runScript(TestDatabase target, String script);
+
+    /**
+     * Runs a script on {@code target} with the database's shell, expecting the shell to stop at a
+     * failing statement; gives what it printed.
+     */
+    protected abstract String runFailingScript(TestDatabase target, String script);
 
     /** The comparable catalog of a database. */
     protected abstract List<String> catalog(TestDatabase database);
@@ -83,6 +90,52 @@ public abstract class OfflineScriptScenarios extends EngineTestBase {
         project = new Project(tmp, db.url(), "transaction_per_migration: false\n");
         ManyOperations.write(project);
         same(launcher, List.of("upgrade", "m4"), List.of(List.of("upgrade", "--sql", "m4")));
+    }
+
+    /**
+     * In one transaction: r1, r2 that is not transactional, r3, and r4 whose upgrade fails as r1
+     * already created its table; r1's downgrade fails too, dropping a table nobody created.
+     */
+    private void runAloneThenAFailure() {
+        project = new Project(tmp, db.url(), "transaction_per_migration: false\n");
+        project.sql("r1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50));", "DROP TABLE no_such_table;");
+        project.sql("r2", "r1", "-- transactional: false\n", "CREATE INDEX ix_accounts_name ON accounts (name);",
+                "DROP INDEX ix_accounts_name;");
+        project.sql("r3", "r2", "CREATE TABLE notes (id INTEGER PRIMARY KEY);", "DROP TABLE notes;");
+        project.sql("r4", "r3", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+    }
+
+    private List<String> versions(TestDatabase database) {
+        return database.query("SELECT version_num FROM alembic_version").stream().map(r -> r.get(0)).toList();
+    }
+
+    /**
+     * A revision that runs alone commits the run so far and then its own version change: when a
+     * later revision fails, online or in the script stopped by the shell at its first error, the
+     * version table names it, and nothing of the revisions after it remains.
+     */
+    @Test
+    void aFailureAfterARevisionThatRunsAloneLeavesItsVersion(QuarkusMainLauncher launcher) {
+        runAloneThenAFailure();
+        Outcomes.fails(project.run(launcher, "upgrade", "head"), 1);
+        String error = runFailingScript(offline, out(project.run(launcher, "upgrade", "--sql")));
+        assertTrue(error.contains("already exists"), error);
+        assertEquals(List.of("r2"), versions(db));
+        assertEquals(String.join("\n", catalog(db)), String.join("\n", catalog(offline)));
+        assertEquals(Set.of("accounts"), offline.tables(), "r3 rolled back with r4");
+    }
+
+    /** The same when downgrading: r3 commits before r2 runs alone, r2's version change commits, r1 fails. */
+    @Test
+    void aFailureAfterARevisionThatRunsAloneLeavesItsVersionDowngrading(QuarkusMainLauncher launcher) {
+        runAloneThenAFailure();
+        same(launcher, List.of("upgrade", "r3"), List.of(List.of("upgrade", "--sql", "r3")));
+        Outcomes.fails(project.run(launcher, "downgrade", "base"), 1);
+        String error = runFailingScript(offline, out(project.run(launcher, "downgrade", "--sql", "r3:base")));
+        assertTrue(error.contains("no_such_table"), error);
+        assertEquals(List.of("r1"), versions(db));
+        assertEquals(String.join("\n", catalog(db)), String.join("\n", catalog(offline)));
+        assertEquals(Set.of("accounts"), offline.tables());
     }
 
     /**

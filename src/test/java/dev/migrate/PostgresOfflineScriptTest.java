@@ -21,6 +21,11 @@ class PostgresOfflineScriptTest extends OfflineScriptScenarios {
     }
 
     @Override
+    protected String runFailingScript(TestDatabase target, String script) {
+        return ScriptRunner.postgresFailing(target, script, tmp);
+    }
+
+    @Override
     protected List<String> catalog(TestDatabase database) {
         return Catalogs.postgres(database);
     }

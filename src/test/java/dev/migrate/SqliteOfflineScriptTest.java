@@ -38,6 +38,11 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
     }
 
     @Override
+    protected String runFailingScript(TestDatabase target, String script) {
+        return ScriptRunner.sqliteFailing(target, script, tmp);
+    }
+
+    @Override
     protected List<String> catalog(TestDatabase database) {
         return Catalogs.sqlite(database);
     }

@@ -284,9 +284,9 @@ class OfflineSqlTest {
                 PRAGMA foreign_keys = ON;
 
                 """ + VERSION_TABLE + """
+                -- Running upgrade <base> -> a1, revision a1
                 BEGIN;
 
-                -- Running upgrade <base> -> a1, revision a1
                 CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
 
                 INSERT INTO alembic_version (version_num) VALUES ('a1');
@@ -332,7 +332,7 @@ class OfflineSqlTest {
                 UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'a1';
 
                 -- Running upgrade b2 -> c3, revision c3
-                -- revision c3 runs outside a transaction (it holds a statement that cannot run in one)
+                -- revision c3 runs outside a transaction (it holds a statement that cannot run in one); the revisions before it are committed first
                 COMMIT;
 
                 CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
@@ -344,6 +344,116 @@ class OfflineSqlTest {
                 UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';
 
                 COMMIT;"""), all);
+    }
+
+    /** Revisions a1 and b2, c3 that must run alone, and d4 after it, all in one transaction. */
+    private Project runAloneInTheMiddle() {
+        Project p = project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(),
+                "history_table: null\ntransaction_per_migration: false\n");
+        p.sql("c3", "b2", "CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);",
+                "DROP INDEX CONCURRENTLY ix_accounts_name;");
+        p.sql("d4", "c3", "CREATE TABLE notes (id INTEGER PRIMARY KEY);", "DROP TABLE notes;");
+        return p;
+    }
+
+    /**
+     * As online, in the run's one transaction: the revisions before one that runs alone commit
+     * first, its version change commits on its own, and a new transaction opens for the revision
+     * after it, so that a failure there cannot take the version row of the applied c3 with it.
+     */
+    @Test
+    void inOneTransactionARevisionThatRunsAloneCommitsItsVersionBeforeTheNextBegin(QuarkusMainLauncher launcher) {
+        Project p = runAloneInTheMiddle();
+        String whole = ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql"));
+        int c3 = whole.indexOf("-- Running upgrade b2 -> c3");
+        assertTrue(whole.startsWith(VERSION_TABLE + "-- Running upgrade <base> -> a1, revision a1\nBEGIN;\n\n"), whole);
+        assertEquals(1, whole.substring(0, c3).split("BEGIN;", -1).length - 1, "a1 and b2 in one transaction: " + whole);
+        assertFalse(whole.substring(0, c3).contains("COMMIT;"), whole);
+        assertEquals("""
+                -- Running upgrade b2 -> c3, revision c3
+                -- revision c3 runs outside a transaction (it holds a statement that cannot run in one); the revisions before it are committed first
+                COMMIT;
+
+                CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
+
+                BEGIN;
+
+                UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';
+
+                COMMIT;
+
+                -- Running upgrade c3 -> d4, revision d4
+                BEGIN;
+
+                CREATE TABLE notes (id INTEGER PRIMARY KEY);
+
+                UPDATE alembic_version SET version_num = 'd4' WHERE version_num = 'c3';
+
+                COMMIT;
+
+                """.stripTrailing(), whole.substring(c3));
+        assertEquals("""
+                -- Running downgrade d4 -> c3, revision d4
+                BEGIN;
+
+                DROP TABLE notes;
+
+                UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'd4';
+
+                -- Running downgrade c3 -> b2, revision c3
+                -- revision c3 runs outside a transaction (it holds a statement that cannot run in one); the revisions before it are committed first
+                COMMIT;
+
+                DROP INDEX CONCURRENTLY ix_accounts_name;
+
+                BEGIN;
+
+                UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'c3';
+
+                COMMIT;
+
+                -- Running downgrade b2 -> a1, add email
+                BEGIN;
+
+                DROP INDEX ix_accounts_email;
+
+                ALTER TABLE accounts DROP COLUMN email;
+
+                UPDATE alembic_version SET version_num = 'a1' WHERE version_num = 'b2';
+
+                -- Running downgrade a1 -> <base>, revision a1
+                DROP TABLE accounts;
+
+                DELETE FROM alembic_version WHERE version_num = 'a1';
+
+                COMMIT;
+
+                """.stripTrailing(), ok(p.run(launcher, "downgrade", "--sql", "--dialect", "postgresql", "head:base")));
+    }
+
+    /** A run that starts or ends with a revision that runs alone opens no transaction it does not use. */
+    @Test
+    void noEmptyTransactionAroundARevisionThatRunsAlone(QuarkusMainLauncher launcher) {
+        Project p = runAloneInTheMiddle();
+        String first = ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "b2:d4"));
+        String whole = ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql"));
+        assertEquals(whole.substring(whole.indexOf("-- Running upgrade b2 -> c3")).replace(
+                "; the revisions before it are committed first\nCOMMIT;\n\n", "\n"), first,
+                "the whole run from c3 on, without committing a transaction nothing opened");
+        assertTrue(first.startsWith("-- Running upgrade b2 -> c3, revision c3\n-- revision c3 runs outside a transaction"
+                + " (it holds a statement that cannot run in one)\nCREATE INDEX CONCURRENTLY"), first);
+        String alone = ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "b2:c3"));
+        String last = ok(p.run(launcher, "downgrade", "--sql", "--dialect", "postgresql", "d4:b2"));
+        assertTrue(last.endsWith("COMMIT;\n\nDROP INDEX CONCURRENTLY ix_accounts_name;\n\nBEGIN;\n\n"
+                + "UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'c3';\n\nCOMMIT;"), last);
+        for (String script : new String[] {first, alone, last}) {
+            assertFalse(script.replaceAll("--[^\n]*\n", "").contains("BEGIN;\n\nCOMMIT;"), script);
+            assertEquals(script.split("BEGIN;", -1).length, script.split("COMMIT;", -1).length, "balanced: " + script);
+        }
+        // the same configuration file, now with a transaction per revision
+        String perMigration = ok(new Project(tmp, p.url(), "history_table: null\n")
+                .run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "b2:c3"));
+        assertEquals(perMigration, alone, "one revision that runs alone: the same script in either mode");
     }
 
     @Test
@@ -528,7 +638,8 @@ class OfflineSqlTest {
         Project p = rebuildProject(project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(),
                 "history_table: null\ntransaction_per_migration: false\n"));
         String out = ok(p.run(launcher, "upgrade", "--sql"));
-        assertTrue(out.startsWith("PRAGMA foreign_keys = ON;\n\n" + VERSION_TABLE + "PRAGMA foreign_keys = OFF;\n\nBEGIN;\n\n"), out);
+        assertTrue(out.startsWith("PRAGMA foreign_keys = ON;\n\n" + VERSION_TABLE + "PRAGMA foreign_keys = OFF;\n\n"
+                + "-- Running upgrade <base> -> a1, revision a1\nBEGIN;\n\n"), out);
         assertTrue(out.endsWith("PRAGMA foreign_key_check;\n\nUPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'b2';"
                 + "\n\nCOMMIT;\n\nPRAGMA foreign_keys = ON;"), out);
         assertEquals(1, out.split("PRAGMA foreign_keys = OFF;", -1).length - 1, out);

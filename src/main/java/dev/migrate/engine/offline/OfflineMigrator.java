@@ -23,7 +23,9 @@ import dev.migrate.script.Statement;
  * version-table and history statements, the same transactions. Each revision commits with its
  * version change; with {@code transactionPerMigration == false} one transaction holds them all.
  * A revision that is not transactional, or holds a statement the database refuses in a
- * transaction, runs outside one and then records its version change in a transaction of its own.
+ * transaction, runs outside one and then records its version change in a transaction of its own;
+ * in the run's one transaction, the revisions before it are committed first and a new transaction
+ * opens with the revision after it ({@link dev.migrate.engine.Migrator}'s order, statement for statement).
  *
  * <p>On SQLite every statement written, and every statement of the revisions before the start of
  * the range ({@link #replay}), also feeds a {@link SqliteSchemaModel}: the table definitions a
@@ -89,15 +91,14 @@ public final class OfflineMigrator {
         if (start.isEmpty()) statement(out, versionTable.createSql(), "the version table");
         if (history != null) statement(out, history.createSql(), "the history table");
         if (transactionPerMigration) {
-            for (Step step : steps) step(out, step, false);
+            for (Step step : steps) step(out, step, false, true);
             return out.text();
         }
         // As online: what a revision needs around its transaction goes around the run's.
         RevisionPhases outer = RevisionPhases.of(outerStatements(steps));
         write(out, null, outer.before());
-        out.statement("BEGIN");
-        for (Step step : steps) step(out, step, true);
-        out.statement("COMMIT");
+        boolean open = false;
+        for (int i = 0; i < steps.size(); i++) open = step(out, steps.get(i), open, i == steps.size() - 1);
         write(out, null, outer.after());
         return out.text();
     }
@@ -136,12 +137,19 @@ public final class OfflineMigrator {
     /**
      * One revision, its statements placed as the online run sends them: the session settings of
      * its outer phases before BEGIN and after COMMIT (hoisted around the whole run when it is one
-     * transaction), its body and end-of-transaction checks inside.
+     * transaction), its body and end-of-transaction checks inside. {@code open} says whether the
+     * run's one transaction is open when it starts; the revision commits when {@code commit} (each
+     * revision its own transaction, or the last of the run). Gives whether the transaction is open
+     * after it.
+     *
+     * <p>A revision that runs outside a transaction commits the open one first, and its version
+     * change and history row commit on their own, as online: a later revision that fails when the
+     * script runs then leaves the version table naming it, not a revision before it.
      */
-    private void step(SqlScript out, Step step, boolean inOuterTransaction) {
+    private boolean step(SqlScript out, Step step, boolean open, boolean commit) {
         RevisionScript script = scripts.apply(step.revision().id());
         RevisionPhases phases = RevisionPhases.of(statements(script, step.upgrade()));
-        if (inOuterTransaction) phases = phases.bodyOnly();
+        if (!transactionPerMigration) phases = phases.bodyOnly();
         List<Statement> body = phases.inTransaction();
         boolean alone = !script.transactional() || body.stream().anyMatch(Statement::runsAlone);
         String running = running(step, script);
@@ -151,21 +159,23 @@ public final class OfflineMigrator {
         if (alone) {
             // Each statement commits on its own; only the version change is kept atomic.
             String why = "revision " + script.id() + " runs outside a transaction"
-                    + (script.transactional() ? " (it holds a statement that cannot run in one)" : "");
+                    + (script.transactional() ? " (it holds a statement that cannot run in one)" : "")
+                    + (open ? "; the revisions before it are committed first" : "");
             log.accept("  " + why);
             out.comment(why);
-            if (inOuterTransaction) out.statement("COMMIT");
+            if (open) out.statement("COMMIT");
             write(out, script, body);
             out.statement("BEGIN");
             record(out, step, script);
-            if (!inOuterTransaction) out.statement("COMMIT");
+            out.statement("COMMIT");
         } else {
-            if (!inOuterTransaction) out.statement("BEGIN");
+            if (!open) out.statement("BEGIN");
             write(out, script, body);
             record(out, step, script);
-            if (!inOuterTransaction) out.statement("COMMIT");
+            if (commit) out.statement("COMMIT");
         }
         write(out, script, phases.after());
+        return !alone && !commit;
     }
 
     /** Writes the statements in order, each computed one written from the schema the ones before it left. */
