@@ -132,11 +132,17 @@ public final class HistoryTable {
                 + " AND id = (SELECT MAX(l.id) FROM " + table + " l WHERE l.revision = h.revision) ORDER BY id");
     }
 
-    /** One query; a missing table answers "no such table", which means an empty log (as {@link VersionTable#heads}). */
+    /**
+     * The rows of {@code sql}; a missing table means an empty log. On SQLite one query, whose "no
+     * such table" is the answer; on PostgreSQL, which would log that as an ERROR in the server's log
+     * (on every fresh database), asking first whether the table exists. Only runs that change the
+     * database read the log, so the no-op run keeps its one query.
+     */
     private Uni<List<HistoryEntry>> whenPresent(Database db, String sql) {
-        return db.query(sql).map(HistoryTable::entries)
+        Uni<List<HistoryEntry>> read = db.query(sql).map(HistoryTable::entries)
                 .onFailure(e -> e instanceof StatementFailed && ((StatementFailed) e).missingTable())
                 .recoverWithItem(List.of());
+        return postgres() ? exists(db).flatMap(present -> present ? read : Uni.createFrom().item(List.of())) : read;
     }
 
     /** The select list, with started_at read back in the format it was written on both dialects. */

@@ -61,8 +61,8 @@ final class EnumReplacement {
                     removed text;
                     users text;
                 BEGIN
-                    SELECT string_agg(DISTINCT CASE WHEN r.oid IS NULL THEN pg_describe_object(d.classid, d.objid, 0)
-                            ELSE pg_describe_object('pg_class'::regclass, r.ev_class, 0) END, ', ')
+                    SELECT string_agg(DISTINCT CASE WHEN r.rulename = '_RETURN' THEN pg_describe_object('pg_class'::regclass, r.ev_class, 0)
+                            ELSE pg_describe_object(d.classid, d.objid, 0) END, ', ')
                         INTO users
                         FROM pg_depend d
                         JOIN pg_type t ON t.oid = %s

@@ -9,11 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
+import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.support.PostgresTestDatabase;
 
-/** Reading the heads on PostgreSQL: one query, which a missing table does not turn into a server error. */
-class PostgresVersionTableTest {
+/**
+ * Reading the version and history tables on PostgreSQL: a missing table (a fresh database) reads
+ * as empty without an error on the server, which would land in its log.
+ */
+class PostgresTableReadsTest {
     private final PostgresTestDatabase db = new PostgresTestDatabase();
 
     @AfterEach
@@ -36,6 +40,21 @@ class PostgresVersionTableTest {
             session.execute("BEGIN").await().indefinitely();
             assertEquals(List.of(), table(null, "alembic_version").heads(session).await().indefinitely());
             assertEquals(List.of(), table("no_such_schema", "alembic_version").heads(session).await().indefinitely());
+            assertEquals(List.of(List.of("1")), session.query("SELECT 1").await().indefinitely());
+            session.execute("ROLLBACK").await().indefinitely();
+        } finally {
+            session.close().await().indefinitely();
+        }
+    }
+
+    @Test
+    void aMissingHistoryTableReadsAsAnEmptyLogWithoutAnErrorOnTheServer() {
+        HistoryTable history = new HistoryTable(null, "migrate_history", "test", Dialect.named("postgresql"));
+        Database session = db.open();
+        try {
+            session.execute("BEGIN").await().indefinitely();
+            assertEquals(List.of(), history.applied(session).await().indefinitely());
+            assertEquals(List.of(), history.entries(session).await().indefinitely());
             assertEquals(List.of(List.of("1")), session.query("SELECT 1").await().indefinitely());
             session.execute("ROLLBACK").await().indefinitely();
         } finally {
