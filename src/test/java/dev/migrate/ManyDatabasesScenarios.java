@@ -111,6 +111,20 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
     }
 
     @Test
+    void warningsAreShownWithoutVerbose(QuarkusMainLauncher launcher) {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        ok(project.run(launcher, "upgrade", "--url", db.url(), "--url", second.url()));
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT);", "DROP TABLE accounts;");
+        project.sql("b2", "a1", "CREATE TABLE orders (id INTEGER PRIMARY KEY);", "DROP TABLE orders;");
+        LaunchResult r = project.run(launcher, "upgrade", "--url", db.url(), "--url", second.url());
+        ok(r);
+        for (TestDatabase d : List.of(db, second)) {
+            assertTrue(r.getErrorOutput().contains(name(d) + ": WARNING: revision a1 "), r.getErrorOutput());
+        }
+        assertFalse(r.getErrorOutput().contains("Running upgrade"), r.getErrorOutput());
+    }
+
+    @Test
     void concurrencyOneGivesTheSameResult(QuarkusMainLauncher launcher) {
         twoRevisions();
         third.execute("CREATE TABLE orders (id INTEGER)");

@@ -105,11 +105,11 @@ final class Workspace {
     /**
      * The environment of one database of a run over several: the revision files and graph shared
      * with every other (parsed once); its progress lines shown with -v only, after its name, as
-     * hundreds of databases interleaving theirs would be unreadable.
+     * hundreds of databases interleaving theirs would be unreadable; its warnings always.
      */
     Environment environment(DatabaseTargets.Target target) {
         return shared().forDatabase(target.url(), line -> {
-            if (options.verbose) log(target.name() + ": " + line);
+            if (options.verbose || line.regionMatches(true, 0, "warning:", 0, 8)) log(target.name() + ": " + line);
         });
     }
 
