@@ -125,6 +125,18 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
     }
 
     @Test
+    void aFailureNeverShowsAnXValue(QuarkusMainLauncher launcher) {
+        project.sql("a1", null, "SELECT * FROM \"${x.password}\";", "SELECT 1;");
+        for (String format : List.of("--json", "-q")) {
+            LaunchResult r = project.run(launcher, "upgrade", "--url", db.url(), "--url", second.url(), "-x", "password=Sup3rS3cret", format);
+            assertEquals(1, r.exitCode(), Outcomes.describe(r));
+            String all = r.getOutput() + r.getErrorOutput();
+            assertFalse(all.contains("Sup3rS3cret"), all);
+            assertTrue(all.contains("***"), all);
+        }
+    }
+
+    @Test
     void concurrencyOneGivesTheSameResult(QuarkusMainLauncher launcher) {
         twoRevisions();
         third.execute("CREATE TABLE orders (id INTEGER)");

@@ -114,7 +114,7 @@ final class ManyDatabases {
             } else {
                 anyFailed = true;
                 interrupted |= o.failure() instanceof RunInterrupted;
-                String message = message(o.failure());
+                String message = ws.hideValues(message(o.failure()));
                 status = "failed";
                 object.put("status", status);
                 object.putAll(failed);

@@ -226,6 +226,11 @@ final class Workspace {
         return options.verbose;
     }
 
+    /** {@code message} with the {@code -x} values hidden, for an error printed by the command itself. */
+    String hideValues(String message) {
+        return HiddenValues.hide(message, options.x);
+    }
+
     /** The {@code -x key=value} pairs. */
     Map<String, String> xValues() {
         return XArgs.parse(options.x);
