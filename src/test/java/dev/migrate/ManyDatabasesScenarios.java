@@ -137,6 +137,21 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
     }
 
     @Test
+    void stampWritesEveryVersionTable(QuarkusMainLauncher launcher) {
+        twoRevisions();
+        LaunchResult r = project.run(launcher, "stamp", "a1", "--url", db.url(), "--url", second.url());
+        ok(r);
+        assertEquals(List.of(name(db) + ": stamped a1", name(second) + ": stamped a1", "2 databases: 2 stamped"), lines(r.getOutput()));
+        assertEquals(List.of("a1"), versions(second));
+        assertEquals(List.of(), second.tables().stream().toList());
+        LaunchResult purge = project.run(launcher, "--json", "stamp", "base", "--purge", "--url", db.url(), "--url", second.url());
+        ok(purge);
+        assertTrue(purge.getOutput().replace(" ", "").contains("\"status\":\"stamped\",\"current\":[],\"error\":null"),
+                purge.getOutput());
+        assertEquals(List.of(), versions(db));
+    }
+
+    @Test
     void concurrencyOneGivesTheSameResult(QuarkusMainLauncher launcher) {
         twoRevisions();
         third.execute("CREATE TABLE orders (id INTEGER)");
@@ -248,19 +263,19 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
     @Test
     void commandsForOneDatabaseRefuseSeveral(QuarkusMainLauncher launcher) throws IOException {
         twoRevisions();
-        for (String[] args : List.of(new String[] {"stamp", "head"}, new String[] {"history", "-i"}, new String[] {"inspect"},
+        for (String[] args : List.of(new String[] {"history", "-i"}, new String[] {"inspect"}, new String[] {"stamp", "head", "--sql"},
                 new String[] {"upgrade", "--sql"}, new String[] {"ensure-version"})) {
             List<String> all = new ArrayList<>(List.of(args));
             all.addAll(List.of("--url", db.url(), "--url", second.url()));
             String err = fails(project.run(launcher, all.toArray(String[]::new)), 2);
-            assertTrue(err.contains("only upgrade, downgrade, current and check run against several databases"), err);
+            assertTrue(err.contains("only upgrade, downgrade, stamp, current and check run against several databases"), err);
         }
         Path file = tmp.resolve("tenants.txt");
         Files.writeString(file, db.url() + "\n");
-        assertTrue(fails(project.run(launcher, "stamp", "head", "--url-file", file.toString()), 2).contains("--url-file is"));
+        assertTrue(fails(project.run(launcher, "inspect", "--url-file", file.toString()), 2).contains("--url-file is"));
 
         Path config = config("databases:\n  tenant_a: " + db.url() + "\n");
-        String err = fails(launcher.launch("-c", config.toString(), "stamp", "head"), 2);
+        String err = fails(launcher.launch("-c", config.toString(), "ensure-version"), 2);
         assertTrue(err.contains("lists databases: and sets no url:"), err);
         ok(launcher.launch("-c", config.toString(), "stamp", "head", "--url", db.url()));
         ok(launcher.launch("-c", config.toString(), "heads"));

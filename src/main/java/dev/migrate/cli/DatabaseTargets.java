@@ -11,14 +11,14 @@ import dev.migrate.config.ConfiguredUrl;
 import dev.migrate.config.UrlFile;
 
 /**
- * Which databases {@code upgrade}, {@code downgrade}, {@code current} and {@code check} run
- * against when there are several: {@code --url} given more than once, else every URL of
+ * Which databases {@code upgrade}, {@code downgrade}, {@code stamp}, {@code current} and
+ * {@code check} run against when there are several: {@code --url} given more than once, else every URL of
  * {@code --url-file}, else the {@code databases:} map of the configuration. One {@code --url}, or
  * none and no {@code databases:}, is the one database of every other command.
  */
 final class DatabaseTargets {
     /** Every command that accepts several databases, as usage errors name them. */
-    static final String COMMANDS = "upgrade, downgrade, current and check";
+    static final String COMMANDS = "upgrade, downgrade, stamp, current and check";
 
     /** One database of a run over many: how the output names it (its map key, else its URL masked). */
     record Target(String name, ConfiguredUrl url) {

@@ -31,11 +31,11 @@ public class MigrateCommand {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Database URL; overrides the configuration and $DATABASE_URL. Repeatable for upgrade,"
-                    + " downgrade, current and check, which then run against each.")
+                    + " downgrade, stamp, current and check, which then run against each.")
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--url-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "upgrade, downgrade, current, check: run against every URL of FILE, one per line"
+            description = "upgrade, downgrade, stamp, current, check: run against every URL of FILE, one per line"
                     + " (# comments, $${VAR} expanded).")
     String urlFile;
 

@@ -170,7 +170,7 @@ public final class ConfigLoader {
         if (env != null && !env.isEmpty()) return new ConfiguredUrl(env, "$DATABASE_URL");
         if (!databases.isEmpty()) {
             return new ConfiguredUrl(null, origin, MigrateException.usage(origin + " lists databases: and sets no url:;"
-                    + " only upgrade, downgrade, current and check run against the databases: list,"
+                    + " only upgrade, downgrade, stamp, current and check run against the databases: list,"
                     + " this command works on one database: give it --url URL"));
         }
         return new ConfiguredUrl(DEFAULT_URL, "built-in default");
