@@ -24,6 +24,7 @@ public class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
+        if (ws.several()) return several(ws);
         List<String> differences = Differences.of(ws.await(ws.operations().compare()));
         if (ws.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -36,5 +37,18 @@ public class CheckCommand implements Callable<Integer> {
             for (String d : differences) ws.out().println("  " + d);
         }
         return differences.isEmpty() ? 0 : DIFFERENT;
+    }
+
+    /** {@code tenant_a: up to date}, {@code tenant_b: 2 differences: ...} per database; exit 3 when any differs. */
+    private static int several(Workspace ws) {
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("differences", null);
+        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.compare().map(Differences::of), differences -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("differences", differences);
+            if (differences.isEmpty()) return new ManyDatabases.Shown("up_to_date", "up to date", json);
+            return new ManyDatabases.Shown("different", differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
+                    + ": " + String.join("; ", differences), json);
+        }, failed, all -> all.stream().allMatch(List::isEmpty) ? 0 : DIFFERENT);
     }
 }

@@ -1,7 +1,9 @@
 package dev.migrate.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
@@ -26,6 +28,7 @@ public class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
+        if (ws.several()) return several(ws);
         List<String> current = ws.await(ws.operations().current());
         RevisionMap graph = ws.graph();
         RevisionFormat format = new RevisionFormat(graph, List.of());
@@ -42,5 +45,22 @@ public class CurrentCommand implements Callable<Integer> {
             return NOT_AT_HEAD;
         }
         return 0;
+    }
+
+    /**
+     * {@code tenant_a: c3 (head)}, {@code tenant_b: b2 (not at head)} per database; exit 3 with
+     * {@code --check-heads} when any is not at the heads.
+     */
+    private int several(Workspace ws) {
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("current", null);
+        RevisionMap graph = ws.sharedGraph();
+        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.current(), current -> {
+            boolean atHead = graph.atHeads(current);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("current", current);
+            return new ManyDatabases.Shown(atHead ? "at_head" : "not_at_head",
+                    MigratedSummary.rows(current) + (atHead ? " (head)" : " (not at head)"), json);
+        }, failed, all -> checkHeads && !all.stream().allMatch(graph::atHeads) ? NOT_AT_HEAD : 0);
     }
 }

@@ -42,6 +42,7 @@ public class DowngradeCommand implements Callable<Integer> {
                     + " start is what the database holds");
         }
         Workspace ws = root.workspace();
+        if (ws.several()) return MigratedSummary.run(ws, "downgrade", target);
         ws.interruptible(interruption -> ws.operations().downgrade(target, interruption));
         return 0;
     }

@@ -30,8 +30,18 @@ public class MigrateCommand {
     String config;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Database URL; overrides the configuration and $DATABASE_URL.")
-    String url;
+            description = "Database URL; overrides the configuration and $DATABASE_URL. Repeatable for upgrade,"
+                    + " downgrade, stamp, current and check, which then run against each.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--url-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "upgrade, downgrade, stamp, current, check: run against every URL of FILE, one per line"
+                    + " (# comments, $${VAR} expanded).")
+    String urlFile;
+
+    @Option(names = "--concurrency", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "With several databases: how many run at once (default: ${DEFAULT-VALUE}).")
+    int concurrency = ManyDatabases.DEFAULT_CONCURRENCY;
 
     @Option(names = "-x", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
             description = "A value for templates and SQL revisions ($${x.KEY}); repeatable.")

@@ -1,7 +1,9 @@
 package dev.migrate.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
@@ -49,8 +51,20 @@ public class StampCommand implements Callable<Integer> {
             }
         }
         Workspace ws = root.workspace();
+        if (ws.several()) return several(ws);
         ws.interruptible(interruption -> ws.operations().stamp(targets, purge, interruption));
         return 0;
+    }
+
+    /** {@code tenant_a: stamped c3} per database. */
+    private int several(Workspace ws) {
+        Map<String, Object> failed = new LinkedHashMap<>();
+        failed.put("current", null);
+        return ManyDatabases.run(ws, true, (ops, interruption) -> ops.stamp(targets, purge, interruption), rows -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("current", rows);
+            return new ManyDatabases.Shown("stamped", "stamped " + MigratedSummary.rows(rows), json);
+        }, failed, all -> 0);
     }
 
     /** Like Alembic: every argument may carry a start, and they must all name the same one. */

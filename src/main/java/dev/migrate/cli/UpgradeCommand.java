@@ -43,6 +43,7 @@ public class UpgradeCommand implements Callable<Integer> {
                     + " start is what the database holds");
         }
         Workspace ws = root.workspace();
+        if (ws.several()) return MigratedSummary.run(ws, "upgrade", target);
         ws.interruptible(interruption -> ws.operations().upgrade(target, interruption));
         return 0;
     }

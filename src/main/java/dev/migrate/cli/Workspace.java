@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,8 +38,11 @@ import io.smallrye.mutiny.Uni;
 final class Workspace {
     private final MigrateCommand options;
     private final VertxHolder vertx;
+    private Config settings;
     private Config config;
     private Environment environment;
+    /** What the databases of a run over several share: the revision files and their graph. */
+    private Environment shared;
     private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
 
     Workspace(MigrateCommand options, VertxHolder vertx) {
@@ -46,15 +50,67 @@ final class Workspace {
         this.vertx = vertx;
     }
 
+    /**
+     * The settings for the one database of the command: refused when the options name several,
+     * which only {@value DatabaseTargets#COMMANDS} accept (see {@link #targets()}).
+     */
     Config config() {
+        if (DatabaseTargets.given(options)) {
+            throw MigrateException.usage((options.urlFile != null ? "--url-file is" : "--url is given " + options.urls.size() + " times;")
+                    + " only " + DatabaseTargets.COMMANDS + " run against several databases (never with --sql):"
+                    + " give this command one --url");
+        }
         if (config == null) {
-            Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config);
-            Config withUrl = options.url != null ? loaded.withUrl(options.url) : loaded;
-            Config withWait = options.connectWait != null ? withUrl.withConnectWait(duration("--wait", options.connectWait)) : withUrl;
-            config = options.lockTimeout != null
-                    ? withWait.withLockTimeout(duration("--lock-timeout", options.lockTimeout)) : withWait;
+            config = options.urls.isEmpty() ? settings() : settings().withUrl(options.urls.get(0));
         }
         return config;
+    }
+
+    /** The configuration with the command line's options applied, apart from the database. */
+    private Config settings() {
+        if (settings == null) {
+            Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config);
+            Config withWait = options.connectWait != null ? loaded.withConnectWait(duration("--wait", options.connectWait)) : loaded;
+            settings = options.lockTimeout != null
+                    ? withWait.withLockTimeout(duration("--lock-timeout", options.lockTimeout)) : withWait;
+        }
+        return settings;
+    }
+
+    /** Whether a command that accepts several databases runs against several: then it asks {@link #targets()}. */
+    boolean several() {
+        return DatabaseTargets.several(options, settings());
+    }
+
+    /** The databases of a run over several, in the order given, each URL already checked. */
+    List<DatabaseTargets.Target> targets() {
+        return DatabaseTargets.of(options, settings());
+    }
+
+    /** The graph the databases of a run over several share. */
+    RevisionMap sharedGraph() {
+        return shared().graph();
+    }
+
+    private Environment shared() {
+        if (shared == null) shared = new Environment(settings(), xValues(), this::log, vertx::get);
+        return shared;
+    }
+
+    /** How many databases of a run over several run at once. */
+    int concurrency() {
+        return options.concurrency;
+    }
+
+    /**
+     * The environment of one database of a run over several: the revision files and graph shared
+     * with every other (parsed once); its progress lines shown with -v only, after its name, as
+     * hundreds of databases interleaving theirs would be unreadable; its warnings always.
+     */
+    Environment environment(DatabaseTargets.Target target) {
+        return shared().forDatabase(target.url(), line -> {
+            if (options.verbose || line.regionMatches(true, 0, "warning:", 0, 8)) log(target.name() + ": " + line);
+        });
     }
 
     private static Duration duration(String option, String text) {
@@ -142,7 +198,11 @@ final class Workspace {
      * does) attributes them to this run.
      */
     void log(String line) {
-        if (options.quiet) return;
+        if (!options.quiet) error(line);
+    }
+
+    /** Errors: standard error, even with {@code -q}; written as {@link #log} says. */
+    void error(String line) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
@@ -164,6 +224,11 @@ final class Workspace {
 
     boolean verbose() {
         return options.verbose;
+    }
+
+    /** {@code message} with the {@code -x} values hidden, for an error printed by the command itself. */
+    String hideValues(String message) {
+        return HiddenValues.hide(message, options.x);
     }
 
     /** The {@code -x key=value} pairs. */

@@ -67,7 +67,12 @@ public record Config(Path configFile, Path baseDir, Path workDir, Map<String, St
 
     /** These settings with the URL given by {@code --url}. */
     public Config withUrl(String text) {
-        return with(new ConfiguredUrl(text, "--url"), lockTimeout, connectWait, connectTimeout);
+        return withUrl(new ConfiguredUrl(text, "--url"));
+    }
+
+    /** These settings with another database: one of many a command runs against. */
+    public Config withUrl(ConfiguredUrl u) {
+        return with(u, lockTimeout, connectWait, connectTimeout);
     }
 
     public Config withLockTimeout(Duration d) {

@@ -138,7 +138,7 @@ public final class ConfigLoader {
         }
 
         return new Config(file == null ? null : file.toAbsolutePath().normalize(), baseDir, workDir, environment,
-                scriptLocation, url(entries.get("url"), origin), versionLocations,
+                scriptLocation, url(entries.get("url"), origin, databases), versionLocations,
                 template(entries.get("file_template")),
                 positive(entries.get("truncate_slug_length"), "truncate_slug_length", 40),
                 zone(entries.get("timezone")),
@@ -156,13 +156,23 @@ public final class ConfigLoader {
                 databases);
     }
 
-    private ConfiguredUrl url(Node node, String origin) {
+    /**
+     * The {@code url} setting, else {@code $DATABASE_URL}, else the built-in default; but a file
+     * listing {@code databases:} without a {@code url} has no default: a command that works on
+     * one database would otherwise quietly create {@code app.db} instead of reaching any of them.
+     */
+    private ConfiguredUrl url(Node node, String origin, Map<String, ConfiguredUrl> databases) {
         if (node != null) {
             ConfiguredUrl configured = lazily(origin + ":" + node.line(), () -> nullable(node, "url"));
-            if (configured.unset() != null || configured.text() != null) return configured;
+            if (configured.unavailable() != null || configured.text() != null) return configured;
         }
         String env = environment.get("DATABASE_URL");
         if (env != null && !env.isEmpty()) return new ConfiguredUrl(env, "$DATABASE_URL");
+        if (!databases.isEmpty()) {
+            return new ConfiguredUrl(null, origin, MigrateException.usage(origin + " lists databases: and sets no url:;"
+                    + " only upgrade, downgrade, stamp, current and check run against the databases: list,"
+                    + " this command works on one database: give it --url URL"));
+        }
         return new ConfiguredUrl(DEFAULT_URL, "built-in default");
     }
 

@@ -3,6 +3,8 @@ package dev.migrate.config;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.migrate.MigrateException;
+
 /**
  * A database URL as configured, before parsing, with where it came from ({@code migrate.yaml:3},
  * {@code --url}, {@code $DATABASE_URL}, {@code built-in default}), so that a bad URL is reported
@@ -10,12 +12,13 @@ import java.util.Map;
  *
  * <p>For the same reason a {@code ${VAR}} in the file's URL that is not set is only an error once
  * the URL is needed: {@code --url}, or offline SQL with {@code --dialect}, does without it. Such
- * a URL holds the error ({@code unset}) instead of a text.
+ * a URL holds the error ({@code unavailable}) instead of a text; so does the missing {@code url:}
+ * of a file that lists {@code databases:} instead.
  *
- * @param text the expanded URL; read it with {@link #text()}, which throws when {@code unset}
- * @param unset why there is no text: a variable that is not set; null when there is a text
+ * @param text the expanded URL; read it with {@link #text()}, which throws when {@code unavailable}
+ * @param unavailable why there is no text (a variable that is not set, ...); null when there is a text
  */
-public record ConfiguredUrl(String text, String source, UnsetVariableException unset) {
+public record ConfiguredUrl(String text, String source, MigrateException unavailable) {
 
     public ConfiguredUrl(String text, String source) {
         this(text, source, null);
@@ -29,7 +32,11 @@ public record ConfiguredUrl(String text, String source, UnsetVariableException u
     /** The URL; an {@link UnsetVariableException} names the file, line and variable when a variable was not set. */
     @Override
     public String text() {
-        if (unset != null) throw new UnsetVariableException(unset.origin(), unset.line(), unset.variable());
+        if (unavailable instanceof UnsetVariableException) {
+            UnsetVariableException unset = (UnsetVariableException) unavailable;
+            throw new UnsetVariableException(unset.origin(), unset.line(), unset.variable());
+        }
+        if (unavailable != null) throw new MigrateException(unavailable.getMessage(), unavailable.exitCode(), null);
         return text;
     }
 
@@ -45,7 +52,8 @@ public record ConfiguredUrl(String text, String source, UnsetVariableException u
 
     /** The URL with its password masked, or which variable it lacks. */
     public String masked() {
-        return unset != null ? "(${" + unset.variable() + "} is not set)" : DatabaseUrl.mask(text);
+        if (unavailable instanceof UnsetVariableException) return "(${" + ((UnsetVariableException) unavailable).variable() + "} is not set)";
+        return unavailable != null ? "(none)" : DatabaseUrl.mask(text);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.migrate.config.Config;
+import dev.migrate.config.ConfiguredUrl;
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
@@ -46,6 +47,18 @@ public final class Environment {
         this.xValues = Map.copyOf(xValues);
         this.log = log;
         this.vertx = vertx;
+    }
+
+    /**
+     * An environment for the database {@code url} with these settings otherwise, sharing the
+     * revision files and the graph (parsed now, once, if they were not yet): what a run over many
+     * databases builds for each of them. {@code log} receives that database's progress lines.
+     */
+    public Environment forDatabase(ConfiguredUrl url, Consumer<String> log) {
+        Environment other = new Environment(config.withUrl(url), xValues, log, vertx);
+        other.scripts = scripts();
+        other.graph = graph();
+        return other;
     }
 
     public Config config() {

@@ -43,11 +43,13 @@ public final class Operations {
     /**
      * What an upgrade or downgrade did.
      *
+     * @param before the version table's rows before it
      * @param steps the steps it ran, in order (empty when the database was already at the target)
      * @param current the version table's rows afterwards
      */
-    public record Migrated(List<Step> steps, List<String> current) {
+    public record Migrated(List<String> before, List<Step> steps, List<String> current) {
         public Migrated {
+            before = List.copyOf(before);
             steps = List.copyOf(steps);
             current = List.copyOf(current);
         }
@@ -81,13 +83,13 @@ public final class Operations {
             return env.withLockedDatabase(heads -> {
                 seen.set(heads);
                 return !plan.apply(graph, heads).isEmpty();
-            }, () -> new Migrated(List.of(), seen.get()), (db, current) -> {
+            }, () -> new Migrated(seen.get(), List.of(), seen.get()), (db, current) -> {
                 List<Step> steps = plan.apply(graph, current);
-                if (steps.isEmpty()) return Uni.createFrom().item(new Migrated(List.of(), current));
+                if (steps.isEmpty()) return Uni.createFrom().item(new Migrated(current, List.of(), current));
                 return ChangedFiles.warn(env, db, history).flatMap(v -> {
                     env.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
                     return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log).run(steps);
-                }).map(done -> new Migrated(done, after(current, done)));
+                }).map(done -> new Migrated(current, done, after(current, done)));
             }, interruption).invoke(done -> {
                 if (done.steps().isEmpty()) env.log("Nothing to " + verb + ": the database is already at " + target + ".");
             });

@@ -34,7 +34,7 @@ class WorkspaceTest {
     private Workspace workspace(String applicationName) throws Exception {
         MigrateCommand options = new MigrateCommand();
         options.config = Files.writeString(tmp.resolve("migrate.yaml"), "script_location: migrations\n").toString();
-        options.url = db.url() + "?application_name=" + applicationName;
+        options.urls = List.of(db.url() + "?application_name=" + applicationName);
         return new Workspace(options, new VertxHolder() {
             @Override
             public Vertx get() {

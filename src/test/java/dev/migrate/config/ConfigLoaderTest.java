@@ -253,6 +253,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aDatabasesMapWithoutUrlLeavesCommandsForOneDatabaseWithoutADefault() {
+        Config c = parse("databases:\n  tenant_a: sqlite:///a.db\n", Map.of());
+        dev.migrate.MigrateException e = assertThrows(dev.migrate.MigrateException.class, c::databaseUrl);
+        assertEquals(2, e.exitCode());
+        assertTrue(e.getMessage().startsWith("migrate.yaml lists databases: and sets no url:"), e.getMessage());
+        assertTrue(c.toString().contains("url: (none)\n"), c.toString());
+        assertEquals("sqlite:///a.db", c.databases().get("tenant_a").text());
+        assertEquals("postgresql://env/db", parse("databases:\n  tenant_a: sqlite:///a.db\n", Map.of("DATABASE_URL", "postgresql://env/db"))
+                .url().text());
+        assertEquals("sqlite:///b.db", parse("url: sqlite:///b.db\ndatabases:\n  tenant_a: sqlite:///a.db\n", Map.of()).url().text());
+    }
+
+    @Test
     void unknownSettingIsRefusedWithFileLineAndSuggestion() {
         UnknownSettingException e = assertThrows(UnknownSettingException.class,
                 () -> parse("url: sqlite://\nlock_timout: 5s\n", Map.of()));

@@ -1,6 +1,7 @@
 package dev.migrate.engine.lock;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,18 @@ public final class Interruption {
     private volatile Runnable onRequest = () -> { };
     private volatile String outcome;
     private final CountDownLatch settled = new CountDownLatch(1);
+
+    /**
+     * One interruption for several runs at once (a command over many databases): a request reaches
+     * each of {@code runs}. It never settles itself: whoever waits for it (the signal handler)
+     * waits for the command to end.
+     */
+    public static Interruption forAll(List<Interruption> runs) {
+        Interruption all = new Interruption();
+        List<Interruption> copy = List.copyOf(runs);
+        all.onRequest(() -> copy.forEach(Interruption::request));
+        return all;
+    }
 
     /** Asks the run to stop; safe from any thread, any number of times. */
     public void request() {

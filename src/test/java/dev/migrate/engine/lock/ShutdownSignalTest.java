@@ -78,4 +78,18 @@ class ShutdownSignalTest {
             throw new AssertionError(x);
         }
     }
+
+    @Test
+    void oneSignalReachesEveryRunOfACommandOverSeveralDatabases() {
+        List<Interruption> runs = List.of(new Interruption(), new Interruption(), new Interruption());
+        Interruption all = Interruption.forAll(runs);
+        RunInterrupted e = assertThrows(RunInterrupted.class, () -> ShutdownSignal.guard(all, errStream, () -> {
+            Signal.raise(new Signal("INT"));
+            for (Interruption run : runs) awaitRequest(run);
+            throw new RunInterrupted("interrupted: every run rolled back");
+        }, Duration.ofSeconds(10), exits::add));
+        assertEquals(130, e.exitCode());
+        assertEquals(List.of(), exits);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
 }
