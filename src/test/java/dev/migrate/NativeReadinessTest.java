@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -103,5 +106,35 @@ class NativeReadinessTest {
         assertEquals(List.of(), loads, "SnakeYAML's load builds objects by reflection: compose the node tree instead");
         String reader = Files.readString(SOURCES.resolve("dev/migrate/yaml/YamlReader.java"));
         assertTrue(reader.contains("new Composer(") && !reader.contains("new Yaml("), "YamlReader composes with SnakeYAML's composer alone");
+    }
+
+    /**
+     * The native build initialises Vert.x at run time (application.properties), while Quarkus initialises
+     * the application's classes at build time: a static initialiser of ours that touches a Vert.x class
+     * (a switch on a Vert.x enum compiles to one) would drag Vert.x into the build and fail it.
+     */
+    @Test
+    void noStaticInitialiserOfOursTouchesVertx() throws Exception {
+        assertTrue(applicationProperties().getProperty("quarkus.native.additional-build-args", "")
+                .contains("--initialize-at-run-time=io.vertx"), "Vert.x is initialised at run time in the native build");
+        ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
+        List<String> args = new ArrayList<>(List.of("-c", "-p"));
+        for (Path file : files(Path.of("target/classes"))) {
+            if (file.toString().endsWith(".class")) args.add(file.toString());
+        }
+        StringWriter out = new StringWriter();
+        javap.run(new PrintWriter(out), new PrintWriter(new StringWriter()), args.toArray(String[]::new));
+        List<String> found = new ArrayList<>();
+        // One listing per class, each opened by its "Compiled from" line; the static initialiser ends at a blank line.
+        for (String listing : out.toString().split("(?m)^Compiled from ")) {
+            int init = listing.indexOf("static {};");
+            if (init < 0) continue;
+            int end = listing.indexOf("\n\n", init);
+            if (listing.substring(init, end < 0 ? listing.length() : end).contains("io/vertx/")) {
+                int nameEnd = listing.indexOf('{');
+                found.add(listing.substring(listing.indexOf('\n') + 1, nameEnd < 0 ? listing.length() : nameEnd).strip());
+            }
+        }
+        assertEquals(List.of(), found, "static initialisers that touch Vert.x classes");
     }
 }

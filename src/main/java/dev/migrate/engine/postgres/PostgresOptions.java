@@ -34,10 +34,12 @@ public final class PostgresOptions {
         o.setProperties(properties);
         if (url.sslMode() != null) {
             o.setSslMode(SslMode.of(url.sslMode().text()));
-            switch (o.getSslMode()) {
+            // The switch is on our own enum, not Vert.x's: a switch on a Vert.x enum compiles to a helper class whose
+            // static initialiser reads that enum, and the native build initialises Vert.x classes at run time only.
+            switch (url.sslMode()) {
                 case VERIFY_CA:
                 case VERIFY_FULL:
-                    boolean full = o.getSslMode() == SslMode.VERIFY_FULL;
+                    boolean full = url.sslMode() == dev.migrate.config.SslMode.VERIFY_FULL;
                     o.setTrustOptions(ServerCertificateCheck.of(url, full));
                     // The JDK compares the host with the certificate only when told to; verify-ca must not.
                     o.setHostnameVerificationAlgorithm(full ? "HTTPS" : "");
