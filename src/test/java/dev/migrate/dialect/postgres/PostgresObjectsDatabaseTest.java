@@ -194,16 +194,20 @@ class PostgresObjectsDatabaseTest {
         assertEquals("23514", checked.sqlState());
     }
 
+    /** {@link #REPLACE} fails with {@code reason} and leaves the type as it was. */
+    private void assertReplaceRefused(String reason) {
+        StatementFailed e = assertThrows(StatementFailed.class, () -> run(parse(REPLACE)));
+        assertEquals("v1.yaml:1: replace_enum_values cannot change enum status: " + reason, e.serverMessage());
+        assertEquals("{draft,active,archived,spam}", values("status"));
+        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+    }
+
     @Test
     void aCheckThatNamesARemovedValueFailsNamingItAndChangesNothing() {
         run(parse(POSTS));
         db.execute("ALTER TABLE posts ADD CONSTRAINT posts_known CHECK (status <> 'spam')");
-        StatementFailed e = assertThrows(StatementFailed.class, () -> run(parse(REPLACE)));
-        assertEquals("v1.yaml:1: replace_enum_values cannot change enum status: constraint posts_known on table posts"
-                + " cannot be created again with the new values: invalid input value for enum status: \"spam\"",
-                e.serverMessage());
-        assertEquals("{draft,active,archived,spam}", values("status"));
-        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+        assertReplaceRefused("constraint posts_known on table posts cannot be created again with the new values:"
+                + " invalid input value for enum status: \"spam\"");
         assertEquals("1", one("SELECT count(*) FROM pg_constraint WHERE conname = 'posts_known'"));
     }
 
@@ -315,12 +319,8 @@ class PostgresObjectsDatabaseTest {
         db.execute("ALTER TABLE posts ADD COLUMN live boolean GENERATED ALWAYS AS (status <> 'archived') STORED");
         db.execute("ALTER TABLE posts ADD COLUMN \"Label\" boolean GENERATED ALWAYS AS ('draft' = ANY (history)) STORED");
         db.execute("INSERT INTO posts (id, status) VALUES (1, 'active')");
-        StatementFailed e = assertThrows(StatementFailed.class, () -> run(parse(REPLACE)));
-        assertEquals("v1.yaml:1: replace_enum_values cannot change enum status: generated columns notes.kind,"
-                + " posts.\"Label\", posts.live use it, which PostgreSQL cannot convert; drop them first and add them"
-                + " again after", e.serverMessage());
-        assertEquals("{draft,active,archived,spam}", values("status"));
-        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+        assertReplaceRefused("generated columns notes.kind, posts.\"Label\", posts.live use it, which PostgreSQL cannot"
+                + " convert; drop them first and add them again after");
         assertEquals("3", one("SELECT count(*) FROM pg_attrdef WHERE adrelid = 'posts'::regclass AND adnum > 3"));
 
         db.execute("ALTER TABLE posts DROP COLUMN live, DROP COLUMN \"Label\"");
@@ -342,12 +342,8 @@ class PostgresObjectsDatabaseTest {
         db.execute("CREATE TABLE logs_low PARTITION OF logs FOR VALUES FROM (0) TO (10) PARTITION BY HASH (kind)");
         db.execute("CREATE TABLE ranked (id integer, kind status) PARTITION BY LIST ((kind = 'draft'))");
         db.execute("INSERT INTO events VALUES (1, 'draft')");
-        StatementFailed e = assertThrows(StatementFailed.class, () -> run(parse(REPLACE)));
-        assertEquals("v1.yaml:1: replace_enum_values cannot change enum status: columns events.kind, logs_low.kind,"
-                + " ranked.kind partition their tables, and PostgreSQL cannot change the type of a partition key; create"
-                + " those tables again with another key and copy their rows first", e.serverMessage());
-        assertEquals("{draft,active,archived,spam}", values("status"));
-        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+        assertReplaceRefused("columns events.kind, logs_low.kind, ranked.kind partition their tables, and PostgreSQL"
+                + " cannot change the type of a partition key; create those tables again with another key and copy their rows first");
 
         db.execute("DROP TABLE events, logs, ranked");
         db.execute("CREATE TABLE events (id integer, kind status) PARTITION BY LIST (id)");
