@@ -64,7 +64,10 @@ public interface Database {
     /** Runs a query and gives every row, each column as text (null stays null). */
     Uni<List<List<String>>> query(String sql);
 
-    /** Whether a table exists; {@code schema} null means the session's default schema. */
+    /**
+     * Whether a table exists; {@code schema} null means the table an unqualified name in a statement
+     * finds (on PostgreSQL, the first along the search_path).
+     */
     Uni<Boolean> tableExists(String schema, String table);
 
     /** Closes the session; never fails. */

@@ -14,9 +14,13 @@ import dev.migrate.script.Statement;
  * expression holds a constant of the type (PostgreSQL would parse them again against NAME_old
  * and fail with "operator does not exist"), are dropped before the rename and created again
  * from their definitions after, so that they name the new type (an index of a partitioned table
- * without its ONLY, so that the partitions get theirs again). Views, rules, triggers,
- * policies, functions and domains that use the type or its columns are refused up front, naming
- * them: they cannot be recreated faithfully from here.
+ * without its ONLY, so that the partitions get theirs again). So are the foreign keys between
+ * columns of the type (a lookup table keyed by it), which PostgreSQL cannot keep while one side
+ * is converted and the other is still NAME_old: dropped first, created again last. Views, rules,
+ * triggers, policies, functions and domains that use the type or its columns are refused up
+ * front, naming them: they cannot be recreated faithfully from here. So are generated columns
+ * that use it and partition keys of it, whose type PostgreSQL cannot change (dropping a
+ * generation expression cannot be undone).
  */
 final class EnumReplacement {
     /** The columns of every table that use a type or an array of it, inherited ones included. */
@@ -26,6 +30,15 @@ final class EnumReplacement {
                     JOIN pg_class c ON c.oid = a.attrelid%s
                     WHERE t.oid = %s::regtype AND a.attnum > 0 AND NOT a.attisdropped
                         AND c.relkind IN ('r', 'p')%s""";
+
+    /**
+     * Joined to the columns, keeps those of a partition key, plain or in an expression: PostgreSQL
+     * makes each such column depend internally on its own table, and nothing else does.
+     */
+    private static final String PARTITION_KEYS = """
+
+            JOIN pg_depend k ON k.classid = 'pg_class'::regclass AND k.objid = a.attrelid AND k.objsubid = a.attnum
+                AND k.refclassid = 'pg_class'::regclass AND k.refobjid = a.attrelid AND k.refobjsubid = 0 AND k.deptype = 'i'""";
 
     private final PostgresDialect dialect;
     private final ReplaceEnumValues op;
@@ -79,6 +92,25 @@ final class EnumReplacement {
                     IF users IS NOT NULL THEN
                         RAISE EXCEPTION '%sit is used by %%; drop those first and create them again after', users;
                     END IF;
+                    SELECT string_agg(DISTINCT format('%%s.%%I', a.attrelid::regclass, a.attname), ', ')
+                        INTO users
+                        FROM pg_attribute a
+                        JOIN pg_attrdef g ON g.adrelid = a.attrelid AND g.adnum = a.attnum
+                        JOIN pg_type t ON t.oid = %s
+                        WHERE a.attgenerated <> '' AND NOT a.attisdropped AND (a.atttypid IN (t.oid, t.typarray)
+                            OR EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_attrdef'::regclass AND d.objid = g.oid
+                                AND (d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                                    OR d.refclassid = 'pg_class'::regclass AND (d.refobjid, d.refobjsubid) IN (SELECT a.attrelid, a.attnum
+                %s))));
+                    IF users IS NOT NULL THEN
+                        RAISE EXCEPTION '%sgenerated columns %% use it, which PostgreSQL cannot convert; drop them first and add them again after', users;
+                    END IF;
+                    SELECT string_agg(DISTINCT format('%%s.%%I', a.attrelid::regclass, a.attname), ', ')
+                        INTO users
+                %s;
+                    IF users IS NOT NULL THEN
+                        RAISE EXCEPTION '%scolumns %% partition their tables, and PostgreSQL cannot change the type of a partition key; create those tables again with another key and copy their rows first', users;
+                    END IF;
                     FOR col IN
                         SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array
                 %s
@@ -96,6 +128,8 @@ final class EnumReplacement {
                         END IF;
                     END LOOP;
                 END""".formatted(typeOid, columnsOf(type, "", false, false).indent(28).stripTrailing(), message(),
+                typeOid, columnsOf(type, "", false, false).indent(32).stripTrailing(), message(),
+                columnsOf(type, PARTITION_KEYS, false, false).indent(8).stripTrailing(), message(),
                 columnsOf(type, "", true, true).indent(8).stripTrailing(), kept, kept, message()));
     }
 
@@ -116,7 +150,7 @@ final class EnumReplacement {
                             regexp_replace(pg_get_indexdef(i.oid), '^(CREATE (UNIQUE )?INDEX ("([^"]|"")*"|\\S+) ON) ONLY ', '\\1 ')
                                 AS create_it,
                             format('COMMENT ON INDEX %%s IS %%L', i.oid::regclass, obj_description(i.oid, 'pg_class')) AS note,
-                            obj_description(i.oid, 'pg_class') IS NOT NULL AS noted
+                            obj_description(i.oid, 'pg_class') IS NOT NULL AS noted, false AS is_key
                         FROM pg_depend d
                         JOIN pg_type t ON t.oid = %s
                         JOIN pg_class i ON d.classid = 'pg_class'::regclass AND i.oid = d.objid
@@ -129,22 +163,25 @@ final class EnumReplacement {
                             format('ALTER TABLE %%s ADD CONSTRAINT %%I %%s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid)),
                             format('COMMENT ON CONSTRAINT %%I ON %%s IS %%L', k.conname, k.conrelid::regclass,
                                 obj_description(k.oid, 'pg_constraint')),
-                            obj_description(k.oid, 'pg_constraint') IS NOT NULL
-                        FROM pg_depend d
+                            obj_description(k.oid, 'pg_constraint') IS NOT NULL, k.contype = 'f'
+                        FROM pg_constraint k
                         JOIN pg_type t ON t.oid = %s
-                        JOIN pg_constraint k ON d.classid = 'pg_constraint'::regclass AND k.oid = d.objid
-                            OR d.classid = 'pg_class'::regclass AND k.conindid = d.objid
-                        WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
-                            AND k.conrelid <> 0 AND k.coninhcount = 0
-                        ORDER BY 1
+                        WHERE k.conrelid <> 0 AND k.coninhcount = 0 AND CASE WHEN k.contype = 'f'
+                            THEN k.conparentid = 0 AND EXISTS (SELECT FROM pg_attribute a WHERE a.atttypid IN (t.oid, t.typarray)
+                                AND (a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+                                    OR a.attrelid = k.confrelid AND a.attnum = ANY (k.confkey)))
+                            ELSE EXISTS (SELECT FROM pg_depend d WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                                AND (d.classid = 'pg_constraint'::regclass AND d.objid = k.oid
+                                    OR d.classid = 'pg_class'::regclass AND d.objid = k.conindid)) END
+                        ORDER BY is_key DESC, 1
                     LOOP
                         EXECUTE dep.drop_it;
-                        restore := restore || dep.create_it;
-                        restored := restored || dep.what;
                         IF dep.noted THEN
                             restore := restore || dep.note;
                             restored := restored || dep.what;
                         END IF;
+                        restore := restore || dep.create_it;
+                        restored := restored || dep.what;
                     END LOOP;
                     FOR col IN
                         SELECT a.attrelid::regclass AS tbl, a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS dflt
@@ -168,7 +205,7 @@ final class EnumReplacement {
                                 col.tbl, col.name, %s, col.name, %s);
                         END IF;
                     END LOOP;
-                    FOR i IN 1 .. cardinality(restore) LOOP
+                    FOR i IN REVERSE cardinality(restore) .. 1 LOOP
                         BEGIN
                             EXECUTE restore[i];
                         EXCEPTION WHEN OTHERS THEN
@@ -177,7 +214,7 @@ final class EnumReplacement {
                     END LOOP;
                     DROP TYPE %s;
                 END""".formatted(typeOid, typeOid,
-                columnsOf(type, "\nJOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum", false, true)
+                columnsOf(type, "\nJOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.attgenerated = ''", false, true)
                         .indent(8).stripTrailing(),
                 type, dialect.quote(oldName), createType,
                 columnsOf(oldType, "", true, true).indent(8).stripTrailing(),

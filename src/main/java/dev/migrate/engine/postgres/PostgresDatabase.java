@@ -150,13 +150,16 @@ public final class PostgresDatabase implements Database {
         return out;
     }
 
+    /**
+     * Resolves the name as the statements that use the table do ({@code to_regclass}, which gives
+     * NULL for a missing table or schema): unqualified, through the whole search_path, so that a
+     * table in a later schema of it is found, as the reads find it, and not created again in the first.
+     */
     @Override
     public Uni<Boolean> tableExists(String schema, String table) {
-        String sql = "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relname = $1 AND c.relkind IN ('r', 'p') AND "
-                + (schema == null ? "n.nspname = current_schema()" : "n.nspname = $2");
-        Tuple args = schema == null ? Tuple.of(table) : Tuple.of(table, schema);
-        return connection.preparedQuery(sql).execute(args)
+        String sql = "SELECT 1 FROM pg_catalog.pg_class c WHERE c.relkind IN ('r', 'p') AND c.oid = pg_catalog.to_regclass("
+                + "pg_catalog.concat_ws('.', pg_catalog.quote_ident($2), pg_catalog.quote_ident($1)))";
+        return connection.preparedQuery(sql).execute(Tuple.of(table, schema))
                 .onItem().transform(rows -> rows.size() > 0)
                 .onFailure().transform(PostgresDatabase::translate);
     }

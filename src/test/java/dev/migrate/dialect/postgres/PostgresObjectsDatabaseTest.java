@@ -194,16 +194,20 @@ class PostgresObjectsDatabaseTest {
         assertEquals("23514", checked.sqlState());
     }
 
+    /** {@link #REPLACE} fails with {@code reason} and leaves the type as it was. */
+    private void assertReplaceRefused(String reason) {
+        StatementFailed e = assertThrows(StatementFailed.class, () -> run(parse(REPLACE)));
+        assertEquals("v1.yaml:1: replace_enum_values cannot change enum status: " + reason, e.serverMessage());
+        assertEquals("{draft,active,archived,spam}", values("status"));
+        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+    }
+
     @Test
     void aCheckThatNamesARemovedValueFailsNamingItAndChangesNothing() {
         run(parse(POSTS));
         db.execute("ALTER TABLE posts ADD CONSTRAINT posts_known CHECK (status <> 'spam')");
-        StatementFailed e = assertThrows(StatementFailed.class, () -> run(parse(REPLACE)));
-        assertEquals("v1.yaml:1: replace_enum_values cannot change enum status: constraint posts_known on table posts"
-                + " cannot be created again with the new values: invalid input value for enum status: \"spam\"",
-                e.serverMessage());
-        assertEquals("{draft,active,archived,spam}", values("status"));
-        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+        assertReplaceRefused("constraint posts_known on table posts cannot be created again with the new values:"
+                + " invalid input value for enum status: \"spam\"");
         assertEquals("1", one("SELECT count(*) FROM pg_constraint WHERE conname = 'posts_known'"));
     }
 
@@ -238,6 +242,117 @@ class PostgresObjectsDatabaseTest {
         run(parse(REPLACE));
         assertEquals("{draft,review,active,archived}", values("status"));
         assertEquals("1", one("SELECT count(*) FROM post_ids"));
+    }
+
+    /** Every constraint of statuses and orders as PostgreSQL prints them, with their comments. */
+    private String keys() {
+        return one("""
+                SELECT string_agg(conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                    || coalesce(' -- ' || obj_description(oid, 'pg_constraint'), ''), E'\\n' ORDER BY conrelid::regclass::text, conname)
+                FROM pg_constraint WHERE conrelid IN ('statuses'::regclass, 'orders'::regclass)""");
+    }
+
+    /** The lookup-table pattern: a key of the type that columns of the type (and an array of it) refer to. */
+    @Test
+    void foreignKeysBetweenColumnsOfTheTypeSurviveBothWays() {
+        db.execute("CREATE TYPE status AS ENUM ('draft', 'active', 'archived', 'spam')");
+        db.execute("CREATE TABLE statuses (code status PRIMARY KEY, label text)");
+        db.execute("CREATE TABLE orders (id integer PRIMARY KEY, status status NOT NULL DEFAULT 'draft'"
+                + " REFERENCES statuses (code) ON UPDATE CASCADE, previous status, history status[])");
+        db.execute("ALTER TABLE orders ADD CONSTRAINT orders_previous FOREIGN KEY (previous) REFERENCES statuses"
+                + " DEFERRABLE INITIALLY DEFERRED NOT VALID");
+        db.execute("CREATE TABLE pairs (a status, b status, PRIMARY KEY (a, b))");
+        db.execute("CREATE TABLE moves (id integer, a status, b status, FOREIGN KEY (b, a) REFERENCES pairs)");
+        db.execute("CREATE TABLE shipments (id integer, status status REFERENCES statuses) PARTITION BY LIST (id)");
+        db.execute("CREATE TABLE shipments_1 PARTITION OF shipments FOR VALUES IN (1)");
+        db.execute("COMMENT ON CONSTRAINT orders_status_fkey ON orders IS 'known states only'");
+        db.execute("INSERT INTO statuses VALUES ('draft', 'Draft'), ('active', 'Active'), ('archived', 'Archived')");
+        db.execute("INSERT INTO orders VALUES (1, 'active', 'draft', '{draft}'), (2, 'archived', NULL, NULL)");
+        db.execute("INSERT INTO pairs VALUES ('draft', 'active')");
+        db.execute("INSERT INTO moves VALUES (1, 'active', 'draft')");
+        db.execute("INSERT INTO shipments VALUES (1, 'active')");
+        String before = keys();
+        assertEquals("""
+                orders orders_pkey PRIMARY KEY (id)
+                orders orders_previous FOREIGN KEY (previous) REFERENCES statuses(code) DEFERRABLE INITIALLY DEFERRED NOT VALID
+                orders orders_status_fkey FOREIGN KEY (status) REFERENCES statuses(code) ON UPDATE CASCADE -- known states only
+                statuses statuses_pkey PRIMARY KEY (code)""",
+                before);
+
+        run(parse(REPLACE));
+        assertEquals("{draft,review,active,archived}", values("status"));
+        assertEquals(before, keys());
+        assertEquals("moves_b_a_fkey FOREIGN KEY (b, a) REFERENCES pairs(a, b)",
+                one("SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'moves'::regclass"));
+        assertEquals("1,active,draft,{draft};2,archived,null,null",
+                rows("SELECT id, status, previous, history::text FROM orders ORDER BY id"));
+        StatementFailed unknown = assertThrows(StatementFailed.class, () -> db.execute("INSERT INTO orders VALUES (3, 'review')"));
+        assertEquals("23503", unknown.sqlState());
+        db.execute("INSERT INTO statuses VALUES ('review', 'In review')");
+        db.execute("INSERT INTO orders VALUES (3, 'review')");
+        db.execute("DELETE FROM orders WHERE id = 3");
+        db.execute("DELETE FROM statuses WHERE code = 'review'");
+
+        run(YamlBody.invert(parse(REPLACE)));
+        assertEquals("{draft,active,archived,spam}", values("status"));
+        assertEquals(before, keys());
+        assertEquals("2", one("SELECT count(*) FROM orders"));
+        assertEquals("0", one("SELECT count(*) FROM pg_type WHERE typname = 'status_old'"));
+        StatementFailed spam = assertThrows(StatementFailed.class, () -> db.execute("INSERT INTO moves VALUES (2, 'spam', 'draft')"));
+        assertEquals("23503", spam.sqlState());
+        assertEquals("shipments_1 FOREIGN KEY (status) REFERENCES statuses(code)", one("SELECT string_agg(conrelid::regclass || ' '"
+                + " || pg_get_constraintdef(oid), ', ') FROM pg_constraint WHERE conrelid = 'shipments_1'::regclass"));
+        spam = assertThrows(StatementFailed.class, () -> db.execute("INSERT INTO shipments VALUES (1, 'spam')"));
+        assertEquals("23503", spam.sqlState());
+    }
+
+    /**
+     * PostgreSQL 15 can neither convert a generated column of the type (its expression gives the
+     * old type, and USING is not allowed) nor a column a generated column reads; dropping the
+     * expression cannot be undone, so the change is refused before anything is touched.
+     */
+    @Test
+    void generatedColumnsThatUseTheTypeAreRefusedNamingThemAndNothingChanges() {
+        run(parse(POSTS));
+        db.execute("ALTER TABLE posts ADD COLUMN twice integer GENERATED ALWAYS AS (id * 2) STORED");
+        db.execute("CREATE TABLE notes (id integer, kind status GENERATED ALWAYS AS (CASE WHEN id > 9 THEN 'archived'::status END) STORED)");
+        db.execute("ALTER TABLE posts ADD COLUMN live boolean GENERATED ALWAYS AS (status <> 'archived') STORED");
+        db.execute("ALTER TABLE posts ADD COLUMN \"Label\" boolean GENERATED ALWAYS AS ('draft' = ANY (history)) STORED");
+        db.execute("INSERT INTO posts (id, status) VALUES (1, 'active')");
+        assertReplaceRefused("generated columns notes.kind, posts.\"Label\", posts.live use it, which PostgreSQL cannot"
+                + " convert; drop them first and add them again after");
+        assertEquals("3", one("SELECT count(*) FROM pg_attrdef WHERE adrelid = 'posts'::regclass AND adnum > 3"));
+
+        db.execute("ALTER TABLE posts DROP COLUMN live, DROP COLUMN \"Label\"");
+        db.execute("DROP TABLE notes");
+        run(parse(REPLACE));
+        assertEquals("{draft,review,active,archived}", values("status"));
+        assertEquals("1,active,2", rows("SELECT id, status, twice FROM posts"));
+        assertEquals("(id * 2)", one("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+                + " WHERE adrelid = 'posts'::regclass AND adnum = 4"));
+    }
+
+    /** PostgreSQL cannot change the type of a partition key, plain or in an expression. */
+    @Test
+    void aPartitionKeyOfTheTypeIsRefusedNamingItAndNothingChanges() {
+        run(parse(POSTS));
+        db.execute("CREATE TABLE events (id integer, kind status) PARTITION BY LIST (kind)");
+        db.execute("CREATE TABLE events_draft PARTITION OF events FOR VALUES IN ('draft')");
+        db.execute("CREATE TABLE logs (id integer, kind status) PARTITION BY RANGE (id)");
+        db.execute("CREATE TABLE logs_low PARTITION OF logs FOR VALUES FROM (0) TO (10) PARTITION BY HASH (kind)");
+        db.execute("CREATE TABLE ranked (id integer, kind status) PARTITION BY LIST ((kind = 'draft'))");
+        db.execute("INSERT INTO events VALUES (1, 'draft')");
+        assertReplaceRefused("columns events.kind, logs_low.kind, ranked.kind partition their tables, and PostgreSQL"
+                + " cannot change the type of a partition key; create those tables again with another key and copy their rows first");
+
+        db.execute("DROP TABLE events, logs, ranked");
+        db.execute("CREATE TABLE events (id integer, kind status) PARTITION BY LIST (id)");
+        db.execute("CREATE TABLE events_one PARTITION OF events FOR VALUES IN (1)");
+        db.execute("INSERT INTO events VALUES (1, 'draft')");
+        run(parse(REPLACE));
+        assertEquals("status", one("SELECT format_type(atttypid, NULL) FROM pg_attribute"
+                + " WHERE attrelid = 'events_one'::regclass AND attname = 'kind'"));
+        assertEquals("1,draft", rows("SELECT * FROM events"));
     }
 
     @Test

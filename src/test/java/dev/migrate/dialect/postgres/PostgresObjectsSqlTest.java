@@ -85,6 +85,35 @@ class PostgresObjectsSqlTest {
                     IF users IS NOT NULL THEN
                         RAISE EXCEPTION 'v1.yaml:1: replace_enum_values cannot change enum mood: it is used by %; drop those first and create them again after', users;
                     END IF;
+                    SELECT string_agg(DISTINCT format('%s.%I', a.attrelid::regclass, a.attname), ', ')
+                        INTO users
+                        FROM pg_attribute a
+                        JOIN pg_attrdef g ON g.adrelid = a.attrelid AND g.adnum = a.attnum
+                        JOIN pg_type t ON t.oid = 'mood'::regtype
+                        WHERE a.attgenerated <> '' AND NOT a.attisdropped AND (a.atttypid IN (t.oid, t.typarray)
+                            OR EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_attrdef'::regclass AND d.objid = g.oid
+                                AND (d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                                    OR d.refclassid = 'pg_class'::regclass AND (d.refobjid, d.refobjsubid) IN (SELECT a.attrelid, a.attnum
+                                                FROM pg_type t
+                                                JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
+                                                JOIN pg_class c ON c.oid = a.attrelid
+                                                WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+                                                    AND c.relkind IN ('r', 'p')))));
+                    IF users IS NOT NULL THEN
+                        RAISE EXCEPTION 'v1.yaml:1: replace_enum_values cannot change enum mood: generated columns % use it, which PostgreSQL cannot convert; drop them first and add them again after', users;
+                    END IF;
+                    SELECT string_agg(DISTINCT format('%s.%I', a.attrelid::regclass, a.attname), ', ')
+                        INTO users
+                        FROM pg_type t
+                        JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
+                        JOIN pg_class c ON c.oid = a.attrelid
+                        JOIN pg_depend k ON k.classid = 'pg_class'::regclass AND k.objid = a.attrelid AND k.objsubid = a.attnum
+                            AND k.refclassid = 'pg_class'::regclass AND k.refobjid = a.attrelid AND k.refobjsubid = 0 AND k.deptype = 'i'
+                        WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+                            AND c.relkind IN ('r', 'p');
+                    IF users IS NOT NULL THEN
+                        RAISE EXCEPTION 'v1.yaml:1: replace_enum_values cannot change enum mood: columns % partition their tables, and PostgreSQL cannot change the type of a partition key; create those tables again with another key and copy their rows first', users;
+                    END IF;
                     FOR col IN
                         SELECT a.attrelid::regclass AS tbl, a.attname AS name, a.atttypid <> t.oid AS is_array
                         FROM pg_type t
@@ -121,7 +150,7 @@ class PostgresObjectsSqlTest {
                             regexp_replace(pg_get_indexdef(i.oid), '^(CREATE (UNIQUE )?INDEX ("([^"]|"")*"|\\S+) ON) ONLY ', '\\1 ')
                                 AS create_it,
                             format('COMMENT ON INDEX %s IS %L', i.oid::regclass, obj_description(i.oid, 'pg_class')) AS note,
-                            obj_description(i.oid, 'pg_class') IS NOT NULL AS noted
+                            obj_description(i.oid, 'pg_class') IS NOT NULL AS noted, false AS is_key
                         FROM pg_depend d
                         JOIN pg_type t ON t.oid = 'mood'::regtype
                         JOIN pg_class i ON d.classid = 'pg_class'::regclass AND i.oid = d.objid
@@ -134,29 +163,32 @@ class PostgresObjectsSqlTest {
                             format('ALTER TABLE %s ADD CONSTRAINT %I %s', k.conrelid::regclass, k.conname, pg_get_constraintdef(k.oid)),
                             format('COMMENT ON CONSTRAINT %I ON %s IS %L', k.conname, k.conrelid::regclass,
                                 obj_description(k.oid, 'pg_constraint')),
-                            obj_description(k.oid, 'pg_constraint') IS NOT NULL
-                        FROM pg_depend d
+                            obj_description(k.oid, 'pg_constraint') IS NOT NULL, k.contype = 'f'
+                        FROM pg_constraint k
                         JOIN pg_type t ON t.oid = 'mood'::regtype
-                        JOIN pg_constraint k ON d.classid = 'pg_constraint'::regclass AND k.oid = d.objid
-                            OR d.classid = 'pg_class'::regclass AND k.conindid = d.objid
-                        WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
-                            AND k.conrelid <> 0 AND k.coninhcount = 0
-                        ORDER BY 1
+                        WHERE k.conrelid <> 0 AND k.coninhcount = 0 AND CASE WHEN k.contype = 'f'
+                            THEN k.conparentid = 0 AND EXISTS (SELECT FROM pg_attribute a WHERE a.atttypid IN (t.oid, t.typarray)
+                                AND (a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey)
+                                    OR a.attrelid = k.confrelid AND a.attnum = ANY (k.confkey)))
+                            ELSE EXISTS (SELECT FROM pg_depend d WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
+                                AND (d.classid = 'pg_constraint'::regclass AND d.objid = k.oid
+                                    OR d.classid = 'pg_class'::regclass AND d.objid = k.conindid)) END
+                        ORDER BY is_key DESC, 1
                     LOOP
                         EXECUTE dep.drop_it;
-                        restore := restore || dep.create_it;
-                        restored := restored || dep.what;
                         IF dep.noted THEN
                             restore := restore || dep.note;
                             restored := restored || dep.what;
                         END IF;
+                        restore := restore || dep.create_it;
+                        restored := restored || dep.what;
                     END LOOP;
                     FOR col IN
                         SELECT a.attrelid::regclass AS tbl, a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS dflt
                         FROM pg_type t
                         JOIN pg_attribute a ON a.atttypid IN (t.oid, t.typarray)
                         JOIN pg_class c ON c.oid = a.attrelid
-                        JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                        JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.attgenerated = ''
                         WHERE t.oid = 'mood'::regtype AND a.attnum > 0 AND NOT a.attisdropped
                             AND c.relkind IN ('r', 'p')
                         ORDER BY c.oid, a.attnum
@@ -184,7 +216,7 @@ class PostgresObjectsSqlTest {
                                 col.tbl, col.name, 'mood', col.name, 'mood');
                         END IF;
                     END LOOP;
-                    FOR i IN 1 .. cardinality(restore) LOOP
+                    FOR i IN REVERSE cardinality(restore) .. 1 LOOP
                         BEGIN
                             EXECUTE restore[i];
                         EXCEPTION WHEN OTHERS THEN

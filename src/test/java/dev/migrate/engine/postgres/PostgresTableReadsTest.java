@@ -2,6 +2,7 @@ package dev.migrate.engine.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
+import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.support.PostgresTestDatabase;
@@ -57,6 +59,44 @@ class PostgresTableReadsTest {
             assertEquals(List.of(), history.entries(session).await().indefinitely());
             assertEquals(List.of(List.of("1")), session.query("SELECT 1").await().indefinitely());
             session.execute("ROLLBACK").await().indefinitely();
+        } finally {
+            session.close().await().indefinitely();
+        }
+    }
+
+    /**
+     * The statements name the tables unqualified, so PostgreSQL finds them through the whole
+     * search_path; whether they exist is asked the same way, or a table in a later schema would
+     * read as missing (an empty log) and be created again in the first.
+     */
+    @Test
+    void tablesInALaterSchemaOfTheSearchPathAreFoundAsTheReadsFindThem() {
+        db.execute("CREATE SCHEMA first");
+        db.execute("CREATE SCHEMA \"Second One\"");
+        Dialect pg = Dialect.named("postgresql");
+        HistoryTable there = new HistoryTable("Second One", "migrate_history", "test", pg);
+        db.execute(there.createSql());
+        db.execute(there.insertSql("a1", true, "c1", null, Instant.EPOCH, 5));
+        db.execute(table("Second One", "alembic_version").createSql());
+        HistoryTable history = new HistoryTable(null, "migrate_history", "test", pg);
+        VersionTable version = table(null, "alembic_version");
+        Database session = db.open();
+        try {
+            session.execute("SET search_path = first, \"Second One\"").await().indefinitely();
+            assertEquals(true, history.exists(session).await().indefinitely());
+            assertEquals(true, version.exists(session).await().indefinitely());
+            assertEquals(List.of("a1"), history.applied(session).await().indefinitely().stream().map(HistoryEntry::revision).toList());
+            history.create(session).await().indefinitely();
+            version.create(session).await().indefinitely();
+            assertEquals(List.of(), db.query("SELECT relname FROM pg_class WHERE relnamespace = 'first'::regnamespace"));
+
+            session.execute("SET search_path = first").await().indefinitely();
+            assertEquals(false, history.exists(session).await().indefinitely());
+            assertEquals(List.of(), history.entries(session).await().indefinitely());
+            session.execute("CREATE VIEW first.migrate_history AS SELECT 1 AS id").await().indefinitely();
+            assertEquals(false, history.exists(session).await().indefinitely(), "a view is no table");
+            assertEquals(true, there.exists(session).await().indefinitely());
+            assertEquals(false, table("no_such_schema", "alembic_version").exists(session).await().indefinitely());
         } finally {
             session.close().await().indefinitely();
         }
