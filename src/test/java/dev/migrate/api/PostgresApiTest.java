@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,8 +120,17 @@ class PostgresApiTest extends ApiScenarios {
 
     @Test
     void interruptingTheWaitingThreadInterruptsTheRun() throws Exception {
+        interruptTheWaitingThread(false);
+    }
+
+    @Test
+    void interruptingTheWaitingThreadInterruptsTheRunWhenSignalsAreHandledToo() throws Exception {
+        interruptTheWaitingThread(true);
+    }
+
+    private void interruptTheWaitingThread(boolean shutdownSignals) throws Exception {
         sleepingSecondRevision();
-        try (Migrate m = Migrate.fromConfig(migrateYaml())) {
+        try (Migrate m = Migrate.builder().config(migrateYaml()).handleShutdownSignals(shutdownSignals).build()) {
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
             Thread waiting = new Thread(() -> {
                 try {
@@ -134,5 +145,36 @@ class PostgresApiTest extends ApiScenarios {
             Throwable e = outcome.get(30, TimeUnit.SECONDS);
             assertTrue(e instanceof RunInterrupted, String.valueOf(e));
         }
+    }
+
+    /** Waits in {@code read} on a server that never answers, interrupts the waiting thread, and gives what it threw. */
+    private Throwable interruptedRead(Consumer<Migrate> read) throws Exception {
+        try (Migrate m = Migrate.builder().config(migrateYaml()).url("postgresql://app@127.0.0.1:1/orders_db").connectWait(Duration.ofMinutes(5))
+                .build()) {
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread waiting = new Thread(() -> {
+                try {
+                    read.accept(m);
+                    outcome.complete(null);
+                } catch (Throwable e) {
+                    outcome.complete(e);
+                }
+            });
+            waiting.start();
+            Thread.sleep(500);
+            waiting.interrupt();
+            return outcome.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void interruptingAWaitingReadCancelsItWithRunInterrupted() throws Exception {
+        threeRevisions();
+        Files.writeString(project.dir().resolve("migrations/schema.yaml"), "");
+        Throwable current = interruptedRead(Migrate::currentAndAwait);
+        assertTrue(current instanceof RunInterrupted, String.valueOf(current));
+        assertTrue(current.getMessage().contains("nothing was changed"), current.getMessage());
+        Throwable check = interruptedRead(Migrate::checkAndAwait);
+        assertTrue(check instanceof RunInterrupted, String.valueOf(check));
     }
 }
