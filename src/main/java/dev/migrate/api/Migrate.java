@@ -152,7 +152,10 @@ public final class Migrate implements AutoCloseable {
         return operations.compare().map(diff -> new CheckResult(Differences.of(diff)));
     }
 
-    /** Closes the Vert.x this instance created, if any; a Vert.x given to the builder stays open. */
+    /**
+     * Closes the Vert.x this instance created, if any, waiting for its threads (called on one of
+     * them, it starts the close without waiting); a Vert.x given to the builder stays open.
+     */
     @Override
     public void close() {
         if (ownVertx != null) ownVertx.close();
