@@ -174,6 +174,7 @@ public abstract class ApiScenarios extends EngineTestBase {
         try (Migrate m = Migrate.fromConfig(migrateYaml())) {
             dev.migrate.MigrateException e = assertThrows(dev.migrate.MigrateException.class, m::checkAndAwait);
             assertTrue(e.getMessage().contains("Target database is not up to date"), e.getMessage());
+            assertTrue(e.getMessage().contains("upgrade it to head first (migrate upgrade head)"), e.getMessage());
         }
     }
 
@@ -243,6 +244,10 @@ public abstract class ApiScenarios extends EngineTestBase {
         assertTrue(unknown.getMessage().contains("typo.yaml:2") && unknown.getMessage().contains("lock_timeout"),
                 unknown.getMessage());
 
+        Path many = Files.writeString(tmp.resolve("many.yaml"), "databases:\n  tenant_a: " + db.url() + "\n");
+        ConfigurationException noUrl = assertThrows(ConfigurationException.class, () -> Migrate.fromConfig(many));
+        assertTrue(noUrl.getMessage().contains("give it a URL (--url URL, MigrateBuilder.url)"), noUrl.getMessage());
+
         ConfigurationException url = assertThrows(ConfigurationException.class,
                 () -> Migrate.builder().url("postgresql://app:Sup3rS3cret@db.example:port/app").build());
         assertFalse(url.getMessage().contains("Sup3rS3cret"), url.getMessage());
@@ -264,6 +269,7 @@ public abstract class ApiScenarios extends EngineTestBase {
              AutoCloseable held = holdLock()) {
             LockTimeout e = assertThrows(LockTimeout.class, () -> m.upgradeAndAwait("head"));
             assertTrue(e.getMessage().contains("could not take the migration lock within 300ms"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("or raise lock_timeout (--lock-timeout)."), e.getMessage());
             assertThrows(LockTimeout.class, () -> m.stamp("head").await().atMost(Duration.ofSeconds(30)));
             assertEquals(Set.of(), db.tables());
         }
