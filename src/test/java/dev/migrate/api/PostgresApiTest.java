@@ -131,39 +131,39 @@ class PostgresApiTest extends ApiScenarios {
     private void interruptTheWaitingThread(boolean shutdownSignals) throws Exception {
         sleepingSecondRevision();
         try (Migrate m = Migrate.builder().config(migrateYaml()).handleShutdownSignals(shutdownSignals).build()) {
-            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-            Thread waiting = new Thread(() -> {
+            Waiting waiting = new Waiting(() -> m.upgradeAndAwait("head"));
+            stopWhileSleeping(m, waiting.thread::interrupt);
+            Throwable e = waiting.outcome.get(30, TimeUnit.SECONDS);
+            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+        }
+    }
+
+    /** A thread blocked in {@code call}, and what it threw (null: nothing). */
+    private static final class Waiting {
+        final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        final Thread thread;
+
+        Waiting(Runnable call) {
+            thread = new Thread(() -> {
                 try {
-                    m.upgradeAndAwait("head");
+                    call.run();
                     outcome.complete(null);
                 } catch (Throwable e) {
                     outcome.complete(e);
                 }
             });
-            waiting.start();
-            stopWhileSleeping(m, waiting::interrupt);
-            Throwable e = outcome.get(30, TimeUnit.SECONDS);
-            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+            thread.start();
         }
     }
 
     /** Waits in {@code read} on a server that never answers, interrupts the waiting thread, and gives what it threw. */
     private Throwable interruptedRead(Consumer<Migrate> read) throws Exception {
-        try (Migrate m = Migrate.builder().config(migrateYaml()).url("postgresql://app@127.0.0.1:1/orders_db").connectWait(Duration.ofMinutes(5))
-                .build()) {
-            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-            Thread waiting = new Thread(() -> {
-                try {
-                    read.accept(m);
-                    outcome.complete(null);
-                } catch (Throwable e) {
-                    outcome.complete(e);
-                }
-            });
-            waiting.start();
+        try (Migrate m = Migrate.builder().config(migrateYaml()).url("postgresql://app@127.0.0.1:1/orders_db")
+                .connectWait(Duration.ofMinutes(5)).build()) {
+            Waiting waiting = new Waiting(() -> read.accept(m));
             Thread.sleep(500);
-            waiting.interrupt();
-            return outcome.get(30, TimeUnit.SECONDS);
+            waiting.thread.interrupt();
+            return waiting.outcome.get(30, TimeUnit.SECONDS);
         }
     }
 
