@@ -22,6 +22,7 @@ import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.core.Vertx;
+import sun.misc.Signal;
 
 class PostgresApiTest extends ApiScenarios {
     @Override
@@ -135,6 +136,18 @@ class PostgresApiTest extends ApiScenarios {
             stopWhileSleeping(m, waiting.thread::interrupt);
             Throwable e = waiting.outcome.get(30, TimeUnit.SECONDS);
             assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+        }
+    }
+
+    @Test
+    void aSignalInterruptsTheRunWhenSignalsAreHandled() throws Exception {
+        sleepingSecondRevision();
+        try (Migrate m = Migrate.builder().config(migrateYaml()).handleShutdownSignals(true).build()) {
+            Waiting waiting = new Waiting(() -> m.upgradeAndAwait("head"));
+            stopWhileSleeping(m, () -> Signal.raise(new Signal("TERM")));
+            Throwable e = waiting.outcome.get(30, TimeUnit.SECONDS);
+            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+            assertEquals(143, ((RunInterrupted) e).exitCode());
         }
     }
 
