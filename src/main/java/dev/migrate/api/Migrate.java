@@ -28,9 +28,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * does (the same lock, transactions and version table) and gives a value instead of printing; the
  * progress lines go to the builder's {@link MigrateBuilder#progress sink}. Each has a blocking
  * variant, {@code ...AndAwait}, for a thread that may block (never a Vert.x event loop). The Unis
- * may be subscribed from an event loop: their blocking set-up (reading the revision files, the
- * target schema, opening a SQLite file) runs on Mutiny's worker pool, never on the subscribing
- * thread; the blocking variants do it on the calling thread and start no thread of their own.
+ * may be subscribed from an event loop: their blocking set-up (reading the revision files and the
+ * target schema) runs on Mutiny's worker pool, never on the subscribing thread; the blocking variants do it on the calling thread and start no thread of their own.
  *
  * <p>Failures are {@link dev.migrate.MigrateException}s, by type: {@link ConfigurationException},
  * {@link dev.migrate.engine.ConnectionFailed}, {@link dev.migrate.engine.lock.LockTimeout},
@@ -177,8 +176,8 @@ public final class Migrate implements AutoCloseable {
     }
 
     /**
-     * {@code work} subscribed on a worker thread: its set-up parses files and opens SQLite files,
-     * which must not hold up a subscriber's event loop.
+     * {@code work} subscribed on a worker thread: its set-up reads and parses files, which must not
+     * hold up a subscriber's event loop.
      */
     private static <T> Uni<T> offSubscriber(Uni<T> work) {
         return work.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
