@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.migrate.core.Environment;
 import dev.migrate.core.Operations;
@@ -19,13 +20,16 @@ import dev.migrate.engine.lock.ShutdownSignal;
 import dev.migrate.engine.postgres.LazyVertx;
 import dev.migrate.graph.Step;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The commands {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp} and {@code check}
  * for an application that migrates its database on start-up. Each runs exactly as the command
  * does (the same lock, transactions and version table) and gives a value instead of printing; the
  * progress lines go to the builder's {@link MigrateBuilder#progress sink}. Each has a blocking
- * variant, {@code ...AndAwait}, for a thread that may block (never a Vert.x event loop).
+ * variant, {@code ...AndAwait}, for a thread that may block (never a Vert.x event loop). The Unis
+ * may be subscribed from an event loop: their blocking set-up (reading the revision files and the
+ * target schema) runs on Mutiny's worker pool, never on the subscribing thread; the blocking variants do it on the calling thread and start no thread of their own.
  *
  * <p>Failures are {@link dev.migrate.MigrateException}s, by type: {@link ConfigurationException},
  * {@link dev.migrate.engine.ConnectionFailed}, {@link dev.migrate.engine.lock.LockTimeout},
@@ -36,10 +40,15 @@ import io.smallrye.mutiny.Uni;
  * <p>Cancelling the Uni of {@code upgrade}, {@code downgrade} or {@code stamp} (or interrupting the
  * thread blocked in its {@code ...AndAwait}) interrupts the run as Ctrl-C interrupts the command: it
  * stops at the next statement (on PostgreSQL the running one is cancelled), rolls back the open
- * transaction and releases the lock, in the background. An instance may run several operations,
+ * transaction and releases the lock, in the background. Interrupting the thread blocked in
+ * {@code currentAndAwait} or {@code checkAndAwait} cancels the read; both give
+ * {@link dev.migrate.engine.lock.RunInterrupted}. An instance may run several operations,
  * one after the other or at once (the migration lock orders runs that change the database).
  */
 public final class Migrate implements AutoCloseable {
+    private static final String RUN_INTERRUPTED = "interrupted: the run rolls back and releases the migration lock in the background";
+    private static final String READ_INTERRUPTED = "interrupted: the read was cancelled; nothing was changed";
+
     private final Environment env;
     private final Operations operations;
     private final LazyVertx ownVertx;
@@ -68,7 +77,7 @@ public final class Migrate implements AutoCloseable {
 
     /** Applies the revisions between the database's revisions and {@code target} (head, heads, +N, a revision, label@head). */
     public Uni<MigrationResult> upgrade(String target) {
-        return interruptible(i -> operations.upgrade(target, i)).map(this::result);
+        return offSubscriber(interruptible(i -> operations.upgrade(target, i))).map(this::result);
     }
 
     /** {@link #upgrade} and wait for it. */
@@ -78,7 +87,7 @@ public final class Migrate implements AutoCloseable {
 
     /** Reverts revisions down to {@code target} (-1, base, a revision, label@base). */
     public Uni<MigrationResult> downgrade(String target) {
-        return interruptible(i -> operations.downgrade(target, i)).map(this::result);
+        return offSubscriber(interruptible(i -> operations.downgrade(target, i))).map(this::result);
     }
 
     /** {@link #downgrade} and wait for it. */
@@ -88,15 +97,19 @@ public final class Migrate implements AutoCloseable {
 
     /** The database's revisions and the heads of the revision files; creates nothing. */
     public Uni<CurrentRevisions> current() {
-        return Uni.createFrom().deferred(() -> {
-            List<String> heads = env.graph().heads();
-            return operations.current().map(rows -> new CurrentRevisions(rows, heads));
-        });
+        return offSubscriber(readCurrent());
     }
 
     /** {@link #current} and wait for it. */
     public CurrentRevisions currentAndAwait() {
-        return current().await().indefinitely();
+        return awaitInterruptibly(readCurrent(), READ_INTERRUPTED);
+    }
+
+    private Uni<CurrentRevisions> readCurrent() {
+        return Uni.createFrom().deferred(() -> {
+            List<String> heads = env.graph().heads();
+            return operations.current().map(rows -> new CurrentRevisions(rows, heads));
+        });
     }
 
     /** Writes the version table to {@code targets} (head, base, revisions) without running any revision. */
@@ -107,7 +120,7 @@ public final class Migrate implements AutoCloseable {
     /** Like {@link #stamp(String...)}; {@code purge} empties the version table first, whatever it holds. */
     public Uni<StampResult> stamp(List<String> targets, boolean purge) {
         List<String> copy = List.copyOf(targets);
-        return interruptible(i -> operations.stamp(copy, purge, i)).map(StampResult::new);
+        return offSubscriber(interruptible(i -> operations.stamp(copy, purge, i))).map(StampResult::new);
     }
 
     /** {@link #stamp(String...)} and wait for it. */
@@ -126,15 +139,22 @@ public final class Migrate implements AutoCloseable {
      * {@code migrate check} does; writes nothing.
      */
     public Uni<CheckResult> check() {
-        return operations.compare().map(diff -> new CheckResult(Differences.of(diff)));
+        return offSubscriber(compare());
     }
 
     /** {@link #check} and wait for it. */
     public CheckResult checkAndAwait() {
-        return check().await().indefinitely();
+        return awaitInterruptibly(compare(), READ_INTERRUPTED);
     }
 
-    /** Closes the Vert.x this instance created, if any; a Vert.x given to the builder stays open. */
+    private Uni<CheckResult> compare() {
+        return operations.compare().map(diff -> new CheckResult(Differences.of(diff)));
+    }
+
+    /**
+     * Closes the Vert.x this instance created, if any, waiting for its threads (called on one of
+     * them, it starts the close without waiting); a Vert.x given to the builder stays open.
+     */
     @Override
     public void close() {
         if (ownVertx != null) ownVertx.close();
@@ -156,12 +176,24 @@ public final class Migrate implements AutoCloseable {
     }
 
     /**
-     * The run, subscribed on its own: a subscriber that cancels asks the run to stop instead of
-     * cutting it off, so it still rolls back and releases its lock.
+     * {@code work} subscribed on a worker thread: its set-up reads and parses files, which must not
+     * hold up a subscriber's event loop.
      */
+    private static <T> Uni<T> offSubscriber(Uni<T> work) {
+        return work.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** {@link #interruptible(Interruption, Function)} with an interruption of its own for each subscription. */
     private static <T> Uni<T> interruptible(Function<Interruption, Uni<T>> run) {
+        return Uni.createFrom().deferred(() -> interruptible(new Interruption(), run));
+    }
+
+    /**
+     * The run, subscribed on its own: a subscriber that cancels asks the run to stop through
+     * {@code interruption} instead of cutting it off, so it still rolls back and releases its lock.
+     */
+    private static <T> Uni<T> interruptible(Interruption interruption, Function<Interruption, Uni<T>> run) {
         return Uni.createFrom().emitter(emitter -> {
-            Interruption interruption = new Interruption();
             AtomicBoolean ended = new AtomicBoolean();
             // Called on completion and failure too; only a termination the run did not cause is a cancellation.
             emitter.onTermination(() -> {
@@ -178,17 +210,17 @@ public final class Migrate implements AutoCloseable {
     }
 
     /**
-     * Waits for {@code run}; an interrupt of the waiting thread cancels it, which asks the run to
-     * stop (Mutiny's own await leaves it going).
+     * Waits for {@code run}; an interrupt of the waiting thread cancels it, which asks a run to
+     * stop (Mutiny's own await leaves it going), and fails with {@code interrupted}.
      */
-    private static <T> T awaitInterruptibly(Uni<T> run) {
+    private static <T> T awaitInterruptibly(Uni<T> run, String interrupted) {
         CompletableFuture<T> result = run.subscribeAsCompletionStage();
         try {
             return result.get();
         } catch (InterruptedException e) {
             result.cancel(false);
             Thread.currentThread().interrupt();
-            throw new RunInterrupted("interrupted: the run rolls back and releases the migration lock in the background");
+            throw new RunInterrupted(interrupted);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
             if (e.getCause() instanceof Error) throw (Error) e.getCause();
@@ -196,9 +228,10 @@ public final class Migrate implements AutoCloseable {
         }
     }
 
+    /** Runs {@code run} on this thread and waits for it, interrupted by SIGINT and SIGTERM too when the builder says so. */
     private <T> T await(Function<Interruption, Uni<T>> run) {
-        if (!shutdownSignals) return awaitInterruptibly(interruptible(run));
         Interruption interruption = new Interruption();
-        return ShutdownSignal.guard(interruption, System.err, () -> run.apply(interruption).await().indefinitely());
+        Supplier<T> wait = () -> awaitInterruptibly(interruptible(interruption, run), RUN_INTERRUPTED);
+        return shutdownSignals ? ShutdownSignal.guardInApplication(interruption, wait) : wait.get();
     }
 }

@@ -156,9 +156,15 @@ public final class MigrateBuilder {
     }
 
     /**
-     * Whether the blocking methods handle SIGINT and SIGTERM while they run, as the command line
-     * does: the run rolls back and releases its lock, then fails with {@code RunInterrupted}.
-     * Default false: an application's own shutdown handling stays in charge.
+     * Whether the blocking methods ({@code upgradeAndAwait}, {@code downgradeAndAwait},
+     * {@code stampAndAwait}) handle SIGINT and SIGTERM while they run, as the command line does:
+     * the run rolls back and releases its lock, then fails with {@code RunInterrupted} (exit status
+     * 130 or 143). While such a run is going the signals reach neither the JVM's shutdown hooks nor
+     * a handler of the application's; the previous handlers are put back once the last such run
+     * ends, and the signal is not passed on: the application, given {@code RunInterrupted},
+     * decides whether to stop. The process is never exited here, not even for a run that cannot
+     * stop (the command line exits after 10 seconds). Default false: an application's own shutdown
+     * handling stays in charge.
      */
     public MigrateBuilder handleShutdownSignals(boolean handle) {
         this.shutdownSignals = handle;

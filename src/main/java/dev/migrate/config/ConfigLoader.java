@@ -170,8 +170,9 @@ public final class ConfigLoader {
         if (env != null && !env.isEmpty()) return new ConfiguredUrl(env, "$DATABASE_URL");
         if (!databases.isEmpty()) {
             return new ConfiguredUrl(null, origin, MigrateException.usage(origin + " lists databases: and sets no url:;"
-                    + " only upgrade, downgrade, stamp, current and check run against the databases: list,"
-                    + " this command works on one database: give it --url URL"));
+                    + " only the commands upgrade, downgrade, stamp, current and check run against the databases: list;"
+                    + " anything else (another command, the Java API) works on one database: give it a URL"
+                    + " (--url URL, MigrateBuilder.url)"));
         }
         return new ConfiguredUrl(DEFAULT_URL, "built-in default");
     }

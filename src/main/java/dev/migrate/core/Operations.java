@@ -181,8 +181,8 @@ public final class Operations {
                         if (!graph.atHeads(found.current())) {
                             throw new MigrateException("Target database is not up to date: it is at "
                                     + (found.current().isEmpty() ? "<base>" : String.join(", ", found.current()))
-                                    + ", the heads are " + String.join(", ", graph.heads()) + "; run 'migrate upgrade head'"
-                                    + " first, so the comparison does not repeat what a pending revision does");
+                                    + ", the heads are " + String.join(", ", graph.heads()) + "; upgrade it to head first"
+                                    + " (migrate upgrade head), so the comparison does not repeat what a pending revision does");
                         }
                         for (String warning : found.inspection().warnings()) env.log("warning: " + warning);
                         return SchemaDiff.compare(found.inspection().schema(), target, columns);

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,9 @@ import dev.migrate.engine.MigrationFailed;
 import dev.migrate.engine.lock.LockTimeout;
 import dev.migrate.graph.GraphException;
 import dev.migrate.support.EngineTestBase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Context;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * The Java API on every engine, the way an application uses it: plain JUnit, no Quarkus, a
@@ -168,6 +174,7 @@ public abstract class ApiScenarios extends EngineTestBase {
         try (Migrate m = Migrate.fromConfig(migrateYaml())) {
             dev.migrate.MigrateException e = assertThrows(dev.migrate.MigrateException.class, m::checkAndAwait);
             assertTrue(e.getMessage().contains("Target database is not up to date"), e.getMessage());
+            assertTrue(e.getMessage().contains("upgrade it to head first (migrate upgrade head)"), e.getMessage());
         }
     }
 
@@ -237,6 +244,10 @@ public abstract class ApiScenarios extends EngineTestBase {
         assertTrue(unknown.getMessage().contains("typo.yaml:2") && unknown.getMessage().contains("lock_timeout"),
                 unknown.getMessage());
 
+        Path many = Files.writeString(tmp.resolve("many.yaml"), "databases:\n  tenant_a: " + db.url() + "\n");
+        ConfigurationException noUrl = assertThrows(ConfigurationException.class, () -> Migrate.fromConfig(many));
+        assertTrue(noUrl.getMessage().contains("give it a URL (--url URL, MigrateBuilder.url)"), noUrl.getMessage());
+
         ConfigurationException url = assertThrows(ConfigurationException.class,
                 () -> Migrate.builder().url("postgresql://app:Sup3rS3cret@db.example:port/app").build());
         assertFalse(url.getMessage().contains("Sup3rS3cret"), url.getMessage());
@@ -258,8 +269,36 @@ public abstract class ApiScenarios extends EngineTestBase {
              AutoCloseable held = holdLock()) {
             LockTimeout e = assertThrows(LockTimeout.class, () -> m.upgradeAndAwait("head"));
             assertTrue(e.getMessage().contains("could not take the migration lock within 300ms"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("or raise lock_timeout (--lock-timeout)."), e.getMessage());
             assertThrows(LockTimeout.class, () -> m.stamp("head").await().atMost(Duration.ofSeconds(30)));
             assertEquals(Set.of(), db.tables());
+        }
+    }
+
+    @Test
+    void theUnisReadTheRevisionFilesOffTheEventLoopThatSubscribes() throws Exception {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        // A revision whose parent is missing: reading the files fails, on whichever thread reads them.
+        project.sql("b2", "zz9", "CREATE TABLE orders (id INTEGER PRIMARY KEY);", "DROP TABLE orders;");
+        List<Function<Migrate, Uni<?>>> unis = List.of(m -> m.upgrade("head"), m -> m.downgrade("base"), Migrate::current,
+                m -> m.stamp("head"), Migrate::check);
+        Vertx vertx = Vertx.vertx();
+        try (Migrate m = Migrate.fromConfig(migrateYaml())) {
+            for (Function<Migrate, Uni<?>> uni : unis) {
+                CompletableFuture<Throwable> failure = new CompletableFuture<>();
+                CompletableFuture<Boolean> failedOnEventLoop = new CompletableFuture<>();
+                vertx.getOrCreateContext().runOnContext(() -> uni.apply(m).subscribe().with(
+                        item -> failure.complete(null),
+                        e -> {
+                            failedOnEventLoop.complete(Context.isOnEventLoopThread());
+                            failure.complete(e);
+                        }));
+                assertTrue(failure.get(30, TimeUnit.SECONDS) instanceof dev.migrate.MigrateException,
+                        String.valueOf(failure.getNow(null)));
+                assertFalse(failedOnEventLoop.get(), "the revision files were read on the subscriber's event loop");
+            }
+        } finally {
+            vertx.closeAndAwait();
         }
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,7 @@ import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.core.Vertx;
+import sun.misc.Signal;
 
 class PostgresApiTest extends ApiScenarios {
     @Override
@@ -118,21 +121,73 @@ class PostgresApiTest extends ApiScenarios {
 
     @Test
     void interruptingTheWaitingThreadInterruptsTheRun() throws Exception {
+        interruptTheWaitingThread(false);
+    }
+
+    @Test
+    void interruptingTheWaitingThreadInterruptsTheRunWhenSignalsAreHandledToo() throws Exception {
+        interruptTheWaitingThread(true);
+    }
+
+    private void interruptTheWaitingThread(boolean shutdownSignals) throws Exception {
         sleepingSecondRevision();
-        try (Migrate m = Migrate.fromConfig(migrateYaml())) {
-            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-            Thread waiting = new Thread(() -> {
+        try (Migrate m = Migrate.builder().config(migrateYaml()).handleShutdownSignals(shutdownSignals).build()) {
+            Waiting waiting = new Waiting(() -> m.upgradeAndAwait("head"));
+            stopWhileSleeping(m, waiting.thread::interrupt);
+            Throwable e = waiting.outcome.get(30, TimeUnit.SECONDS);
+            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+        }
+    }
+
+    @Test
+    void aSignalInterruptsTheRunWhenSignalsAreHandled() throws Exception {
+        sleepingSecondRevision();
+        try (Migrate m = Migrate.builder().config(migrateYaml()).handleShutdownSignals(true).build()) {
+            Waiting waiting = new Waiting(() -> m.upgradeAndAwait("head"));
+            stopWhileSleeping(m, () -> Signal.raise(new Signal("TERM")));
+            Throwable e = waiting.outcome.get(30, TimeUnit.SECONDS);
+            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+            assertEquals(143, ((RunInterrupted) e).exitCode());
+        }
+    }
+
+    /** A thread blocked in {@code call}, and what it threw (null: nothing). */
+    private static final class Waiting {
+        final CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        final Thread thread;
+
+        Waiting(Runnable call) {
+            thread = new Thread(() -> {
                 try {
-                    m.upgradeAndAwait("head");
+                    call.run();
                     outcome.complete(null);
                 } catch (Throwable e) {
                     outcome.complete(e);
                 }
             });
-            waiting.start();
-            stopWhileSleeping(m, waiting::interrupt);
-            Throwable e = outcome.get(30, TimeUnit.SECONDS);
-            assertTrue(e instanceof RunInterrupted, String.valueOf(e));
+            thread.start();
         }
+    }
+
+    /** Waits in {@code read} on a server that never answers, interrupts the waiting thread, and gives what it threw. */
+    private Throwable interruptedRead(Consumer<Migrate> read) throws Exception {
+        try (Migrate m = Migrate.builder().config(migrateYaml()).url("postgresql://app@127.0.0.1:1/orders_db")
+                .connectWait(Duration.ofMinutes(5)).build()) {
+            Waiting waiting = new Waiting(() -> read.accept(m));
+            Thread.sleep(500);
+            waiting.thread.interrupt();
+            return waiting.outcome.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void interruptingAWaitingReadCancelsItWithRunInterrupted() throws Exception {
+        threeRevisions();
+        Files.writeString(project.dir().resolve("migrations/schema.yaml"), "");
+        Throwable current = interruptedRead(Migrate::currentAndAwait);
+        assertTrue(current instanceof RunInterrupted, String.valueOf(current));
+        assertTrue(current.getMessage().contains("nothing was changed"), current.getMessage());
+        Throwable check = interruptedRead(Migrate::checkAndAwait);
+        assertTrue(check instanceof RunInterrupted, String.valueOf(check));
     }
 }

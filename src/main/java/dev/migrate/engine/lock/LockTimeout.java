@@ -10,6 +10,6 @@ public class LockTimeout extends MigrateException {
     public LockTimeout(String lock, String holder, Duration timeout) {
         super("could not take the migration lock within " + Durations.format(timeout) + " (lock_timeout / --lock-timeout): "
                 + lock + " is held by " + (holder == null ? "another run (its holder could not be identified)" : holder)
-                + ". Another migration is probably running; let it finish, or raise --lock-timeout.");
+                + ". Another migration is probably running; let it finish, or raise lock_timeout (--lock-timeout).");
     }
 }

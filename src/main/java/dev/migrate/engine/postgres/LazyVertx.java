@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import io.vertx.mutiny.core.Context;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -32,13 +33,21 @@ public final class LazyVertx implements Supplier<Vertx>, AutoCloseable {
         return vertx != null;
     }
 
-    /** Closes it if it was created, and waits for its threads to stop; later calls do nothing. */
+    /**
+     * Closes it if it was created, and waits for its threads to stop; later calls do nothing.
+     * Called on a Vert.x thread (a callback of a session on it), it closes it without waiting:
+     * waiting there would block the very thread the close needs, for ever.
+     */
     @Override
     public synchronized void close() {
         closed = true;
         if (vertx == null) return;
         Vertx v = vertx;
         vertx = null;
-        v.closeAndAwait();
+        if (Context.isOnVertxThread()) {
+            v.close().subscribe().with(done -> { }, failure -> { });
+        } else {
+            v.closeAndAwait();
+        }
     }
 }

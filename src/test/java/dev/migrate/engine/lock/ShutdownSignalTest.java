@@ -1,6 +1,7 @@
 package dev.migrate.engine.lock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
-/** SIGINT during a guarded run, raised in this JVM: the handler's closing line only when the run does not stop. */
+/**
+ * SIGINT during a guarded run, raised in this JVM: the handler's closing line only when the run
+ * does not stop; one handler for runs that overlap, the JVM's put back when the last one ends.
+ */
 class ShutdownSignalTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -91,5 +97,94 @@ class ShutdownSignalTest {
         assertEquals(130, e.exitCode());
         assertEquals(List.of(), exits);
         assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The handler installed now, left installed. */
+    private static SignalHandler installed(String name) {
+        Signal signal = new Signal(name);
+        SignalHandler current = Signal.handle(signal, s -> { });
+        Signal.handle(signal, current);
+        return current;
+    }
+
+    @Test
+    void overlappingRunsAreAllInterruptedAndTheJvmHandlersComeBackWhenTheLastEnds() throws Exception {
+        // Our own handlers stand for the JVM's, which sun.misc.Signal wraps anew each time it hands them out.
+        SignalHandler int0 = s -> { };
+        SignalHandler term0 = s -> { };
+        SignalHandler jvmInt = Signal.handle(new Signal("INT"), int0);
+        SignalHandler jvmTerm = Signal.handle(new Signal("TERM"), term0);
+        try {
+            overlappingRuns();
+            assertSame(int0, installed("INT"));
+            assertSame(term0, installed("TERM"));
+        } finally {
+            Signal.handle(new Signal("INT"), jvmInt);
+            Signal.handle(new Signal("TERM"), jvmTerm);
+        }
+    }
+
+    private void overlappingRuns() {
+        Interruption first = new Interruption();
+        Interruption second = new Interruption();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CompletableFuture<Throwable> firstOutcome = new CompletableFuture<>();
+        // The first run starts, the second starts, the first ends, the second ends: the order that left
+        // the first run's handler installed for good when each run saved and restored its own.
+        Thread firstRun = new Thread(() -> {
+            try {
+                ShutdownSignal.guard(first, errStream, () -> {
+                    firstStarted.countDown();
+                    awaitRequest(first);
+                    throw new RunInterrupted("interrupted: first rolled back");
+                }, Duration.ofSeconds(10), exits::add);
+                firstOutcome.complete(null);
+            } catch (Throwable e) {
+                firstOutcome.complete(e);
+            }
+        });
+        firstRun.start();
+        awaitLatch(firstStarted);
+        RunInterrupted second130 = assertThrows(RunInterrupted.class, () -> ShutdownSignal.guard(second, errStream, () -> {
+            Signal.raise(new Signal("INT"));
+            awaitRequest(second);
+            Throwable firstFailure = join(firstOutcome);
+            assertTrue(firstFailure instanceof RunInterrupted && ((RunInterrupted) firstFailure).exitCode() == 130,
+                    String.valueOf(firstFailure));
+            throw new RunInterrupted("interrupted: second rolled back");
+        }, Duration.ofSeconds(10), exits::add));
+        assertEquals(130, second130.exitCode());
+        assertEquals(List.of(), exits);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anApplicationsRunThatDoesNotStopIsNeverEndedNorTalkedAbout() {
+        Interruption interruption = new Interruption();
+        String result = ShutdownSignal.guard(interruption, errStream, () -> {
+            Signal.raise(new Signal("TERM"));
+            awaitRequest(interruption);
+            // Well past the grace period: a command would have exited by now.
+            sleep(1500);
+            return "kept running";
+        }, Duration.ofMillis(300), null);
+        assertEquals("kept running", result);
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException x) {
+            throw new AssertionError(x);
+        }
+    }
+
+    private static Throwable join(CompletableFuture<Throwable> outcome) {
+        try {
+            return outcome.get(10, TimeUnit.SECONDS);
+        } catch (Exception x) {
+            throw new AssertionError(x);
+        }
     }
 }
