@@ -237,7 +237,7 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
         Files.writeString(file, db.url() + "\n" + db.url() + "\n");
         assertTrue(fails(project.run(launcher, "upgrade", "--url-file", file.toString()), 2).contains(file + ":2 names the same database as "
                 + file + ":1"));
-        assertTrue(fails(project.run(launcher, "upgrade", "--url-file", tmp.resolve("none.txt").toString()), 2).contains("no such file"));
+        assertTrue(fails(project.run(launcher, "upgrade", "--url-file", tmp.resolve("none.txt").toString()), 1).contains("does not exist"));
         assertTrue(fails(project.run(launcher, "upgrade", "--url-file", file.toString(), "--url", db.url()), 2).contains("not both"));
     }
 
