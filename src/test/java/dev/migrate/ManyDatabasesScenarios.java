@@ -110,6 +110,26 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
                 "2 databases: 2 downgraded"), lines(verbose.getOutput()));
     }
 
+    /** Without -v a run over hundreds would say nothing until the summary: a line on standard error as each database ends. */
+    @Test
+    void aProgressLineAsEachDatabaseEnds(QuarkusMainLauncher launcher) {
+        twoRevisions();
+        second.execute("CREATE TABLE orders (id INTEGER)");
+        LaunchResult r = upgradeAll(launcher, "--concurrency", "1");
+        assertEquals(1, r.exitCode(), Outcomes.describe(r));
+        List<String> progress = lines(r.getErrorOutput()).stream().filter(l -> l.startsWith("[")).toList();
+        assertEquals(List.of("[1/3] " + name(db) + ": upgraded 2 revisions (<base> -> b2)"), progress.subList(0, 1), r.getErrorOutput());
+        assertTrue(progress.get(1).startsWith("[2/3] " + name(second) + ": FAILED: ") && progress.get(1).contains("b2"), r.getErrorOutput());
+        assertEquals("[3/3] " + name(third) + ": upgraded 2 revisions (<base> -> b2)", progress.get(2), r.getErrorOutput());
+        assertEquals(3, progress.size(), r.getErrorOutput());
+        assertEquals(4, lines(r.getOutput()).size(), Outcomes.describe(r));
+
+        LaunchResult quiet = project.run(launcher, "-q", "current", "--url", db.url(), "--url", second.url());
+        ok(quiet);
+        assertEquals("", quiet.getErrorOutput().strip(), quiet.getErrorOutput());
+        assertEquals(3, lines(quiet.getOutput()).size(), Outcomes.describe(quiet));
+    }
+
     @Test
     void warningsAreShownWithoutVerbose(QuarkusMainLauncher launcher) {
         project.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
@@ -237,7 +257,7 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
         Files.writeString(file, db.url() + "\n" + db.url() + "\n");
         assertTrue(fails(project.run(launcher, "upgrade", "--url-file", file.toString()), 2).contains(file + ":2 names the same database as "
                 + file + ":1"));
-        assertTrue(fails(project.run(launcher, "upgrade", "--url-file", tmp.resolve("none.txt").toString()), 2).contains("no such file"));
+        assertTrue(fails(project.run(launcher, "upgrade", "--url-file", tmp.resolve("none.txt").toString()), 1).contains("does not exist"));
         assertTrue(fails(project.run(launcher, "upgrade", "--url-file", file.toString(), "--url", db.url()), 2).contains("not both"));
     }
 
@@ -258,6 +278,19 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
         assertEquals(1, behind.exitCode(), Outcomes.describe(behind));
         assertTrue(lines(behind.getOutput()).get(2).startsWith(name(third) + ": FAILED: Target database is not up to date"),
                 behind.getOutput());
+
+        // The target schema is every database's: a mistake in it is told once, before any database is compared.
+        Files.writeString(project.dir().resolve("migrations/schema.yaml"), "tables: [\n");
+        LaunchResult bad = project.run(launcher, "check", "--url", db.url(), "--url", second.url());
+        String err = fails(bad, 1);
+        assertEquals("", bad.getOutput().strip(), Outcomes.describe(bad));
+        assertTrue(err.contains("schema.yaml"), err);
+        assertFalse(err.contains(name(db)) || err.contains(name(second)), err);
+        Files.delete(project.dir().resolve("migrations/schema.yaml"));
+        LaunchResult none = project.run(launcher, "check", "--url", db.url(), "--url", second.url());
+        err = fails(none, 1);
+        assertEquals("", none.getOutput().strip(), Outcomes.describe(none));
+        assertEquals(1, err.split("does not exist", -1).length - 1, err);
     }
 
     @Test

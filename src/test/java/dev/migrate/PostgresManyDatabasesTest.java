@@ -1,12 +1,18 @@
 package dev.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,62 @@ class PostgresManyDatabasesTest extends ManyDatabasesScenarios {
             assertEquals(List.of("b2"), versions(sqlite));
             assertEquals(List.of(), versions(failing));
         }
+    }
+
+    /** The peak number of databases with a session open while {@code run} runs, each known by its application_name. */
+    private int peakSessions(String tag, Supplier<LaunchResult> run) throws Exception {
+        AtomicInteger peak = new AtomicInteger();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                int n = Integer.parseInt(db.query("SELECT count(DISTINCT application_name) FROM pg_stat_activity"
+                        + " WHERE application_name LIKE '" + tag + "%'").get(0).get(0));
+                peak.accumulateAndGet(n, Math::max);
+            }
+        });
+        sampler.start();
+        try {
+            ok(run.get());
+        } finally {
+            done.set(true);
+            sampler.join();
+        }
+        return peak.get();
+    }
+
+    @Test
+    void concurrencyLimitsTheDatabasesWithASessionOpen(QuarkusMainLauncher launcher) throws Exception {
+        project.sql("a1", null, "SELECT pg_sleep(0.6);", "SELECT pg_sleep(0.6);");
+        String tag = "many_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        List<String> urls = new ArrayList<>();
+        List<TestDatabase> all = List.of(db, second, third);
+        for (int i = 0; i < all.size(); i++) urls.addAll(List.of("--url", all.get(i).url() + "?application_name=" + tag + i));
+        List<String> up = new ArrayList<>(List.of("upgrade", "--concurrency", "1"));
+        up.addAll(urls);
+        assertEquals(1, peakSessions(tag, () -> project.run(launcher, up.toArray(String[]::new))));
+        List<String> down = new ArrayList<>(List.of("downgrade", "base", "--concurrency", "2"));
+        down.addAll(urls);
+        assertEquals(2, peakSessions(tag, () -> project.run(launcher, down.toArray(String[]::new))));
+    }
+
+    /** A URL's password stays hidden in every line about its database: summary, error and JSON. */
+    @Test
+    void aPasswordNeverAppearsWhenADatabaseCannotBeReached(QuarkusMainLauncher launcher) {
+        twoRevisions();
+        String unreachable = "postgresql://app:Sup3rS3cretPw@127.0.0.1:1/nowhere";
+        String masked = "postgresql://app:***@127.0.0.1:1/nowhere";
+        LaunchResult r = project.run(launcher, "upgrade", "--wait", "0s", "--url", unreachable, "--url", db.url());
+        assertEquals(1, r.exitCode(), Outcomes.describe(r));
+        assertFalse((r.getOutput() + r.getErrorOutput()).contains("Sup3rS3cretPw"), Outcomes.describe(r));
+        assertTrue(lines(r.getOutput()).get(0).startsWith(masked + ": FAILED: cannot connect"), Outcomes.describe(r));
+        assertTrue(r.getErrorOutput().contains("ERROR: " + masked + ": cannot connect"), Outcomes.describe(r));
+
+        LaunchResult json = project.run(launcher, "--json", "current", "--wait", "0s", "--url", unreachable, "--url", db.url());
+        assertEquals(1, json.exitCode(), Outcomes.describe(json));
+        assertFalse((json.getOutput() + json.getErrorOutput()).contains("Sup3rS3cretPw"), Outcomes.describe(json));
+        String out = json.getOutput().replace(" ", "");
+        assertTrue(out.contains("\"name\":\"" + masked + "\",\"status\":\"failed\""), out);
+        assertTrue(out.contains("\"error\":\"cannotconnectto" + masked), out);
     }
 
     /** Fifty tenant databases from one process: each ends at head. */

@@ -1,13 +1,19 @@
 package dev.migrate.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
 import dev.migrate.config.ConfiguredUrl;
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.PostgresUrl;
+import dev.migrate.config.SqliteUrl;
 import dev.migrate.config.UrlFile;
 
 /**
@@ -45,9 +51,6 @@ final class DatabaseTargets {
         if (options.urlFile != null && !options.urls.isEmpty()) {
             throw MigrateException.usage("give the databases with --url or with --url-file, not both");
         }
-        if (options.concurrency < 1) {
-            throw MigrateException.usage("--concurrency must be 1 or more, not " + options.concurrency);
-        }
         List<Target> targets = new ArrayList<>();
         if (options.urlFile != null) {
             for (ConfiguredUrl url : UrlFile.read(options.urlFile, config.environment(), config.workDir())) {
@@ -63,13 +66,40 @@ final class DatabaseTargets {
         }
         Map<String, Target> seen = new HashMap<>();
         for (Target t : targets) {
-            t.url().parse(config.environment(), config.workDir());
-            Target before = seen.putIfAbsent(t.url().text(), t);
+            DatabaseUrl parsed = t.url().parse(config.environment(), config.workDir());
+            String identity = identity(parsed);
+            Target before = identity == null ? null : seen.putIfAbsent(identity, t);
             if (before != null) {
                 throw MigrateException.usage(t.url().source() + " names the same database as " + before.url().source()
-                        + " (" + t.url().masked() + "): each database once");
+                        + " (" + parsed.describe() + "): each database once");
             }
         }
         return targets;
+    }
+
+    /**
+     * What makes two URLs the same database, however they are written: for PostgreSQL the server
+     * (host, port) and the database name, whatever the scheme, user, password or parameters; for
+     * SQLite the file, symbolic links resolved. Null for an in-memory SQLite database, which is a
+     * new one each time.
+     */
+    static String identity(DatabaseUrl url) {
+        if (url instanceof PostgresUrl pg) {
+            return "postgresql " + pg.host().toLowerCase(Locale.ROOT) + " " + pg.port() + " " + pg.database();
+        }
+        SqliteUrl sqlite = (SqliteUrl) url;
+        if (sqlite.inMemory()) return null;
+        Path file = sqlite.path().toAbsolutePath().normalize();
+        try {
+            return "sqlite " + file.toRealPath();
+        } catch (IOException | SecurityException notYet) {
+            // Not created yet (SQLite creates it on first use): its folder may still be reached through a link.
+            Path folder = file.getParent();
+            try {
+                return "sqlite " + (folder == null ? file : folder.toRealPath().resolve(file.getFileName()));
+            } catch (IOException | SecurityException neither) {
+                return "sqlite " + file;
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -17,12 +18,14 @@ import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.engine.lock.ShutdownSignal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A command run against several databases at once: at most {@code --concurrency} at a time, each
  * with its own sessions, lock and transactions, PostgreSQL ones sharing the one event loop and
  * SQLite ones each on a worker thread of its own. A database that fails does not stop the others.
- * Once all have ended, one summary line per database in the order given, then a total line (or,
+ * As each ends, a progress line on standard error; once all have ended, one summary line per
+ * database in the order given, then a total line (or,
  * with {@code --json}, an array of one object per database); a failure's whole message also goes
  * to standard error. SIGINT and SIGTERM reach every run: each rolls back and releases its lock,
  * the databases not started yet are left alone.
@@ -40,8 +43,8 @@ final class ManyDatabases {
     record Shown(String status, String text, Map<String, Object> json) {
     }
 
-    /** One database's end: {@code result} or {@code failure}. */
-    private record Outcome<T>(DatabaseTargets.Target target, T result, Throwable failure) {
+    /** One database's end: {@code result} and how it is {@code shown}, or {@code failure}. */
+    private record Outcome<T>(DatabaseTargets.Target target, T result, Shown shown, Throwable failure) {
     }
 
     private ManyDatabases() {
@@ -62,25 +65,58 @@ final class ManyDatabases {
         List<Interruption> interruptions = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) interruptions.add(new Interruption());
         Interruption all = Interruption.forAll(interruptions);
+        Progress progress = new Progress(ws, targets.size());
         Uni<List<Outcome<T>>> runs = Multi.createFrom().range(0, targets.size())
                 .onItem().transformToUni(i -> one(targets.get(i), all.requested() ? null : environments.get(i),
-                        interruptions.get(i), operation))
+                        interruptions.get(i), operation, show).invoke(progress::ended))
                 .merge(ws.concurrency())
                 .collect().asList();
         // Reported inside the guard, so that an interrupted run's failure carries the signal's exit status.
-        Supplier<Integer> body = () -> report(ws, inOrder(targets, ws.await(runs)), show, failed, exit);
+        Supplier<Integer> body = () -> report(ws, inOrder(targets, ws.await(runs)), failed, exit, all);
         return interruptible ? ShutdownSignal.guard(all, System.err, body) : body.get();
     }
 
-    /** One database's run; {@code env} null when an interruption came before it started. */
+    /**
+     * One database's run; {@code env} null when an interruption came before it started. It starts
+     * on a worker thread: the next database starts on the thread where one ended, often the event
+     * loop the PostgreSQL sessions share, which what an operation prepares before its first
+     * statement (files read and parsed) must not hold up.
+     */
     private static <T> Uni<Outcome<T>> one(DatabaseTargets.Target target, Environment env, Interruption interruption,
-                                           BiFunction<Operations, Interruption, Uni<T>> operation) {
+                                           BiFunction<Operations, Interruption, Uni<T>> operation, Function<T, Shown> show) {
         if (env == null) {
-            return Uni.createFrom().item(new Outcome<>(target, null, new RunInterrupted("interrupted before it started; nothing was changed")));
+            return Uni.createFrom().item(new Outcome<>(target, null, null,
+                    new RunInterrupted("interrupted before it started; nothing was changed")));
         }
         return Uni.createFrom().deferred(() -> operation.apply(new Operations(env), interruption))
-                .map(result -> new Outcome<>(target, result, null))
-                .onFailure().recoverWithItem(e -> new Outcome<>(target, null, e));
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(result -> new Outcome<>(target, result, show.apply(result), null))
+                .onFailure().recoverWithItem(e -> new Outcome<T>(target, null, null, e));
+    }
+
+    /**
+     * A line on standard error as each database ends ({@code [12/300] tenant_l: upgraded 2 revisions (a1 -> c3)}),
+     * silenced by {@code -q}: without it a run over hundreds would look hung until the summary.
+     */
+    private static final class Progress {
+        private final Workspace ws;
+        private final int total;
+        private final AtomicInteger ended = new AtomicInteger();
+
+        Progress(Workspace ws, int total) {
+            this.ws = ws;
+            this.total = total;
+        }
+
+        void ended(Outcome<?> o) {
+            ws.log("[" + ended.incrementAndGet() + "/" + total + "] " + o.target().name() + ": " + line(ws, o));
+        }
+    }
+
+    /** A database's summary line after its name: its result shown, or {@code FAILED:} and the first line of why. */
+    private static String line(Workspace ws, Outcome<?> o) {
+        if (o.failure() == null) return o.shown().text();
+        return "FAILED: " + ws.hideValues(message(o.failure())).lines().findFirst().orElse("");
     }
 
     /** The outcomes in the order the databases were given, whatever order they ended in. */
@@ -92,8 +128,13 @@ final class ManyDatabases {
         return ordered;
     }
 
-    private static <T> int report(Workspace ws, List<Outcome<T>> outcomes, Function<T, Shown> show, Map<String, Object> failed,
-                                  Function<List<T>, Integer> exit) {
+    /**
+     * Prints the summary and gives the exit status; throws {@link RunInterrupted} when a run was
+     * interrupted, or a signal came at all, so the command exits 130 or 143 whenever one was
+     * received, even one that came after the last database had ended.
+     */
+    private static <T> int report(Workspace ws, List<Outcome<T>> outcomes, Map<String, Object> failed,
+                                  Function<List<T>, Integer> exit, Interruption signal) {
         Map<String, Integer> totals = new LinkedHashMap<>();
         List<Object> json = new ArrayList<>();
         List<T> results = new ArrayList<>();
@@ -104,13 +145,11 @@ final class ManyDatabases {
             object.put("name", o.target().name());
             String status;
             if (o.failure() == null) {
-                Shown shown = show.apply(o.result());
                 results.add(o.result());
-                status = shown.status();
+                status = o.shown().status();
                 object.put("status", status);
-                object.putAll(shown.json());
+                object.putAll(o.shown().json());
                 object.put("error", null);
-                if (!ws.json()) ws.out().println(o.target().name() + ": " + shown.text());
             } else {
                 anyFailed = true;
                 interrupted |= o.failure() instanceof RunInterrupted;
@@ -119,9 +158,9 @@ final class ManyDatabases {
                 object.put("status", status);
                 object.putAll(failed);
                 object.put("error", message);
-                if (!ws.json()) ws.out().println(o.target().name() + ": FAILED: " + message.lines().findFirst().orElse(""));
                 ws.error("ERROR: " + o.target().name() + ": " + message);
             }
+            if (!ws.json()) ws.out().println(o.target().name() + ": " + line(ws, o));
             totals.merge(status, 1, Integer::sum);
             json.add(object);
         }
@@ -135,7 +174,9 @@ final class ManyDatabases {
             totals.forEach((status, n) -> parts.add(n + " " + status.replace('_', ' ')));
             ws.out().println(outcomes.size() + " database" + (outcomes.size() == 1 ? "" : "s") + ": " + String.join(", ", parts));
         }
+        ws.out().flush();
         if (interrupted) throw new RunInterrupted("interrupted: the databases above that did not finish rolled back and released their lock");
+        if (signal.requested()) throw new RunInterrupted("interrupted after every database had ended: their lines above are final");
         return anyFailed ? 1 : exit.apply(results);
     }
 

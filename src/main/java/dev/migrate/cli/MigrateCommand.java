@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import dev.migrate.MigrateException;
+
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -73,9 +75,13 @@ public class MigrateCommand {
 
     private Workspace workspace;
 
-    /** The environment of this run, built on first use so commands that need nothing pay nothing. */
+    /**
+     * The environment of this run, built on first use so commands that need nothing pay nothing.
+     * Options every command takes are checked here, so a wrong one is refused whatever the command.
+     */
     Workspace workspace() {
         if (workspace == null) {
+            if (concurrency < 1) throw MigrateException.usage("--concurrency must be 1 or more, not " + concurrency);
             workspace = new Workspace(this, vertx);
         }
         return workspace;

@@ -97,6 +97,11 @@ final class Workspace {
         return shared;
     }
 
+    /** The target schema file of {@code check} and autogenerate, or null: the same for every database of a run over several. */
+    Path targetSchema() {
+        return settings().targetSchema();
+    }
+
     /** How many databases of a run over several run at once. */
     int concurrency() {
         return options.concurrency;

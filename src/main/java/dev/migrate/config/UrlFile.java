@@ -1,6 +1,8 @@
 package dev.migrate.config;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +24,16 @@ public final class UrlFile {
     /** The URLs of {@code name} (resolved against {@code workDir}), in file order; at least one. */
     public static List<ConfiguredUrl> read(String name, Map<String, String> environment, Path workDir) {
         Path file = workDir.resolve(name).normalize();
+        // As a missing --config file: the option is right, the file is not (exit 1).
+        if (!Files.exists(file)) throw new MigrateException("--url-file " + name + " does not exist");
+        if (Files.isDirectory(file)) throw new MigrateException("--url-file " + name + " is a folder, not a file of URLs");
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
+        } catch (CharacterCodingException e) {
+            throw new MigrateException("--url-file " + name + " is not UTF-8 text: save it as UTF-8, one URL per line", e);
         } catch (IOException e) {
-            throw MigrateException.usage("--url-file " + name + ": cannot read it ("
-                    + (Files.exists(file) ? e.getMessage() : "no such file") + ")");
+            throw new MigrateException("--url-file " + name + " cannot be read: " + reason(e), e);
         }
         EnvExpander expander = new EnvExpander(environment);
         List<ConfiguredUrl> urls = new ArrayList<>();
@@ -39,5 +45,11 @@ public final class UrlFile {
         }
         if (urls.isEmpty()) throw MigrateException.usage("--url-file " + name + " holds no URL (only blank lines and # comments)");
         return urls;
+    }
+
+    /** Why reading failed, in words: the JDK's exceptions often carry only the path as their message. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -134,6 +136,21 @@ class UsageErrorsTest {
         String err = fails(p.run(launcher, "history"), 1);
         assertTrue(err.toLowerCase().contains("cycle"), err);
         assertTrue(err.contains("b2_rev.sql") || err.contains("c3_rev.sql"), err);
+    }
+
+    /** --concurrency is checked whatever the command and however many databases, not only when it would be used. */
+    @Test
+    void aConcurrencyBelowOneOrNotANumberIsAUsageError(QuarkusMainLauncher launcher) {
+        Project p = project();
+        for (String[] args : List.of(new String[] {"current"}, new String[] {"heads"}, new String[] {"upgrade", "--url", "sqlite://"})) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--concurrency", "0"));
+            String err = fails(p.run(launcher, all.toArray(String[]::new)), 2);
+            assertTrue(err.contains("--concurrency must be 1 or more, not 0"), err);
+        }
+        String err = fails(p.run(launcher, "current", "--concurrency", "many"), 2);
+        assertTrue(err.contains("--concurrency") && err.contains("many"), err);
+        assertFalse(Files.exists(tmp.resolve("app.db")));
     }
 
     @Test

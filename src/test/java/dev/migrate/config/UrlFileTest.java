@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,24 @@ class UrlFileTest {
         assertFalse(e.getMessage().contains("hunter2"));
         Files.writeString(work.resolve("empty.txt"), "# none\n   \n");
         assertEquals(2, assertThrows(MigrateException.class, () -> UrlFile.read("empty.txt", Map.of(), work)).exitCode());
-        assertEquals("--url-file missing.txt: cannot read it (no such file)",
-                assertThrows(MigrateException.class, () -> UrlFile.read("missing.txt", Map.of(), work)).getMessage());
+    }
+
+    /** A file that is not there or not readable is a failure (exit 1, as a missing --config file), never a usage error. */
+    @Test
+    void aFileThatCannotBeReadSaysWhy() throws IOException {
+        MigrateException missing = assertThrows(MigrateException.class, () -> UrlFile.read("missing.txt", Map.of(), work));
+        assertEquals("--url-file missing.txt does not exist", missing.getMessage());
+        assertEquals(1, missing.exitCode());
+
+        Files.createDirectory(work.resolve("tenants"));
+        MigrateException folder = assertThrows(MigrateException.class, () -> UrlFile.read("tenants", Map.of(), work));
+        assertEquals("--url-file tenants is a folder, not a file of URLs", folder.getMessage());
+        assertEquals(1, folder.exitCode());
+
+        // "sqlite:///café.db" in Latin-1: the é is one byte that is not UTF-8.
+        Files.write(work.resolve("latin1.txt"), "sqlite:///caf\u00e9.db\n".getBytes(StandardCharsets.ISO_8859_1));
+        MigrateException latin1 = assertThrows(MigrateException.class, () -> UrlFile.read("latin1.txt", Map.of(), work));
+        assertEquals("--url-file latin1.txt is not UTF-8 text: save it as UTF-8, one URL per line", latin1.getMessage());
+        assertEquals(1, latin1.exitCode());
     }
 }

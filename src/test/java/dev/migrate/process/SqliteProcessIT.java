@@ -41,7 +41,7 @@ class SqliteProcessIT extends ProcessScenarios {
         }
     }
 
-    private static boolean writeLocked(String file, Properties props) throws SQLException {
+    static boolean writeLocked(String file, Properties props) throws SQLException {
         try (Connection c = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, props); Statement st = c.createStatement()) {
             try {
                 st.execute("BEGIN IMMEDIATE");

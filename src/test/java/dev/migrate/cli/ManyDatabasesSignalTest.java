@@ -1,0 +1,59 @@
+package dev.migrate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.engine.lock.Interruption;
+import dev.migrate.engine.lock.RunInterrupted;
+import io.smallrye.mutiny.Uni;
+import sun.misc.Signal;
+
+/** A signal that comes once every database has ended still ends the command with the signal's status. */
+class ManyDatabasesSignalTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSignalAfterTheLastDatabaseEndedIsNotSwallowed() throws IOException {
+        Files.createDirectories(tmp.resolve("migrations/versions"));
+        MigrateCommand options = new MigrateCommand();
+        options.config = Files.writeString(tmp.resolve("migrate.yaml"), "script_location: migrations\n").toString();
+        options.urls = List.of("sqlite:///" + tmp.resolve("a.db"), "sqlite:///" + tmp.resolve("b.db"));
+        options.concurrency = 1;
+        options.quiet = true;
+        Workspace ws = new Workspace(options, new VertxHolder());
+        List<Interruption> runs = new CopyOnWriteArrayList<>();
+
+        RunInterrupted e = assertThrows(RunInterrupted.class, () -> ManyDatabases.run(ws, true, (ops, interruption) -> {
+            runs.add(interruption);
+            return Uni.createFrom().item("done");
+        }, done -> {
+            // The last database has done its work: SIGTERM comes as its result is being shown, before the summary.
+            if (runs.size() == 2) {
+                Signal.raise(new Signal("TERM"));
+                awaitRequest(runs.get(1));
+            }
+            return new ManyDatabases.Shown("ok", "ok", Map.of());
+        }, Map.of(), results -> 0));
+        assertEquals(143, e.exitCode());
+    }
+
+    private static void awaitRequest(Interruption interruption) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!interruption.requested()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the signal handler never asked the runs to stop");
+            Thread.onSpinWait();
+        }
+    }
+}
