@@ -1,16 +1,13 @@
 package dev.migrate.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
-import dev.migrate.MigrateException;
 import dev.migrate.diff.Differences;
-import dev.migrate.schema.SchemaReader;
+import dev.migrate.schema.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -45,17 +42,11 @@ public class CheckCommand implements Callable<Integer> {
 
     /** {@code tenant_a: up to date}, {@code tenant_b: 2 differences: ...} per database; exit 3 when any differs. */
     private static int several(Workspace ws) {
-        // Every database's comparison reads it; reading it here first says what is wrong with it once,
-        // before any database is touched, rather than once per database.
-        Path file = ws.targetSchema();
-        if (file == null || !Files.isRegularFile(file)) {
-            throw new MigrateException("the target schema " + file + " does not exist: write it (migrate inspect prints "
-                    + "the database's schema in that form) or point the target_schema setting at it");
-        }
-        SchemaReader.read(file);
+        // Read once, before any database is touched: a bad file is said once, and every comparison shares it.
+        Schema target = ws.targetSchema();
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("differences", null);
-        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.compare().map(Differences::of), differences -> {
+        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.compare(target).map(Differences::of), differences -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("differences", differences);
             if (differences.isEmpty()) return new ManyDatabases.Shown("up_to_date", "up to date", json);

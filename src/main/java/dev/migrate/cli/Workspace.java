@@ -24,6 +24,7 @@ import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.ShutdownSignal;
 import dev.migrate.graph.RevisionMap;
+import dev.migrate.schema.Schema;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.RevisionWriter;
 import dev.migrate.script.ScriptDirectory;
@@ -97,9 +98,9 @@ final class Workspace {
         return shared;
     }
 
-    /** The target schema file of {@code check} and autogenerate, or null: the same for every database of a run over several. */
-    Path targetSchema() {
-        return settings().targetSchema();
+    /** The target schema of {@code check}, read once: the same for every database of a run over several. */
+    Schema targetSchema() {
+        return Operations.targetSchema(settings());
     }
 
     /** How many databases of a run over several run at once. */

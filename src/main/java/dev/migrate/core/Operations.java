@@ -156,14 +156,23 @@ public final class Operations {
      * revision already does), inspect it and compare.
      */
     public Uni<Diff> compare() {
+        return Uni.createFrom().deferred(() -> compare(targetSchema(env.config())));
+    }
+
+    /** The target schema file the configuration names, read and checked. */
+    public static Schema targetSchema(Config c) {
+        Path file = c.targetSchema();
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new MigrateException("the target schema " + file + " does not exist: write it (migrate inspect prints "
+                    + "the database's schema in that form) or point the target_schema setting at it");
+        }
+        return SchemaReader.read(file);
+    }
+
+    /** {@link #compare()} with the target schema already read: several databases compared with one file read once. */
+    public Uni<Diff> compare(Schema target) {
         return Uni.createFrom().deferred(() -> {
             Config c = env.config();
-            Path file = c.targetSchema();
-            if (file == null || !Files.isRegularFile(file)) {
-                throw new MigrateException("the target schema " + file + " does not exist: write it (migrate inspect prints "
-                        + "the database's schema in that form) or point the target_schema setting at it");
-            }
-            Schema target = SchemaReader.read(file);
             List<String> own = new ArrayList<>();
             own.add(c.versionTable());
             if (c.historyTable() != null) own.add(c.historyTable());

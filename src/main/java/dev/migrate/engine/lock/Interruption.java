@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A request to stop a run early, and the run's answer once it has stopped. Whoever asks (a
- * shutdown hook on SIGINT or SIGTERM, or an application) calls {@link #request()}; the run stops
+ * signal handler on SIGINT or SIGTERM (ShutdownSignal), or an application) calls {@link #request()}; the run stops
  * at the next statement (on PostgreSQL it also cancels the one running), rolls back, releases its
  * lock, and {@linkplain #settle settles} with a line saying what stayed applied.
  */
