@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import dev.migrate.MigrateException;
 import dev.migrate.engine.offline.SqlRange;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,6 +18,9 @@ import picocli.CommandLine.ParentCommand;
 public class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    @Mixin
+    TagOption tag;
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "-1, base, a revision, <branch>@base, ...; with --sql START:TARGET.")
@@ -31,6 +35,7 @@ public class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        tag.applyTo(root);
         OfflineSql.checkOptions("downgrade", sql, dialect);
         if (sql) {
             SqlRange range = SqlRange.parse(target, "downgrade", true);

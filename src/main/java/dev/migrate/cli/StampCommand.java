@@ -12,6 +12,7 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,6 +26,9 @@ import picocli.CommandLine.ParentCommand;
 public class StampCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    @Mixin
+    TagOption tag;
 
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "head, heads, base, a revision, ...; with --sql also START:REV (one START for all).")
@@ -42,6 +46,7 @@ public class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        tag.applyTo(root);
         OfflineSql.checkOptions("stamp", sql, dialect);
         if (sql) return offline();
         for (String t : targets) {

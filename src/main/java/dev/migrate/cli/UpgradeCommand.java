@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import dev.migrate.MigrateException;
 import dev.migrate.engine.offline.SqlRange;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -19,6 +20,9 @@ public class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
+    @Mixin
+    TagOption tag;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
             description = "head, heads, a revision, +N, <branch>@head, ... (default: head); with --sql also START:TARGET.")
     String target = "head";
@@ -32,6 +36,7 @@ public class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        tag.applyTo(root);
         OfflineSql.checkOptions("upgrade", sql, dialect);
         if (sql) {
             SqlRange range = SqlRange.parse(target, "upgrade", false);

@@ -19,7 +19,7 @@ public record PostgresUrl(String host, int port, String user, String password, S
 
     static final int DEFAULT_PORT = 5432;
     private static final List<String> PARAMETERS = List.of("sslmode", "sslrootcert", "application_name", "options",
-            "search_path", "connect_timeout", "host", "port", "user", "password", "dbname");
+            "search_path", "connect_timeout", "host", "port", "user", "password", "dbname", "fallback_application_name");
 
     @Override
     public String dialect() {
@@ -106,6 +106,7 @@ public record PostgresUrl(String host, int port, String user, String password, S
             throw new InvalidUrlException("sslmode '" + DatabaseUrl.mask(modeText) + "' is not one of " + SslMode.accepted()
                     + (params.containsKey("sslmode") ? " (in database URL " + masked + ")" : " (from PGSSLMODE)"));
         }
+        LibpqParameters.check(params, mode, masked);
         Duration timeout = null;
         if (params.containsKey("connect_timeout")) {
             try {
@@ -115,7 +116,8 @@ public record PostgresUrl(String host, int port, String user, String password, S
             }
         }
         return new PostgresUrl(host, port, user, password, database, mode, params.get("sslrootcert"),
-                params.get("application_name"), params.get("options"), params.get("search_path"), timeout);
+                first(params.get("application_name"), params.get("fallback_application_name"), null, null),
+                params.get("options"), params.get("search_path"), timeout);
     }
 
     /**
@@ -143,10 +145,10 @@ public record PostgresUrl(String host, int port, String user, String password, S
                         + "' has no value (write name=value) in database URL " + masked);
             }
             String name = decode(pair.substring(0, eq), masked);
-            if (!PARAMETERS.contains(name)) {
+            if (!PARAMETERS.contains(name) && !LibpqParameters.isKnown(name)) {
                 // Masked: in a mangled URL the "name" may have swallowed user:password@host.
                 throw new InvalidUrlException("unknown parameter '" + DatabaseUrl.mask(name) + "' in database URL " + masked
-                        + "; accepted: " + String.join(", ", PARAMETERS));
+                        + "; accepted: " + String.join(", ", PARAMETERS) + ", and libpq's " + LibpqParameters.names());
             }
             if (out.put(name, decode(pair.substring(eq + 1), masked)) != null) {
                 throw new InvalidUrlException("parameter '" + name + "' is given twice in database URL " + masked);

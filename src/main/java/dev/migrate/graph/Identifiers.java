@@ -20,7 +20,7 @@ final class Identifiers {
     /** The position below every base, reached by walking down past one. */
     static final int BASE = -1;
 
-    private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
+    private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?([^@+\\-:\\s]+)?([+-]\\d+)");
     private static final Pattern NEGATIVE = Pattern.compile("-\\d+");
 
     private final Graph g;

@@ -47,6 +47,18 @@ class OfflineSqlTest {
         return project("sqlite:///" + tmp.resolve("app.db").toAbsolutePath(), "history_table: null\n");
     }
 
+    /** Alembic's --tag reaches SQL revisions as ${x.tag}; an explicit -x tag= wins. */
+    @Test
+    void tagIsReadAsXTag(QuarkusMainLauncher launcher) {
+        Project p = new Project(tmp, "sqlite:///" + tmp.resolve("app.db").toAbsolutePath(), "history_table: null\n");
+        p.sql("a1", null, "SELECT '${x.tag}' AS up;", "SELECT '${x.tag}' AS down;");
+        assertTrue(ok(p.run(launcher, "upgrade", "--sql", "--tag", "release-7")).contains("SELECT 'release-7' AS up;"));
+        assertTrue(ok(p.run(launcher, "downgrade", "--sql", "a1:base", "--tag", "r8")).contains("SELECT 'r8' AS down;"));
+        assertTrue(ok(p.run(launcher, "-x", "tag=mine", "upgrade", "--sql", "--tag", "release-7")).contains("SELECT 'mine' AS up;"));
+        assertTrue(ok(p.run(launcher, "upgrade", "--sql", "--tag", "t", "-x", "tag=mine")).contains("SELECT 'mine' AS up;"));
+        ok(p.run(launcher, "stamp", "--sql", "a1", "--tag", "t"));
+    }
+
     @Test
     void upgradeFromBaseOnSqlite(QuarkusMainLauncher launcher) {
         LaunchResult r = sqliteProject().run(launcher, "upgrade", "--sql");

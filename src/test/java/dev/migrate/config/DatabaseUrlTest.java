@@ -132,6 +132,40 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void hostedProvidersLibpqParametersThatOnlyTuneAreAccepted() {
+        PostgresUrl u = pg("postgresql://app:pw@ep-x.neon.tech/shop?sslmode=verify-full&sslrootcert=system&channel_binding=require"
+                + "&target_session_attrs=read-write&gssencmode=disable&keepalives=1&keepalives_idle=30&keepalives_interval=10"
+                + "&keepalives_count=3&tcp_user_timeout=1000&connect_timeout=10&client_encoding=UTF8&sslsni=1"
+                + "&fallback_application_name=psql");
+        assertEquals(SslMode.VERIFY_FULL, u.sslMode());
+        assertEquals("psql", u.applicationName());
+        assertEquals("app", pg("postgresql://db/x?application_name=app&fallback_application_name=psql").applicationName());
+        pg("postgresql://db/x?channel_binding=prefer&gssencmode=prefer&target_session_attrs=any");
+        pg("postgresql://db/x?channel_binding=disable&target_session_attrs=primary");
+    }
+
+    @Test
+    void libpqParametersThatCannotBeHonouredAreRefusedWithAdvice() {
+        // Neon's URL as given: require binding with an unchecked certificate cannot be enforced.
+        InvalidUrlException neon = invalid("postgresql://app:hunter2@ep-x.neon.tech/shop?sslmode=require&channel_binding=require");
+        assertTrue(neon.getMessage().contains("channel_binding=require"), neon.getMessage());
+        assertTrue(neon.getMessage().contains("sslmode=verify-full"), neon.getMessage());
+        assertFalse(neon.getMessage().contains("hunter2"), neon.getMessage());
+        InvalidUrlException cert = invalid("postgresql://app:hunter2@db/shop?sslcert=/c/client.crt&sslkey=/c/client.key");
+        assertTrue(cert.getMessage().contains("parameter 'sslcert'"), cert.getMessage());
+        assertTrue(cert.getMessage().contains("client certificates are not supported"), cert.getMessage());
+        assertFalse(cert.getMessage().contains("hunter2"), cert.getMessage());
+        InvalidUrlException gss = invalid("postgresql://db/shop?gssencmode=require");
+        assertTrue(gss.getMessage().contains("gssencmode=require") && gss.getMessage().contains("sslmode"), gss.getMessage());
+        InvalidUrlException standby = invalid("postgresql://db/shop?target_session_attrs=standby");
+        assertTrue(standby.getMessage().contains("read-write"), standby.getMessage());
+        assertTrue(invalid("postgresql://db/shop?passfile=/p").getMessage().contains("PGPASSWORD"));
+        InvalidUrlException unknown = invalid("postgresql://app:hunter2@db/shop?keepalive=1");
+        assertTrue(unknown.getMessage().contains("unknown parameter 'keepalive'"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("keepalives"), unknown.getMessage());
+    }
+
+    @Test
     void libpqVariablesFillWhatTheUrlLeavesOut() {
         Map<String, String> env = Map.of("PGHOST", "pg.internal", "PGPORT", "6000", "PGUSER", "svc",
                 "PGPASSWORD", "envsecret", "PGDATABASE", "prod", "PGSSLMODE", "require", "USER", "alice");

@@ -27,6 +27,18 @@ class IdentifierTest {
     }
 
     @Test
+    void idsWithAlembicsOtherCharactersResolveUpgradeAndDowngrade() {
+        RevisionMap m = Graphs.graph().rev("1.0_init").rev("1.2_add", "1.0_init").rev("2.0$x", "1.2_add").build();
+        assertEquals(List.of("1.2_add"), m.resolve("1.2_", List.of()));
+        assertEquals(List.of("2.0$x"), m.resolve("1.2_add+1", List.of()));
+        assertEquals(List.of("1.0_init"), m.resolve("2.0$x-2", List.of()));
+        assertEquals(List.of("2.0$x"), m.resolve("1.2_add@head", List.of()));
+        assertEquals(List.of("1.2_add", "2.0$x"), Graphs.ids(m.upgrade(List.of("1.0_init"), "head")));
+        assertEquals(List.of("2.0$x", "1.2_add"), Graphs.ids(m.downgrade(List.of("2.0$x"), "1.0_")));
+        assertEquals(List.of("2.0$x", "1.2_add"), m.history("1.2_add:", List.of()).stream().map(Revision::id).toList());
+    }
+
+    @Test
     void ambiguousPrefixListsCandidates() {
         RevisionMap m = Graphs.graph().rev("ab12").rev("ab34", "ab12").build();
         AmbiguousRevision e = assertThrows(AmbiguousRevision.class, () -> m.resolve("ab", List.of()));

@@ -197,6 +197,17 @@ class RevisionScriptTest {
     }
 
     @Test
+    void idsWithADotReadFromYamlAndSql() throws IOException {
+        RevisionScript y = RevisionScript.load(write("1.2_add_x.yaml", "revision: 1.2_add\ndown_revision: 1.0_init\nupgrade: []\n"));
+        assertEquals("1.2_add", y.id());
+        assertEquals(List.of("1.0_init"), y.revision().downRevisions());
+        RevisionScript s = RevisionScript.load(write("1.3_more.sql",
+                "-- revision: 1.3_more\n-- down_revision: [1.2_add, '1.1.b']\n-- migrate:upgrade\nSELECT 1;\n"));
+        assertEquals("1.3_more", s.id());
+        assertEquals(List.of("1.2_add", "1.1.b"), s.revision().downRevisions());
+    }
+
+    @Test
     void revisionIdsAreValidated() throws IOException {
         assertTrue(RevisionIds.isValid("ab_C09"));
         assertFalse(RevisionIds.isValid("2024-01"), "a dash reads as a relative step");
@@ -204,8 +215,11 @@ class RevisionScriptTest {
         assertFalse(RevisionIds.isValid("a".repeat(33)));
         assertFalse(RevisionIds.isValid(""));
         assertFalse(RevisionIds.isValid("a b"));
-        assertFalse(RevisionIds.isValid("a.b"));
-        assertFalse(RevisionIds.isValid("é"));
+        assertTrue(RevisionIds.isValid("1.2_add"), "Alembic allows '.'");
+        assertTrue(RevisionIds.isValid("v2$x=y%z"));
+        for (String bad : List.of("a@b", "a+1", "a:b", "a,b", "a'b", "a\"b", "[a]", "a/b", "a\\b", "a\tb", "é")) {
+            assertFalse(RevisionIds.isValid(bad), bad);
+        }
         Path p = write("bad.sql", "-- revision: not valid\n-- migrate:upgrade\n");
         SourceException e = assertThrows(InvalidRevisionFileException.class, () -> RevisionScript.load(p));
         assertEquals(1, e.line());

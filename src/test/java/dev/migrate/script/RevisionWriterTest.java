@@ -166,6 +166,19 @@ class RevisionWriterTest {
     }
 
     @Test
+    void revIdsWithADotAreWrittenAndReadBack() throws IOException {
+        for (Format format : Format.values()) {
+            Path folder = Files.createDirectories(dir.resolve(format.name()));
+            Path first = writer().write(request("first", List.of(), "1.0", format), folder, Set.of());
+            writer().write(request("second", List.of("1.0"), "1.2_add", format), folder, Set.of("1.0"));
+            assertTrue(first.getFileName().toString().startsWith("1.0_first."), first.toString());
+            ScriptDirectory scripts = ScriptDirectory.load(List.of(folder));
+            assertEquals("1.0", scripts.byId("1.0").id());
+            assertEquals(List.of("1.0"), scripts.byId("1.2_add").revision().downRevisions());
+        }
+    }
+
+    @Test
     void refusesToOverwriteAFile() throws IOException {
         Files.writeString(dir.resolve("abc_x.yaml"), "mine");
         RevisionExistsException e = assertThrows(RevisionExistsException.class,
