@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.script.Templates;
+
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -66,6 +68,17 @@ class InitCommandTest {
         assertTrue(Files.isRegularFile(dir.resolve("migrate.yaml")));
         assertTrue(Files.isDirectory(dir.resolve("migrations/versions")));
         assertTrue(Files.readString(dir.resolve("migrations/README.md")).toLowerCase().contains("sql"));
+    }
+
+    @Test
+    void everyTemplatesReadmeSaysWhatTheTargetSchemaIsFor(QuarkusMainLauncher launcher) throws Exception {
+        for (Templates.Template t : Templates.list()) {
+            Path dir = tmp.resolve("readme-" + t.name());
+            ok(launcher.launch("init", "--template", t.name(), dir.toString()));
+            String readme = Files.readString(dir.resolve("migrations/README.md"));
+            assertTrue(readme.contains("migrate revision --autogenerate") && readme.contains("migrate check"), t.name() + ": " + readme);
+            assertFalse(readme.contains("coming soon"), t.name() + ": " + readme);
+        }
     }
 
     @Test
