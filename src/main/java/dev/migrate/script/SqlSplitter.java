@@ -57,6 +57,13 @@ public final class SqlSplitter {
     private char previousSymbol;
     private final List<String> leadingWords = new ArrayList<>(LEADING_WORDS);
     private List<String> firstLeadingWords;
+    /** The two words read before the current one, symbols between them ignored. */
+    private String wordBack1 = "";
+    private String wordBack2 = "";
+    /** The statement names {@code timescaledb.continuous}: a continuous aggregate. */
+    private boolean continuous;
+    /** The statement says {@code WITH NO DATA}. */
+    private boolean withNoData;
 
     private SqlSplitter(String sql, String origin, int firstLine, String markerPrefix) {
         this.sql = sql;
@@ -147,6 +154,10 @@ public final class SqlSplitter {
         while (pos < length && isWordPart(sql.charAt(pos))) pos++;
         String word = sql.substring(from, pos).toUpperCase(Locale.ROOT);
         if (leadingWords.size() < LEADING_WORDS) leadingWords.add(word);
+        if (word.equals("CONTINUOUS") && wordBack1.equals("TIMESCALEDB")) continuous = true;
+        if (word.equals("DATA") && wordBack1.equals("NO") && wordBack2.equals("WITH")) withNoData = true;
+        wordBack2 = wordBack1;
+        wordBack1 = word;
         if (parenDepth == 0) block(word);
         previousWord = word;
         previousSymbol = '\0';
@@ -319,7 +330,8 @@ public final class SqlSplitter {
     private void emit(int end) {
         if (start >= 0) {
             String text = sql.substring(start, end).strip();
-            out.add(new Statement(text, startLine, runsAlone(leadingWords)));
+            boolean fillsAggregate = continuous && !withNoData;
+            out.add(new Statement(text, startLine, runsAlone(leadingWords) || fillsAggregate && isMaterializedView()));
             if (firstLeadingWords == null) firstLeadingWords = List.copyOf(leadingWords);
         }
         start = -1;
@@ -328,6 +340,19 @@ public final class SqlSplitter {
         previousWord = "";
         previousSymbol = '\0';
         leadingWords.clear();
+        wordBack1 = "";
+        wordBack2 = "";
+        continuous = false;
+        withNoData = false;
+    }
+
+    /**
+     * CREATE MATERIALIZED VIEW: with {@code timescaledb.continuous} and without WITH NO DATA,
+     * TimescaleDB fills the new continuous aggregate at once, which it refuses inside a transaction block.
+     */
+    private boolean isMaterializedView() {
+        return at(leadingWords, 0).equals("CREATE") && at(leadingWords, 1).equals("MATERIALIZED")
+                && at(leadingWords, 2).equals("VIEW");
     }
 
     private char previous() {
@@ -358,9 +383,24 @@ public final class SqlSplitter {
                 return second.equals("DATABASE") || second.equals("TABLESPACE");
             case "REINDEX":
                 return words.contains("CONCURRENTLY") || words.contains("DATABASE") || words.contains("SYSTEM");
+            case "CALL":
+                return callsTimescaleProcedure(words);
             default:
                 return false;
         }
+    }
+
+    /**
+     * TimescaleDB's refresh_continuous_aggregate refuses a transaction block; run_job runs policies
+     * that commit as they go, which a procedure called inside a transaction block cannot.
+     * The name may be schema-qualified, so it is the second or the third word.
+     */
+    private static boolean callsTimescaleProcedure(List<String> words) {
+        for (int i = 1; i <= 2; i++) {
+            String name = at(words, i);
+            if (name.equals("REFRESH_CONTINUOUS_AGGREGATE") || name.equals("RUN_JOB")) return true;
+        }
+        return false;
     }
 
     private static String at(List<String> words, int i) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -59,6 +60,30 @@ class ComposeFileTest {
         for (Object volume : (List<?>) migrate.get("volumes")) {
             Path source = DOCKER.resolve(volume.toString().split(":")[0]).normalize();
             assertTrue(Files.exists(source), "volume source " + source);
+        }
+    }
+
+    /**
+     * The database of the compose file has TimescaleDB, so its configuration takes in the
+     * TimescaleDB branch of the example environment; apart from that it is the repository's own.
+     */
+    @Test
+    void theMigrationIncludesTheTimescaleBranch() throws Exception {
+        Map<String, Object> migrate = map(services().get("migrate"));
+        String config = null;
+        for (Object volume : (List<?>) migrate.get("volumes")) {
+            String[] parts = volume.toString().split(":");
+            if (parts[1].equals("/app/migrate.yaml")) config = parts[0];
+        }
+        assertNotNull(config, "migrate.yaml mounted: " + migrate.get("volumes"));
+        Path file = DOCKER.resolve(config).normalize();
+        Map<String, Object> settings = map(new Yaml().load(Files.readString(file)));
+        assertEquals(List.of("migrations/versions", "migrations/timescale"), settings.get("version_locations"), file.toString());
+        Map<String, Object> own = map(new Yaml().load(Files.readString(Path.of("migrate.yaml"))));
+        own.put("version_locations", settings.get("version_locations"));
+        assertEquals(own, settings, "docker's configuration differs from migrate.yaml beyond version_locations");
+        try (Stream<Path> revisions = Files.list(Path.of("migrations/timescale"))) {
+            assertTrue(revisions.anyMatch(p -> p.toString().endsWith(".yaml")), "a revision in migrations/timescale");
         }
     }
 

@@ -321,6 +321,13 @@ class SqlSplitterTest {
             "CREATE TABLESPACE ts LOCATION '/x'",
             "DROP TABLESPACE ts",
             "-- leading comment\n/* and block */ CREATE /* inner */ INDEX CONCURRENTLY i ON t (x)",
+            "CALL refresh_continuous_aggregate('daily', NULL, NULL)",
+            "call public.refresh_continuous_aggregate('daily', '2024-01-01', '2024-02-01')",
+            "CALL run_job(1000)",
+            "CREATE MATERIALIZED VIEW daily WITH (timescaledb.continuous) AS\n"
+                    + "SELECT time_bucket('1 day', time) AS day, avg(v) FROM m GROUP BY day",
+            "CREATE MATERIALIZED VIEW daily WITH (timescaledb.continuous, timescaledb.materialized_only = true) AS"
+                    + " SELECT time_bucket('1 day', time) AS day, avg(v) FROM m GROUP BY day WITH DATA",
         };
         for (String sql : alone) {
             List<Statement> s = split(sql + ";");
@@ -341,12 +348,25 @@ class SqlSplitterTest {
             "CREATE TABLE database (x int)",
             "-- VACUUM\nSELECT 1",
             "ALTER TABLE system ADD x int",
+            "CREATE MATERIALIZED VIEW daily WITH (timescaledb.continuous) AS\n"
+                    + "SELECT time_bucket('1 day', time) AS day, avg(v) FROM m GROUP BY day\nWITH NO DATA",
+            "CREATE MATERIALIZED VIEW mv AS SELECT 1",
+            "CREATE MATERIALIZED VIEW mv AS SELECT 'timescaledb.continuous' AS note",
+            "CALL my_procedure(1)",
+            "SELECT refresh_continuous_aggregate_status()",
         };
         for (String sql : inTx) {
             List<Statement> s = split(sql + ";");
             assertEquals(1, s.size(), sql);
             assertFalse(s.get(0).runsAlone(), sql);
         }
+    }
+
+    @Test
+    void aContinuousAggregateFilledAtCreationRunsAloneButItsNeighboursDoNot() {
+        List<Statement> s = split("CREATE MATERIALIZED VIEW d WITH (timescaledb.continuous) AS SELECT 1;\n"
+                + "CREATE MATERIALIZED VIEW e WITH (timescaledb.continuous) AS SELECT 1 WITH NO DATA;\nSELECT 1;");
+        assertEquals(List.of(true, false, false), s.stream().map(Statement::runsAlone).collect(Collectors.toList()));
     }
 
     @Test
