@@ -28,7 +28,7 @@ class TemplatesTest {
     @Test
     void listsTemplatesWithDescriptions() {
         List<Templates.Template> all = Templates.list();
-        assertEquals(List.of("yaml", "sql"), all.stream().map(Templates.Template::name).collect(Collectors.toList()));
+        assertEquals(List.of("yaml", "sql", "timescaledb"), all.stream().map(Templates.Template::name).collect(Collectors.toList()));
         for (Templates.Template t : all) assertFalse(t.description().isBlank(), t.name());
     }
 
