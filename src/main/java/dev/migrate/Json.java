@@ -2,6 +2,7 @@ package dev.migrate;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Writes JSON from strings, numbers, booleans, null, collections and maps (kept in insertion
@@ -71,6 +72,15 @@ public final class Json {
     }
 
     private static void string(String s, StringBuilder out) {
+        quote(s, c -> false, out);
+    }
+
+    /**
+     * {@code s} as a double-quoted string with JSON's escapes, and {@code \\uXXXX} also for the
+     * characters {@code alsoEscape} names: YAML's double-quoted scalars take the same escapes and
+     * need a few more characters escaped (see {@link dev.migrate.yaml.YamlWriter#quoted}).
+     */
+    public static void quote(String s, IntPredicate alsoEscape, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -81,7 +91,7 @@ public final class Json {
                 case '\r': out.append("\\r"); break;
                 case '\t': out.append("\\t"); break;
                 default:
-                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    if (c < 0x20 || alsoEscape.test(c)) out.append(String.format("\\u%04x", (int) c));
                     else out.append(c);
             }
         }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrate.Json;
+
 /**
  * Writes a tree of maps (in their order), lists and scalars (String, Number, Boolean, null) as
  * YAML that {@link YamlReader} reads back to the same values, in the shape people write by hand:
@@ -131,24 +133,11 @@ public final class YamlWriter {
 
     /** {@code value} double-quoted, every character YAML would not read back as itself escaped. */
     public static String quoted(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder();
+        // Beyond JSON's escapes: DEL, NEL, the line and paragraph separators and the byte-order mark,
+        // which a YAML reader would not give back as written.
+        Json.quote(value, c -> c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff, out);
+        return out.toString();
     }
 
     /** Starts with a letter (so it is never a number), holds no YAML indicator, and is not a reserved word. */
