@@ -1,39 +1,63 @@
 package dev.migrate.support;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import dev.migrate.engine.Database;
 import dev.migrate.engine.postgres.PostgresDatabase;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * A database of its own on the test server ({@code $MIGRATE_TEST_PG_URL}, default the local
- * PostgreSQL with trust authentication), created with a unique name and dropped at the end.
+ * PostgreSQL with trust authentication), empty as a new one, given back at the end. It comes from
+ * the {@link PostgresDatabasePool}, reset since the test before used it; {@link #fresh()} makes one
+ * no test has used, {@link #many(int)} takes several at once.
  */
 public final class PostgresTestDatabase extends SessionTestDatabase {
     public static final String SERVER = System.getenv().getOrDefault("MIGRATE_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test");
 
-    private static final Vertx VERTX = Vertx.vertx();
-
-    private final String name = "migrate_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String name;
+    private final boolean pooled;
     private final PgConnectOptions options;
+    /** Given back already: a second close must not put the database in the pool twice. */
+    private boolean closed;
 
     public PostgresTestDatabase() {
-        admin("CREATE DATABASE " + name);
+        this(PostgresDatabasePool.take(), true);
+    }
+
+    private PostgresTestDatabase(String name, boolean pooled) {
+        this.name = name;
+        this.pooled = pooled;
         options = PgConnectOptions.fromUri(SERVER).setDatabase(name);
     }
 
-    private static void admin(String sql) {
-        Database db = PostgresDatabase.connect(VERTX, PgConnectOptions.fromUri(SERVER), "test server").await().indefinitely();
-        try {
-            db.execute(sql).await().indefinitely();
-        } finally {
-            db.close().await().indefinitely();
+    /** A database just created, for a test that must see one no test has used; dropped at the end. */
+    public static PostgresTestDatabase fresh() {
+        return new PostgresTestDatabase(PostgresDatabasePool.create(), false);
+    }
+
+    /** {@code count} databases, the missing ones created at the same time rather than one after another. */
+    public static List<PostgresTestDatabase> many(int count) {
+        return PostgresDatabasePool.take(count).stream().map(n -> new PostgresTestDatabase(n, true)).toList();
+    }
+
+    /** Closes several at the same time. */
+    public static void closeAll(List<? extends TestDatabase> databases) {
+        List<String> names = new ArrayList<>();
+        for (TestDatabase d : databases) {
+            if (d instanceof PostgresTestDatabase p && p.pooled) {
+                if (p.closed) continue;
+                p.closed = true;
+                p.closeSession();
+                names.add(p.name);
+            } else {
+                d.close();
+            }
         }
+        PostgresDatabasePool.giveBack(names);
     }
 
     @Override
@@ -44,7 +68,7 @@ public final class PostgresTestDatabase extends SessionTestDatabase {
 
     @Override
     public Database open() {
-        return PostgresDatabase.connect(VERTX, new PgConnectOptions(options), name).await().indefinitely();
+        return PostgresDatabase.connect(PostgresDatabasePool.vertx(), new PgConnectOptions(options), name).await().indefinitely();
     }
 
     @Override
@@ -65,7 +89,10 @@ public final class PostgresTestDatabase extends SessionTestDatabase {
 
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         closeSession();
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        if (pooled) PostgresDatabasePool.giveBack(name);
+        else PostgresDatabasePool.drop(name);
     }
 }
