@@ -6,7 +6,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Writes JSON from strings, numbers, booleans, null, collections and maps (kept in insertion
- * order); anything else is written as its text. Hand-written so that no object mapper, and no
+ * order); anything else is written as its text. NaN and the infinities, which JSON cannot hold, are
+ * written as null. Hand-written so that no object mapper, and no
  * reflection, is needed. Two layouts: compact for {@code --json} output, one line a program reads;
  * spaced ({@code ", "} and {@code ": "}) for JSON a person reads inside SQL, such as json column
  * defaults and SQLite arrays.
@@ -44,6 +45,10 @@ public final class Json {
             out.append("null");
         } else if (value instanceof String) {
             string((String) value, out);
+        } else if (!finite(value)) {
+            // JSON has no NaN or Infinity: such a number is written as null, as JavaScript's JSON.stringify does,
+            // so that what a program or PostgreSQL's json type reads is always JSON.
+            out.append("null");
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map) {
@@ -69,6 +74,12 @@ public final class Json {
         } else {
             string(value.toString(), out);
         }
+    }
+
+    private static boolean finite(Object value) {
+        if (value instanceof Double d) return Double.isFinite(d);
+        if (value instanceof Float f) return Float.isFinite(f);
+        return true;
     }
 
     private static void string(String s, StringBuilder out) {

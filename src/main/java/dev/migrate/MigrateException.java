@@ -2,7 +2,7 @@ package dev.migrate;
 
 /**
  * Every error a user can cause or meet: carries the exit status and a message that is printed
- * as it is, without a stack trace (PRODUCT.md section 6: 1 failure, 2 wrong usage).
+ * as it is, without a stack trace (README, "Commands", exit status: 1 failure, 2 wrong usage).
  */
 public class MigrateException extends RuntimeException {
     private final int exitCode;

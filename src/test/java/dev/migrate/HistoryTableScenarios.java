@@ -30,7 +30,7 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 
 /**
- * The history table (PRODUCT.md section 7), {@code validate} and {@code history --applied}, on
+ * The history table (README, "Running against a database"), {@code validate} and {@code history --applied}, on
  * every engine: one row per committed step, nothing for a step that rolled back, checksums that
  * ignore line endings and a byte order mark.
  */

@@ -33,4 +33,12 @@ class JsonTest {
         assertEquals("[]", Json.spaced(List.of()));
         assertEquals("\"text\"", Json.spaced(new StringBuilder("text")));
     }
+
+    /** JSON has no NaN or Infinity: a number that is not finite is written as null, never as an invalid token. */
+    @Test
+    void aNumberThatIsNotFiniteIsWrittenAsNull() {
+        assertEquals("[null,null,null,null,1.5]", Json.write(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+                Float.NaN, 1.5)));
+        assertEquals("{\"x\": null}", Json.spaced(Map.of("x", Double.NaN)));
+    }
 }

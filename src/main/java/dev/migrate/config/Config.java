@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every setting of {@code migrate.yaml} (PRODUCT.md section 3), after environment expansion,
+ * Every setting of {@code migrate.yaml} (README, "Configuration: `migrate.yaml`"), after environment expansion,
  * with paths already resolved against the configuration file's folder. Immutable: command-line
  * options are applied with the {@code with...} methods, which is how "command line > file >
  * default" is carried out.

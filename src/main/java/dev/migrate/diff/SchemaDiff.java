@@ -55,7 +55,7 @@ import dev.migrate.schema.Table;
 import dev.migrate.schema.View;
 
 /**
- * Compares the inspected schema with the target (PRODUCT.md 8) and writes the operations that turn
+ * Compares the inspected schema with the target (README, "Target schema: `schema.yaml`") and writes the operations that turn
  * one into the other. Each change is a step holding its upgrade operation and the exact operation
  * that undoes it; steps are grouped in phases whose order keeps every statement valid (what is
  * removed goes first, innermost objects first; then extensions, enums, tables, columns,

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns identifiers (PRODUCT.md section 5) into revision indexes, following Alembic's
+ * Turns identifiers (README, "Revision identifiers") into revision indexes, following Alembic's
  * RevisionMap.get_revisions / _walk / _parse_upgrade_target / _parse_downgrade_target.
  * An empty result means "base".
  */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import dev.migrate.yaml.Node;
 
 /**
- * A portable column type (PRODUCT.md 4.1), rendered per dialect.
+ * A portable column type (README, "YAML revisions"), rendered per dialect.
  *
  * @param length    for {@code string(n)}: n, or null for an unbounded string
  * @param precision for {@code numeric(p,s)}: p, or null

@@ -9,7 +9,7 @@ import java.util.List;
 
 import dev.migrate.yaml.Node;
 
-/** Reads the operations on enum types, extensions and views (PRODUCT.md 4.1). */
+/** Reads the operations on enum types, extensions and views (README, "YAML revisions"). */
 final class PostgresObjectParser {
     static final List<String> KINDS = List.of("create_enum", "drop_enum", "add_enum_value", "rename_enum_value",
             "replace_enum_values", "create_extension", "drop_extension", "create_view", "drop_view");

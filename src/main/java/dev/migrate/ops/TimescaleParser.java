@@ -10,7 +10,7 @@ import java.util.List;
 
 import dev.migrate.yaml.Node;
 
-/** Reads the TimescaleDB operations (PRODUCT.md 4.1). */
+/** Reads the TimescaleDB operations (README, "YAML revisions"). */
 final class TimescaleParser {
     static final List<String> KINDS = List.of("create_hypertable", "set_chunk_time_interval", "enable_compression",
             "disable_compression", "add_compression_policy", "remove_compression_policy", "add_retention_policy",

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A database schema in the vocabulary of the operations (PRODUCT.md 4.1 and 8): what
+ * A database schema in the vocabulary of the operations (README, "YAML revisions" and "Target schema"): what
  * {@code schema.yaml} says the database should be, or what {@code inspect} read from a live one.
  * Immutable; every collection is keyed by its objects' (schema-qualified) names in sorted order,
  * so two schemas compare with {@code equals}, print the same way every time, and can be walked side

@@ -24,7 +24,7 @@ import dev.migrate.yaml.Node;
 import dev.migrate.yaml.YamlReader;
 
 /**
- * Reads {@code schema.yaml}, the target schema (PRODUCT.md 8), with the parsers of revision files,
+ * Reads {@code schema.yaml}, the target schema (README, "Target schema: `schema.yaml`"), with the parsers of revision files,
  * so a table, a column, an index or an enum is written the same way in both. Everything that
  * would make the schema meaningless fails with the file and line: an unknown key, a value of the
  * wrong type, a table, column, index or constraint declared twice, a constraint or index on a

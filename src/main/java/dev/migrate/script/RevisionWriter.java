@@ -44,7 +44,7 @@ public final class RevisionWriter {
             values = Map.copyOf(values);
         }
 
-        /** The defaults of PRODUCT.md section 3. */
+        /** The defaults of README, "Configuration: `migrate.yaml`". */
         public static Settings defaults(Path scriptLocation) {
             return new Settings("%(rev)s_%(slug)s", 40, ZoneId.of("UTC"), scriptLocation, Map.of());
         }

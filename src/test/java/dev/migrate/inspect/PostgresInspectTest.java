@@ -261,7 +261,7 @@ class PostgresInspectTest {
         assertEquals(Schema.EMPTY, inspect(OPTIONS).schema());
     }
 
-    /** PRODUCT.md 12: a fixed number of catalog queries whatever the number of tables. */
+    /** README, "`migrate inspect`": a fixed number of catalog queries whatever the number of tables. */
     @Test
     void theNumberOfCatalogQueriesDoesNotGrowWithTheTables() {
         db.execute("CREATE TYPE mood AS ENUM ('a', 'b')");

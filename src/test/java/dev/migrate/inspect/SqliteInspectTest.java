@@ -195,7 +195,7 @@ class SqliteInspectTest {
         assertEquals(Schema.EMPTY, inspect().schema());
     }
 
-    /** PRODUCT.md 12: a fixed number of catalog queries whatever the number of tables. */
+    /** README, "`migrate inspect`": a fixed number of catalog queries whatever the number of tables. */
     @Test
     void theNumberOfCatalogQueriesDoesNotGrowWithTheTables() {
         create(1, 1);

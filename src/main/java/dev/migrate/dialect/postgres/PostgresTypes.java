@@ -3,7 +3,7 @@ package dev.migrate.dialect.postgres;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.ops.ColumnType;
 
-/** The PostgreSQL spelling of the portable column types (PRODUCT.md 4.1). */
+/** The PostgreSQL spelling of the portable column types (README, "YAML revisions"). */
 final class PostgresTypes {
     private PostgresTypes() {
     }
