@@ -132,6 +132,7 @@ public abstract class MigrationScenarios extends EngineTestBase {
         LaunchResult json = project.run(launcher, "--json", "current");
         ok(json);
         assertTrue(json.getOutput().contains("\"revision\":\"c3\""), json.getOutput());
+        assertTrue(json.getOutput().contains("\"is_current\":true"), json.getOutput());
     }
 
     protected abstract String tableExistsQuery(String table);
