@@ -155,13 +155,13 @@ public record PostgresUrl(String host, int port, String user, String password, S
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             if (eq < 0) {
-                throw new InvalidUrlException("parameter '" + DatabaseUrl.mask(decode(pair, masked))
-                        + "' has no value (write name=value) in database URL " + masked);
+                throw new InvalidUrlException(quoted(decode(pair, masked)) + " has no value (write name=value) in database URL "
+                        + masked);
             }
             String name = decode(pair.substring(0, eq), masked);
             if (!PARAMETERS.contains(name) && !LibpqParameters.isKnown(name)) {
                 // Masked: in a mangled URL the "name" may have swallowed user:password@host.
-                throw new InvalidUrlException("unknown parameter '" + DatabaseUrl.mask(name) + "' in database URL " + masked
+                throw new InvalidUrlException("unknown " + quoted(name) + " in database URL " + masked
                         + "; accepted: " + String.join(", ", PARAMETERS) + ", and libpq's " + LibpqParameters.names());
             }
             if (out.put(name, decode(pair.substring(eq + 1), masked)) != null) {
@@ -169,6 +169,14 @@ public record PostgresUrl(String host, int port, String user, String password, S
             }
         }
         return out;
+    }
+
+    /**
+     * {@code parameter 'name'}, or only {@code a parameter} when the "name" holds what a URL's
+     * other parts hold: in a mangled URL it may have swallowed a piece of the password.
+     */
+    private static String quoted(String name) {
+        return name.matches("[A-Za-z0-9_.-]*") ? "parameter '" + name + "'" : "a parameter";
     }
 
     private static int port(String text, String where) {
