@@ -2,6 +2,7 @@ package dev.migrate.cli;
 
 import static dev.migrate.support.Outcomes.fails;
 import static dev.migrate.support.Outcomes.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.support.Project;
+import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
@@ -49,7 +51,9 @@ class HelpAndDebugTest {
         String verbose = fails(project.run(launcher, "-v", "upgrade"), 1);
         assertTrue(verbose.contains("no such table: missing_table"), verbose);
         assertFalse(verbose.contains("\tat "), verbose);
-        String debug = fails(project.run(launcher, "--debug", "upgrade"), 1);
+        LaunchResult run = project.run(launcher, "--debug", "upgrade");
+        assertEquals(1, run.exitCode());
+        String debug = run.getErrorOutput();
         assertTrue(debug.contains("no such table: missing_table"), debug);
         assertTrue(debug.contains("\tat dev.migrate."), debug);
     }
