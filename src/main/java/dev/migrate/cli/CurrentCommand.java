@@ -29,6 +29,7 @@ public class CurrentCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
+        ws.requireExisting();
         List<String> current = ws.await(ws.operations().current());
         RevisionMap graph = ws.graph();
         RevisionFormat format = new RevisionFormat(graph, List.of());

@@ -133,9 +133,9 @@ public final class ConfigLoader {
                 String name = expander.expand(e.getKey(), origin, e.getValue().line());
                 String source = origin + ":" + e.getValue().line();
                 ConfiguredUrl u = lazily(source, () -> {
-                    String text = urls.text(e.getValue(), "databases." + e.getKey());
-                    if (text == null) throw e.getValue().error("databases." + e.getKey() + " needs a value");
-                    return text;
+                    String url = urls.text(e.getValue(), "databases." + e.getKey());
+                    if (url == null) throw e.getValue().error("databases." + e.getKey() + " needs a value");
+                    return url;
                 });
                 if (databases.put(name, u) != null) {
                     throw e.getValue().error("databases: '" + name + "' is given twice");

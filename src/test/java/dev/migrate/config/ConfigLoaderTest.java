@@ -313,7 +313,7 @@ class ConfigLoaderTest {
         assertTrue(fails("truncate_slug_length: 0\n").getMessage().contains("above 0"));
         assertTrue(fails("compare_type: maybe\n").getMessage().contains("true or false"));
         assertTrue(fails("timezone: Mars/Olympus\n").getMessage().contains("unknown time zone"));
-        assertTrue(fails("url: [a, b]\n").getMessage().contains("single value"));
+        assertTrue(fails("url: [a, b]\n").getMessage().contains("must be a URL, or a map of its parts"));
         assertTrue(fails("version_locations: []\n").getMessage().contains("at least one folder"));
         assertTrue(fails("version_table: null\n").getMessage().contains("version_table needs a value"));
         assertTrue(fails("databases: [a]\n").getMessage().contains("mapping of names"));
