@@ -37,7 +37,7 @@ final class UrlExpansion {
 
     /** {@code text} expanded, the values of variables in its user info percent-encoded. */
     String expandScalar(String text, String origin, int line) {
-        int scheme = text.indexOf("://");
+        int scheme = schemeEnd(text);
         if (scheme < 0 || text.indexOf('$') < 0) return expander.expand(text, origin, line);
         int start = scheme + 3;
         int end = userInfoEnd(text, start);
@@ -45,6 +45,26 @@ final class UrlExpansion {
         return expander.expand(text.substring(0, start), origin, line)
                 + expander.expand(text.substring(start, end), origin, line, UrlExpansion::encode)
                 + expander.expand(text.substring(end), origin, line);
+    }
+
+    /**
+     * Where the written text's own {@code ://} is, or -1: one inside a {@code ${VAR:-default}} is
+     * the default's, and the whole variable is then a URL inserted as written.
+     */
+    private static int schemeEnd(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                depth++;
+                i++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            } else if (depth == 0 && text.startsWith("://", i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -391,7 +391,9 @@ class ConfigLoaderTest {
         assertEquals(5433, url.port());
         assertEquals("shop", url.database());
         assertEquals("postgresql://app@corp:***@db:5433/shop", url.masked());
-        // The whole URL from a variable is taken as written: it is already a URL.
+        // The whole URL from a variable is taken as written: it is already a URL (a default's too).
+        assertEquals("postgresql://postgres@localhost:5432/app", parse("url: ${DATABASE_URL:-postgresql://postgres@localhost:5432/app}\n",
+                Map.of()).url().text());
         assertEquals("postgresql://a:b%40c@h/d", parse("url: ${DATABASE_URL}\n",
                 Map.of("DATABASE_URL", "postgresql://a:b%40c@h/d")).url().text());
     }
