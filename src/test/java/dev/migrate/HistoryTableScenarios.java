@@ -249,7 +249,7 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
         ok(project.run(launcher, "upgrade"));
         LaunchResult r = project.run(launcher, "validate");
         ok(r);
-        assertEquals("all 1 applied revision match their files", r.getOutput().strip());
+        assertEquals("the 1 applied revision matches its file", r.getOutput().strip());
         assertTrue(r.getErrorOutput().contains("2 applied revisions have no recorded checksum"), r.getErrorOutput());
         assertTrue(r.getErrorOutput().contains("a1, b2"), r.getErrorOutput());
     }

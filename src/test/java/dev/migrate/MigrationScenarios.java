@@ -57,6 +57,37 @@ public abstract class MigrationScenarios extends EngineTestBase {
     }
 
     @Test
+    void jsonResultsOfUpgradeDowngradeAndStamp(QuarkusMainLauncher launcher) {
+        threeRevisions();
+        LaunchResult up = project.run(launcher, "--json", "upgrade", "b2");
+        ok(up);
+        String json = up.getOutput().strip();
+        assertTrue(json.startsWith("{\"command\":\"upgrade\",\"target\":\"b2\",\"before\":[],\"applied\":["
+                + "{\"revision\":\"a1\",\"direction\":\"upgrade\",\"from\":[],\"to\":[\"a1\"]},"
+                + "{\"revision\":\"b2\",\"direction\":\"upgrade\",\"from\":[\"a1\"],\"to\":[\"b2\"]}],"
+                + "\"current\":[\"b2\"],\"elapsed_ms\":"), json);
+        assertEquals(1, json.split("\n").length, json);
+
+        LaunchResult idle = project.run(launcher, "--json", "upgrade", "b2");
+        ok(idle);
+        assertTrue(idle.getOutput().contains("\"applied\":[],\"current\":[\"b2\"]"), idle.getOutput());
+
+        LaunchResult down = project.run(launcher, "--json", "downgrade", "base");
+        ok(down);
+        assertTrue(down.getOutput().contains("\"command\":\"downgrade\",\"target\":\"base\",\"before\":[\"b2\"]"),
+                down.getOutput());
+        assertTrue(down.getOutput().contains("{\"revision\":\"b2\",\"direction\":\"downgrade\",\"from\":[\"b2\"],"
+                + "\"to\":[\"a1\"]}"), down.getOutput());
+        assertTrue(down.getOutput().contains("\"current\":[]"), down.getOutput());
+
+        LaunchResult stamp = project.run(launcher, "--json", "stamp", "c3");
+        ok(stamp);
+        assertTrue(stamp.getOutput().strip().startsWith("{\"command\":\"stamp\",\"current\":[\"c3\"],\"elapsed_ms\":"),
+                stamp.getOutput());
+        assertEquals(List.of("c3"), versions());
+    }
+
+    @Test
     void downgradeStepsBackAndToBase(QuarkusMainLauncher launcher) {
         threeRevisions();
         ok(project.run(launcher, "upgrade", "head"));
@@ -132,6 +163,7 @@ public abstract class MigrationScenarios extends EngineTestBase {
         LaunchResult json = project.run(launcher, "--json", "current");
         ok(json);
         assertTrue(json.getOutput().contains("\"revision\":\"c3\""), json.getOutput());
+        assertTrue(json.getOutput().contains("\"is_current\":true"), json.getOutput());
     }
 
     protected abstract String tableExistsQuery(String table);

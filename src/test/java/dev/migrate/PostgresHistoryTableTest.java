@@ -58,7 +58,7 @@ class PostgresHistoryTableTest extends HistoryTableScenarios {
         assertTrue(db.query(tableExistsQuery("migrate_history")).isEmpty(), "nothing of the tool's in public");
         LaunchResult validate = project.run(launcher, "validate");
         ok(validate);
-        assertEquals("all 1 applied revision match their files", validate.getOutput().strip());
+        assertEquals("the 1 applied revision matches its file", validate.getOutput().strip());
         assertTrue(Outcomes.ok(project.run(launcher, "history", "--applied")).startsWith("b2  downgrade"));
     }
 }

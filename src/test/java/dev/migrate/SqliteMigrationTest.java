@@ -1,8 +1,13 @@
 package dev.migrate;
 
+import static dev.migrate.support.Outcomes.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,27 @@ class SqliteMigrationTest extends MigrationScenarios {
                 db.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info('alembic_version')"));
         String ddl = db.query("SELECT sql FROM sqlite_master WHERE name = 'alembic_version'").get(0).get(0);
         assertTrue(ddl.contains("CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)"), ddl);
+    }
+
+    @Test
+    void readingCommandsNeverCreateAMistypedDatabaseFile(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        Path typo = tmp.resolve("ap.db");
+        String url = "sqlite:///" + typo.toAbsolutePath();
+        Files.writeString(project.dir().resolve("migrations/schema.yaml"), "tables: {}\n");
+        for (String[] command : List.of(new String[] {"current"}, new String[] {"history", "-i"},
+                new String[] {"history", "--applied"}, new String[] {"validate"}, new String[] {"check"},
+                new String[] {"inspect"}, new String[] {"history", "-r", "current:"})) {
+            List<String> args = new ArrayList<>(List.of("--url", url));
+            args.addAll(List.of(command));
+            String err = fails(project.run(launcher, args.toArray(String[]::new)), 1);
+            assertTrue(err.contains("the SQLite database " + typo + " does not exist (URL " + url + " from --url)"), err);
+            assertFalse(Files.exists(typo), String.join(" ", command) + " created " + typo);
+        }
+        // A command that writes creates it, as before.
+        ok(project.run(launcher, "--url", url, "ensure-version"));
+        assertTrue(Files.exists(typo));
+        ok(project.run(launcher, "--url", url, "current"));
     }
 
     @Override

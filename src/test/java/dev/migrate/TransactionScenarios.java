@@ -39,7 +39,21 @@ public abstract class TransactionScenarios extends EngineTestBase {
         accounts();
         project.sql("b2", "a1", "CREATE TABLE half (id INTEGER);\nINSERT INTO missing_table VALUES (1);", "DROP TABLE half;");
         String err = fails(project.run(launcher, "upgrade"), 1);
-        assertTrue(err.contains("the revision was rolled back; the revision before it (a1) stays applied"), err);
+        assertTrue(err.contains("the revision was rolled back; the revision before it (a1) stays applied;"
+                + " the database is at a1"), err);
+    }
+
+    @Test
+    void aFailedDowngradeSaysWhatWasUnAppliedAndWhereTheDatabaseIs(QuarkusMainLauncher launcher) {
+        project.sql("e0000001", null, "CREATE TABLE accounts (id INTEGER);", "INSERT INTO missing_table VALUES (1);");
+        project.sql("e0000002", "e0000001", "CREATE TABLE a2 (id INTEGER);", "DROP TABLE a2;");
+        project.sql("e0000003", "e0000002", "CREATE TABLE a3 (id INTEGER);", "DROP TABLE a3;");
+        ok(project.run(launcher, "upgrade", "head"));
+        String err = fails(project.run(launcher, "downgrade", "base"), 1);
+        assertTrue(err.contains("the revision was rolled back; the 2 revisions this run un-applied before it"
+                + " (down to e0000002) stay so; the database is at e0000001"), err);
+        assertFalse(err.contains("stays applied"), err);
+        assertEquals(List.of("e0000001"), versions());
     }
 
     @Test

@@ -26,6 +26,7 @@ public class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
+        ws.requireExisting();
         List<String> differences = Differences.of(ws.await(ws.operations().compare()));
         if (ws.json()) {
             Map<String, Object> out = new LinkedHashMap<>();

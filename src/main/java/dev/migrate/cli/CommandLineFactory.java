@@ -13,8 +13,9 @@ import picocli.CommandLine;
 
 /**
  * Shapes how the command line fails: a {@link MigrateException} prints its message alone (a stack
- * trace only with {@code --verbose}) and exits with its status; wrong usage exits 2; anything
- * unexpected exits 1 with the error named.
+ * trace only with {@code --debug} or {@code MIGRATE_DEBUG=1}, never with {@code -v}, which is about
+ * output, not about bugs) and exits with its status; wrong usage exits 2; anything unexpected exits 1
+ * with the error named.
  */
 @ApplicationScoped
 public class CommandLineFactory {
@@ -23,10 +24,10 @@ public class CommandLineFactory {
         CommandLine cl = factory.create();
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = parseResult.hasMatchedOption("--verbose") || hasVerbose(parseResult);
+            boolean debug = debug(parseResult);
             List<String> x = xPairs(commandLine);
             commandLine.getErr().println("ERROR: " + HiddenValues.hide(messageOf(e), x));
-            if (verbose) {
+            if (debug) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
                 commandLine.getErr().print(HiddenValues.hide(trace.toString(), x));
@@ -70,9 +71,12 @@ public class CommandLineFactory {
         return root instanceof MigrateCommand ? ((MigrateCommand) root).x : List.of();
     }
 
-    private static boolean hasVerbose(CommandLine.ParseResult result) {
+    /** {@code --debug} anywhere on the line, or {@code MIGRATE_DEBUG} set to anything but empty, 0 or false. */
+    static boolean debug(CommandLine.ParseResult result) {
+        String env = System.getenv("MIGRATE_DEBUG");
+        if (env != null && !env.isEmpty() && !env.equals("0") && !env.equalsIgnoreCase("false")) return true;
         for (CommandLine.ParseResult r = result; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
-            if (r.hasMatchedOption("-v")) return true;
+            if (r.hasMatchedOption("--debug")) return true;
         }
         return false;
     }

@@ -29,13 +29,15 @@ public class CurrentCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
+        ws.requireExisting();
         List<String> current = ws.await(ws.operations().current());
         RevisionMap graph = ws.graph();
         RevisionFormat format = new RevisionFormat(graph, List.of());
         List<RevisionScript> scripts = new ArrayList<>();
         for (String id : current) scripts.add(ws.scripts().byId(graph.get(id).id()));
         if (ws.json()) {
-            ws.out().println(Json.write(format.json(scripts)));
+            // Alembic's lines leave out "(current)" (everything shown is); the JSON says it of each.
+            ws.out().println(Json.write(new RevisionFormat(graph, current).json(scripts)));
         } else {
             for (RevisionScript s : scripts) ws.out().println(ws.verbose() ? format.verbose(s) : format.shortLine(s));
         }

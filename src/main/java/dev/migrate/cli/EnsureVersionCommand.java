@@ -17,7 +17,7 @@ public class EnsureVersionCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         HistoryTable history = ws.historyTable();
-        ws.withDatabase(db -> ws.versionTable().create(db).flatMap(v -> history == null ? Uni.createFrom().voidItem() : history.create(db)));
+        ws.withDatabaseCreating(db -> ws.versionTable().create(db).flatMap(v -> history == null ? Uni.createFrom().voidItem() : history.create(db)));
         ws.log("Version table " + ws.versionTable().qualifiedName() + " is present"
                 + (history == null ? "." : ", and history table " + history.qualifiedName() + "."));
         return 0;

@@ -52,7 +52,8 @@ public class MergeCommand implements Callable<Integer> {
         RevisionWriter.Request request = new RevisionWriter.Request(msg, down, branchLabels, List.of(), revId,
                 Format.parse(format), null, null);
         Path file = ws.writer().write(request, Folders.forNewRevision(ws, null, down), ws.revisionIds());
-        ws.out().println(file);
+        if (ws.json()) JsonResults.written(ws, "merge", file);
+        else ws.out().println(file);
         return 0;
     }
 }

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
                 HeadsCommand.class, BranchesCommand.class, ShowCommand.class, StampCommand.class,
                 EditCommand.class, EnsureVersionCommand.class, ValidateCommand.class, InspectCommand.class, CheckCommand.class,
+                CompletionCommand.class,
                 HelpCommand.class
         })
 public class MigrateCommand {
@@ -61,8 +62,12 @@ public class MigrateCommand {
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "More detail (and stack traces of unexpected errors).")
+            description = "More detail.")
     boolean verbose;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "After an error's message, its Java stack trace, for a bug report (also $$MIGRATE_DEBUG=1).")
+    boolean debug;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output where a command prints data.")
     boolean json;

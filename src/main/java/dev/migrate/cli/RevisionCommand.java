@@ -75,7 +75,8 @@ public class RevisionCommand implements Callable<Integer> {
                 Format.parse(format), upgrade, downgrade);
         Path folder = Folders.forNewRevision(ws, versionPath, down);
         Path file = ws.writer().write(request, folder, ws.revisionIds());
-        ws.out().println(file);
+        if (ws.json()) JsonResults.written(ws, "revision", file);
+        else ws.out().println(file);
         return 0;
     }
 

@@ -57,7 +57,9 @@ public class StampCommand implements Callable<Integer> {
         }
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
-        ws.interruptible(interruption -> ws.operations().stamp(targets, purge, interruption));
+        JsonResults.Timed<List<String>> run = JsonResults.timed(
+                () -> ws.interruptible(interruption -> ws.operations().stamp(targets, purge, interruption)));
+        if (ws.json()) JsonResults.stamped(ws, run);
         return 0;
     }
 

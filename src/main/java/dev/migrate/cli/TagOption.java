@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  */
 public class TagOption {
     @Option(names = "--tag", paramLabel = "TAG",
-            description = "A text SQL revisions read as ${x.tag} (unless -x tag=... is given), as Alembic's --tag.")
+            description = "A text SQL revisions read as $${x.tag} (unless -x tag=... is given), as Alembic's --tag.")
     String tag;
 
     /** Puts the tag before the {@code -x} pairs of {@code root}, where a later {@code -x tag=} overrides it. */

@@ -92,10 +92,12 @@ public class ValidateCommand implements Callable<Integer> {
                     + String.join(", ", unrecorded));
         }
         if (changed.isEmpty()) {
-            ws.out().println("all " + checked + " applied revision" + (checked == 1 ? "" : "s") + " match their files");
+            ws.out().println(checked == 1 ? "the 1 applied revision matches its file"
+                    : "all " + checked + " applied revisions match their files");
         } else {
             ws.log(changed.size() + " of " + checked + " applied revision" + (checked == 1 ? "" : "s")
-                    + " no longer match their files: a revision file was edited or removed after it was applied.");
+                    + (changed.size() == 1 ? " no longer matches its file" : " no longer match their files")
+                    + ": a revision file was edited or removed after it was applied.");
         }
     }
 

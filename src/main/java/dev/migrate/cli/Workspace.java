@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import dev.migrate.config.Config;
 import dev.migrate.config.ConfigLoader;
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.config.Durations;
+import dev.migrate.config.SqliteUrl;
 import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
 import dev.migrate.core.Operations;
@@ -181,7 +183,24 @@ final class Workspace {
      * before returning its Uni included), and waits for the result.
      */
     <T> T withDatabase(Function<Database, Uni<T>> work) {
+        requireExisting();
         return await(environment().withDatabase(work));
+    }
+
+    /** {@link #withDatabase} for a command that may create the database: ensure-version. */
+    <T> T withDatabaseCreating(Function<Database, Uni<T>> work) {
+        return await(environment().withDatabase(work));
+    }
+
+    /**
+     * Refuses a SQLite file that does not exist, for the commands that only read: opening it would
+     * create an empty file, and a mistyped path would then read as a database at base.
+     */
+    void requireExisting() {
+        if (url() instanceof SqliteUrl sqlite && !sqlite.inMemory() && !Files.exists(sqlite.path())) {
+            throw new MigrateException("the SQLite database " + sqlite.path() + " does not exist (URL " + sqlite.masked()
+                    + " from " + config().url().source() + "): check the path; 'migrate upgrade' creates it");
+        }
     }
 
     <T> T await(Uni<T> work) {

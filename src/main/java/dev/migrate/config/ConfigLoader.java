@@ -46,11 +46,13 @@ public final class ConfigLoader {
     private final Map<String, String> environment;
     private final Path workDir;
     private final EnvExpander expander;
+    private final UrlExpansion urls;
 
     public ConfigLoader(Map<String, String> environment, Path workDir) {
         this.environment = Map.copyOf(environment);
         this.workDir = workDir.toAbsolutePath().normalize();
         this.expander = new EnvExpander(this.environment);
+        this.urls = new UrlExpansion(expander);
     }
 
     /** Settings from the file {@code explicitFile} ({@code -c}, may be null) or the one found as described above. */
@@ -130,7 +132,11 @@ public final class ConfigLoader {
             for (Map.Entry<String, Node> e : dbs.entries().entrySet()) {
                 String name = expander.expand(e.getKey(), origin, e.getValue().line());
                 String source = origin + ":" + e.getValue().line();
-                ConfiguredUrl u = lazily(source, () -> required(e.getValue(), "databases." + e.getKey(), null));
+                ConfiguredUrl u = lazily(source, () -> {
+                    String url = urls.text(e.getValue(), "databases." + e.getKey());
+                    if (url == null) throw e.getValue().error("databases." + e.getKey() + " needs a value");
+                    return url;
+                });
                 if (databases.put(name, u) != null) {
                     throw e.getValue().error("databases: '" + name + "' is given twice");
                 }
@@ -163,7 +169,10 @@ public final class ConfigLoader {
      */
     private ConfiguredUrl url(Node node, String origin, Map<String, ConfiguredUrl> databases) {
         if (node != null) {
-            ConfiguredUrl configured = lazily(origin + ":" + node.line(), () -> nullable(node, "url"));
+            ConfiguredUrl configured = lazily(origin + ":" + node.line(), () -> urls.text(node, "url"));
+            if (configured.unavailable() == null && node.isScalar() && SqliteFallback.fallsBack(node.text(), environment)) {
+                return SqliteFallback.guard(configured, "url: of " + origin + ":" + node.line(), environment);
+            }
             if (configured.unavailable() != null || configured.text() != null) return configured;
         }
         String env = environment.get("DATABASE_URL");
@@ -174,7 +183,7 @@ public final class ConfigLoader {
                     + " anything else (another command, the Java API) works on one database: give it a URL"
                     + " (--url URL, MigrateBuilder.url)"));
         }
-        return new ConfiguredUrl(DEFAULT_URL, "built-in default");
+        return SqliteFallback.guard(new ConfiguredUrl(DEFAULT_URL, "built-in default"), "the built-in default", environment);
     }
 
     /**

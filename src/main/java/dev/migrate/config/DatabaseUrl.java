@@ -47,9 +47,11 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
 
     /**
      * {@code raw} with anything that may be a password replaced by {@code ***}, for URLs too broken
-     * to parse. It errs on the side of hiding: the user info before the last {@code @} (with or
-     * without a {@code scheme://} in front), a
-     * {@code password=} parameter, and a non-numeric "port" (a password typed without {@code @host}).
+     * to parse. It errs on the side of hiding: everything from the first {@code :} to the last
+     * {@code @} (with or without a {@code scheme://} in front; a password may hold {@code ?},
+     * {@code /}, {@code @} or {@code :} unencoded, and a query's {@code @} only costs a message
+     * some detail), a {@code password=} parameter, and a non-numeric "port" with what follows (a
+     * password typed without {@code @host}).
      */
     static String mask(String raw) {
         if (raw == null) return null;
@@ -59,9 +61,7 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
         String head = schemeEnd < 0 ? "" : s.substring(0, schemeEnd + 3);
         String rest = schemeEnd < 0 ? s : s.substring(schemeEnd + 3);
         if (schemeEnd < 0 && rest.indexOf('@') < 0) return s;
-        int query = rest.indexOf('?');
-        int at = rest.lastIndexOf('@', query < 0 ? rest.length() : query);
-        if (at < 0) at = rest.lastIndexOf('@');
+        int at = rest.lastIndexOf('@');
         if (at >= 0) {
             int colon = rest.indexOf(':');
             return hideStray(colon >= 0 && colon < at ? head + rest.substring(0, colon) + ":***" + rest.substring(at) : s);
@@ -81,7 +81,7 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
         static final Pattern SQLITE = Pattern.compile("sqlite(?:\\+[a-z0-9_]+)?://");
         static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
         static final Pattern STRAY_PASSWORD = Pattern.compile(":[^:@/?&\\s]+@");
-        static final Pattern SUSPICIOUS_PORT = Pattern.compile("([^/?\\[\\]:]*):(?![0-9]*(?:[/?]|$))[^/?]*");
+        static final Pattern SUSPICIOUS_PORT = Pattern.compile("([^/?\\[\\]:]*):(?![0-9]*(?:[/?]|$))[^/]*");
 
         private Schemes() {
         }

@@ -1,6 +1,7 @@
 package dev.migrate.config;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import dev.migrate.yaml.SourceException;
@@ -24,6 +25,14 @@ public final class EnvExpander {
 
     /** {@code text} with every variable replaced; errors are reported at {@code origin}:{@code line}. */
     public String expand(String text, String origin, int line) {
+        return expand(text, origin, line, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, each variable's value passed through {@code eachValue} before it is inserted
+     * (a URL's user info percent-encodes it); the text around the variables stays as written.
+     */
+    public String expand(String text, String origin, int line, UnaryOperator<String> eachValue) {
         if (text == null || text.indexOf('$') < 0) return text;
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
@@ -38,7 +47,7 @@ public final class EnvExpander {
             } else if (text.charAt(i + 1) == '{') {
                 int end = closingBrace(text, i + 2);
                 if (end < 0) throw new SourceException(origin, line, "unterminated ${: the closing } is missing");
-                out.append(substitute(text.substring(i + 2, end), origin, line));
+                out.append(eachValue.apply(substitute(text.substring(i + 2, end), origin, line)));
                 i = end + 1;
             } else {
                 out.append(c);

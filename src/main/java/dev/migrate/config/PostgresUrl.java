@@ -123,16 +123,30 @@ public record PostgresUrl(String host, int port, String user, String password, S
     /**
      * Index of the {@code @} ending the user info, or -1. The last {@code @} before the query wins,
      * so that an unencoded {@code @} or {@code /} in a password still works; a {@code ?} in a
-     * password is recognised by the {@code @} after it with no {@code name=value} in between.
+     * password is recognised by an {@code @} after it with no {@code name=value} in between, and
+     * then the last such {@code @} wins too ({@code u:Pa?ss@word@host}: all of {@code Pa?ss@word}
+     * is the password, none of it may end up in the host shown in messages); so does any {@code @}
+     * left in the host and database part.
      */
     private static int userInfoEnd(String rest) {
         int q = rest.indexOf('?');
         int at = rest.lastIndexOf('@', q < 0 ? rest.length() : q);
         if (at >= 0 || q < 0) return at;
-        int later = rest.indexOf('@', q);
-        if (later < 0) return -1;
-        String between = rest.substring(q, later);
-        return between.indexOf('=') < 0 && between.indexOf('&') < 0 ? later : -1;
+        for (int later = rest.indexOf('@', q); later >= 0; later = rest.indexOf('@', later + 1)) {
+            String between = rest.substring(q, later);
+            if (between.indexOf('=') >= 0 || between.indexOf('&') >= 0) break;
+            at = later;
+        }
+        // A host or database name holds no unencoded @: one after the chosen @ (before the query)
+        // means the password went on past it (u:a?b@c&d=e@host), so that one ends the user info.
+        while (at >= 0) {
+            String after = rest.substring(at + 1);
+            int query = after.indexOf('?');
+            int further = (query < 0 ? after : after.substring(0, query)).lastIndexOf('@');
+            if (further < 0) break;
+            at += 1 + further;
+        }
+        return at;
     }
 
     private static Map<String, String> parameters(String query, String masked) {
@@ -141,13 +155,13 @@ public record PostgresUrl(String host, int port, String user, String password, S
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             if (eq < 0) {
-                throw new InvalidUrlException("parameter '" + DatabaseUrl.mask(decode(pair, masked))
-                        + "' has no value (write name=value) in database URL " + masked);
+                throw new InvalidUrlException(quoted(decode(pair, masked)) + " has no value (write name=value) in database URL "
+                        + masked);
             }
             String name = decode(pair.substring(0, eq), masked);
             if (!PARAMETERS.contains(name) && !LibpqParameters.isKnown(name)) {
                 // Masked: in a mangled URL the "name" may have swallowed user:password@host.
-                throw new InvalidUrlException("unknown parameter '" + DatabaseUrl.mask(name) + "' in database URL " + masked
+                throw new InvalidUrlException("unknown " + quoted(name) + " in database URL " + masked
                         + "; accepted: " + String.join(", ", PARAMETERS) + ", and libpq's " + LibpqParameters.names());
             }
             if (out.put(name, decode(pair.substring(eq + 1), masked)) != null) {
@@ -155,6 +169,14 @@ public record PostgresUrl(String host, int port, String user, String password, S
             }
         }
         return out;
+    }
+
+    /**
+     * {@code parameter 'name'}, or only {@code a parameter} when the "name" holds what a URL's
+     * other parts hold: in a mangled URL it may have swallowed a piece of the password.
+     */
+    private static String quoted(String name) {
+        return name.matches("[A-Za-z0-9_.-]*") ? "parameter '" + name + "'" : "a parameter";
     }
 
     private static int port(String text, String where) {

@@ -35,13 +35,13 @@ public final class UrlFile {
         } catch (IOException e) {
             throw new MigrateException("--url-file " + name + " cannot be read: " + reason(e), e);
         }
-        EnvExpander expander = new EnvExpander(environment);
+        UrlExpansion expander = new UrlExpansion(new EnvExpander(environment));
         List<ConfiguredUrl> urls = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (i == 0 && line.startsWith("\uFEFF")) line = line.substring(1).strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
-            urls.add(new ConfiguredUrl(expander.expand(line, name, i + 1), name + ":" + (i + 1)));
+            urls.add(new ConfiguredUrl(expander.expandScalar(line, name, i + 1), name + ":" + (i + 1)));
         }
         if (urls.isEmpty()) throw MigrateException.usage("--url-file " + name + " holds no URL (only blank lines and # comments)");
         return urls;

@@ -1,9 +1,12 @@
 package dev.migrate.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.migrate.graph.Step;
+import dev.migrate.graph.VersionChange;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.Statement;
 
@@ -92,12 +95,39 @@ final class FailureReport {
                 + " recording it failed and was rolled back, so it is not recorded as applied; " + before(committed);
     }
 
-    /** What this run committed before the failing step. */
+    /**
+     * What this run committed before the failing step, and where that leaves the database: the
+     * rows the run's steps wrote (a downgrade's last step leaves its revision's parents, not itself).
+     */
     static String before(List<Step> committed) {
         if (committed.isEmpty()) return "no revision of this run was applied before it";
         String last = committed.get(committed.size() - 1).revision().id();
-        if (committed.size() == 1) return "the revision before it (" + last + ") stays applied";
-        return "the " + committed.size() + " revisions this run applied before it (up to " + last + ") stay applied";
+        boolean upgrade = committed.get(committed.size() - 1).upgrade();
+        String done;
+        if (upgrade) {
+            done = committed.size() == 1 ? "the revision before it (" + last + ") stays applied"
+                    : "the " + committed.size() + " revisions this run applied before it (up to " + last + ") stay applied";
+        } else {
+            done = committed.size() == 1 ? "the revision before it (" + last + ") was un-applied and stays so"
+                    : "the " + committed.size() + " revisions this run un-applied before it (down to " + last + ") stay so";
+        }
+        return done + "; the database is at " + position(committed);
+    }
+
+    /** The version rows the committed steps leave, as the steps wrote them; rows of branches the run did not touch stay too. */
+    static String position(List<Step> committed) {
+        Set<String> rows = new LinkedHashSet<>();
+        for (Step step : committed) {
+            for (VersionChange c : step.changes()) {
+                if (c instanceof VersionChange.Insert i) rows.add(i.id());
+                else if (c instanceof VersionChange.Delete d) rows.remove(d.id());
+                else if (c instanceof VersionChange.Update u) {
+                    rows.remove(u.from());
+                    rows.add(u.to());
+                }
+            }
+        }
+        return rows.isEmpty() ? "base" : String.join(", ", rows);
     }
 
     private static String lines(List<Statement> statements) {

@@ -61,6 +61,8 @@ class InitCommandTest {
         List<Path> before = tree(tmp);
         String err = fails(launcher.launch("init", tmp.toString()), 1);
         assertTrue(err.contains(tmp.toString()), err);
+        // In an application's folder, the way out: a folder of its own for the migrations.
+        assertTrue(err.contains("'migrate init " + tmp.resolve("db") + "'"), err);
         assertEquals(before, tree(tmp));
         assertEquals("mine", Files.readString(tmp.resolve("keep.txt")));
     }

@@ -54,6 +54,19 @@ class RevisionCommandTest {
     }
 
     @Test
+    void revisionAndMergeWithJsonNameTheFileAndId(QuarkusMainLauncher launcher) {
+        Project p = project("");
+        p.sql("a1", null, "SELECT 1;", "SELECT 1;");
+        String out = ok(p.run(launcher, "--json", "revision", "-m", "left", "--rev-id", "b1")).strip();
+        assertEquals("{\"command\":\"revision\",\"revision\":\"b1\",\"path\":\"" + p.versions().resolve("b1_left.yaml")
+                + "\",\"down_revision\":\"a1\",\"branch_labels\":[],\"depends_on\":[],\"message\":\"left\"}", out);
+        ok(p.run(launcher, "revision", "-m", "right", "--rev-id", "c1", "--head", "a1", "--splice"));
+        String merge = ok(p.run(launcher, "--json", "merge", "heads", "-m", "join", "--rev-id", "d1")).strip();
+        assertTrue(merge.startsWith("{\"command\":\"merge\",\"revision\":\"d1\",\"path\":\""), merge);
+        assertTrue(merge.contains("\"down_revision\":[\"b1\",\"c1\"]") || merge.contains("\"down_revision\":[\"c1\",\"b1\"]"), merge);
+    }
+
+    @Test
     void sqlFormatAndAChosenId(QuarkusMainLauncher launcher) throws IOException {
         Project p = project("");
         Path file = created(ok(p.run(launcher, "revision", "-m", "first", "--format", "sql", "--rev-id", "0001")));

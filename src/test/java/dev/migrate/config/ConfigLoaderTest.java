@@ -72,6 +72,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void postgresVariablesWithoutAUrlRefuseTheSqliteFallback() {
+        Map<String, String> env = Map.of("PGHOST", "db", "POSTGRES_PASSWORD", "s3cret-value");
+        dev.migrate.MigrateException builtIn = assertThrows(dev.migrate.MigrateException.class,
+                () -> loader(env).load(null).databaseUrl());
+        assertTrue(builtIn.getMessage().startsWith("PGHOST, POSTGRES_PASSWORD are set, so PostgreSQL looks intended, but no"
+                + " database URL is given and the built-in default falls back to SQLite (sqlite:///app.db)"), builtIn.getMessage());
+        assertTrue(builtIn.getMessage().contains("--url sqlite:///app.db or DATABASE_URL=sqlite:///app.db"), builtIn.getMessage());
+        assertFalse(builtIn.getMessage().contains("s3cret-value"), builtIn.getMessage());
+        assertEquals(1, builtIn.exitCode());
+
+        // The line init writes falls back the same way.
+        dev.migrate.MigrateException file = assertThrows(dev.migrate.MigrateException.class,
+                () -> parse("\nurl: ${DATABASE_URL:-sqlite:///app.db}\n", env).databaseUrl());
+        assertTrue(file.getMessage().contains("url: of migrate.yaml:2 falls back to SQLite"), file.getMessage());
+
+        // SQLite named on purpose is used as asked.
+        assertEquals("sqlite", parse("url: sqlite:///dev.db\n", env).databaseUrl().dialect());
+        assertEquals("sqlite", loader(Map.of("PGHOST", "db", "DATABASE_URL", "sqlite:///app.db")).load(null).databaseUrl().dialect());
+        assertEquals("sqlite", parse("url: ${DATABASE_URL:-sqlite:///app.db}\n", Map.of("PGHOST", "db",
+                "DATABASE_URL", "sqlite:///app.db")).databaseUrl().dialect());
+        assertEquals("sqlite", loader(env).load(null).withUrl("sqlite:///app.db").databaseUrl().dialect());
+        // Commands that need no database are not stopped by it.
+        assertEquals(work.resolve("migrations"), loader(env).load(null).scriptLocation());
+    }
+
+    @Test
     void everySettingIsRead() {
         Config c = parse("""
                 script_location: db
@@ -287,7 +313,7 @@ class ConfigLoaderTest {
         assertTrue(fails("truncate_slug_length: 0\n").getMessage().contains("above 0"));
         assertTrue(fails("compare_type: maybe\n").getMessage().contains("true or false"));
         assertTrue(fails("timezone: Mars/Olympus\n").getMessage().contains("unknown time zone"));
-        assertTrue(fails("url: [a, b]\n").getMessage().contains("single value"));
+        assertTrue(fails("url: [a, b]\n").getMessage().contains("must be a URL, or a map of its parts"));
         assertTrue(fails("version_locations: []\n").getMessage().contains("at least one folder"));
         assertTrue(fails("version_table: null\n").getMessage().contains("version_table needs a value"));
         assertTrue(fails("databases: [a]\n").getMessage().contains("mapping of names"));
@@ -349,6 +375,53 @@ class ConfigLoaderTest {
         InvalidUrlException cli = assertThrows(InvalidUrlException.class, () -> c.withUrl("mysql://a:T0psecret@h/d").databaseUrl());
         assertTrue(cli.getMessage().startsWith("--url: "), cli.getMessage());
         assertFalse(cli.getMessage().contains("T0psecret"));
+    }
+
+    /** A container's raw POSTGRES_PASSWORD, with every character a URL gives a meaning to. */
+    private static final String RAW_PASSWORD = "Pa?ss@wo/rd:%41#&=+ x";
+
+    @Test
+    void aVariableInTheUserInfoIsInsertedPercentEncoded() {
+        Map<String, String> env = Map.of("POSTGRES_USER", "app@corp", "POSTGRES_PASSWORD", RAW_PASSWORD, "DB", "shop");
+        PostgresUrl url = (PostgresUrl) parse("url: postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@db:5433/${DB}?sslmode=disable\n",
+                env).databaseUrl();
+        assertEquals("app@corp", url.user());
+        assertEquals(RAW_PASSWORD, url.password(), "%41 stays %41, ? and @ stay in the password");
+        assertEquals("db", url.host());
+        assertEquals(5433, url.port());
+        assertEquals("shop", url.database());
+        assertEquals("postgresql://app@corp:***@db:5433/shop", url.masked());
+        // The whole URL from a variable is taken as written: it is already a URL (a default's too).
+        assertEquals("postgresql://postgres@localhost:5432/app", parse("url: ${DATABASE_URL:-postgresql://postgres@localhost:5432/app}\n",
+                Map.of()).url().text());
+        assertEquals("postgresql://a:b%40c@h/d", parse("url: ${DATABASE_URL}\n",
+                Map.of("DATABASE_URL", "postgresql://a:b%40c@h/d")).url().text());
+    }
+
+    @Test
+    void theUrlAsAMapOfPartsNeedsNoEncoding() {
+        Map<String, String> env = Map.of("POSTGRES_PASSWORD", RAW_PASSWORD, "PGHOST", "db.internal");
+        Config c = parse("url:\n  host: ${PGHOST}\n  port: 5433\n  user: app\n  password: ${POSTGRES_PASSWORD}\n"
+                + "  database: shop db\n  sslmode: require\n  application_name: my app\n", env);
+        PostgresUrl url = (PostgresUrl) c.databaseUrl();
+        assertEquals(RAW_PASSWORD, url.password());
+        assertEquals("db.internal", url.host());
+        assertEquals(5433, url.port());
+        assertEquals("app", url.user());
+        assertEquals("shop db", url.database());
+        assertEquals(SslMode.REQUIRE, url.sslMode());
+        assertEquals("my app", url.applicationName());
+        assertFalse(c.toString().contains("wo/rd"), c.toString());
+
+        PostgresUrl socket = (PostgresUrl) parse("url: {host: /run/postgresql, database: app}\n", Map.of("USER", "me"))
+                .databaseUrl();
+        assertTrue(socket.isSocket(), socket.host());
+        assertEquals("/run/postgresql", socket.host());
+        assertEquals("app", socket.database());
+
+        InvalidUrlException unknown = assertThrows(InvalidUrlException.class,
+                () -> parse("\nurl: {host: db, pasword: x}\n", Map.of()).databaseUrl());
+        assertTrue(unknown.getMessage().startsWith("migrate.yaml:2: unknown parameter 'pasword'"), unknown.getMessage());
     }
 
     @Test

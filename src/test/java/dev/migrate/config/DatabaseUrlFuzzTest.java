@@ -121,4 +121,54 @@ class DatabaseUrlFuzzTest {
                 "postgres:///app?host=/run/postgresql");
         Fuzz.check(9L, 6000, r -> Fuzz.mutate(r, Fuzz.pick(r, corpus), TOKENS), text -> parse(text, Map.of()));
     }
+
+    /** A password holding every character that ends a part of a URL, as a user types it unencoded. */
+    private static final String PUNCTUATED = "Alpha?Bravo@Charlie/Delta#Echo:Foxtrot&Golf=Hotel%Juliet Kilo";
+    private static final List<String> PIECES = List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf",
+            "Hotel", "Juliet", "Kilo");
+
+    private static void hidesEveryPiece(String shown, String input) {
+        for (String piece : PIECES) {
+            assertFalse(shown.contains(piece), () -> "'" + piece + "' of the password shows in: " + shown + " (from " + input + ")");
+        }
+    }
+
+    /**
+     * Parsed or refused, nothing of the password shows: not in the masked URL, the description nor
+     * the error; checked while the password is still whole and in its place (a mutation may have
+     * cut it or moved pieces of it elsewhere, where they are no longer a password).
+     */
+    private static void hidesThePassword(String text) {
+        int at = text.indexOf(":" + PUNCTUATED + "@");
+        if (at < 0 || PIECES.stream().anyMatch(p -> text.indexOf(p) != text.lastIndexOf(p))) return;
+        hidesEveryPiece(DatabaseUrl.mask(text), text);
+        try {
+            DatabaseUrl url = DatabaseUrl.parse(text, Map.of(), WORK);
+            hidesEveryPiece(url.masked(), text);
+            hidesEveryPiece(url.describe(), text);
+            hidesEveryPiece(String.valueOf(url), text);
+        } catch (MigrateException e) {
+            hidesEveryPiece(e.getMessage(), text);
+        }
+    }
+
+    @Test
+    void noPieceOfAPasswordWithAQuestionMarkShows() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:Pa?ss@wordTail@127.0.0.1:1/db", Map.of(), WORK);
+        assertFalse(url.masked().contains("wordTail"), url.masked());
+        assertTrue(url.masked().equals("postgresql://u:***@127.0.0.1:1/db"), url.masked());
+        assertTrue(((PostgresUrl) url).password().equals("Pa?ss@wordTail"), "the whole text before the last @ is the password");
+    }
+
+    /** The punctuated password in many URLs, each cut or doubled somewhere: no piece of it ever shows. */
+    @Test
+    void noPieceOfAPunctuatedPasswordShowsInAnyUrl() {
+        List<String> corpus = List.of("postgresql://u:" + PUNCTUATED + "@127.0.0.1:1/db",
+                "postgresql://u:" + PUNCTUATED + "@db.example.com/app?sslmode=require",
+                "postgres://u:" + PUNCTUATED + "@[::1]:5432/app", "jdbc:postgresql://u:" + PUNCTUATED + "@h/db",
+                "postgresql+asyncpg://u:" + PUNCTUATED + "@h:5432/db?application_name=x");
+        for (String url : corpus) hidesThePassword(url);
+        Fuzz.check(21L, 4000, r -> Fuzz.mutate(r, Fuzz.pick(r, corpus), List.of(":", "@", "/", "?", "&", "=", "%", " ", "#")),
+                DatabaseUrlFuzzTest::hidesThePassword);
+    }
 }

@@ -22,6 +22,13 @@ public final class SqliteTestDatabase extends SessionTestDatabase {
             throw new IllegalStateException(e);
         }
         file = dir.resolve("test.db");
+        try {
+            // An empty file is an empty SQLite database: it exists, as a test's PostgreSQL database does
+            // (the reading commands refuse a SQLite file that does not exist).
+            Files.createFile(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
