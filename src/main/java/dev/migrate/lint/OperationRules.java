@@ -151,8 +151,9 @@ final class OperationRules {
                 lint.report(Rule.TYPE_REWRITE, line, line, what + " changes the type"
                         + (from == null ? " (the old type is unknown: give existing_type)" : " from " + from)
                         + " to " + to + " on " + lint.table(o.table()));
+            } else if (populated && to.isBoundedVarchar()) {
+                lint.report(Rule.VARCHAR_LENGTH, line, line, what + " changes it from " + from + " to " + to);
             }
-            if (to.isBoundedVarchar()) lint.report(Rule.VARCHAR_LENGTH, line, line, what + " makes it " + to);
             if (to.isTimestampWithoutZone()) lint.report(Rule.TIMESTAMP_TZ, line, line, what + " makes it timestamp");
             lint.schema.column(o.table(), o.column(), to);
         }
@@ -176,7 +177,6 @@ final class OperationRules {
             lint.report(Rule.INT_KEY, line, line, "key column " + what + " is " + c.type().kind().spelling());
         }
         if (type.isTimestampWithoutZone()) lint.report(Rule.TIMESTAMP_TZ, line, line, "column " + what + " is timestamp");
-        if (type.isBoundedVarchar()) lint.report(Rule.VARCHAR_LENGTH, line, line, "column " + what + " is " + type);
     }
 
     private void uniqueConstraint(String what, String table, int line) {

@@ -64,8 +64,9 @@ public enum Rule {
             "timestamp without time zone stores wall-clock time; its meaning changes with the session's TimeZone",
             "use timestamptz, which stores an instant"),
     VARCHAR_LENGTH("varchar-length", Level.WARNING,
-            "changing the n of varchar(n) later takes an ACCESS EXCLUSIVE lock (and a smaller n scans the whole table)",
-            "use text, with a CHECK (char_length(column) <= n) added NOT VALID when a limit matters"),
+            "changing the n of varchar(n) takes an ACCESS EXCLUSIVE lock that queues behind any long transaction"
+                    + " and every query queues behind it (a smaller n also checks every row)",
+            "use text, with a CHECK (char_length(column) <= n) added NOT VALID and validated separately when a limit matters"),
     DDL_WITH_DATA("ddl-with-data", Level.WARNING,
             "a data update in the same transaction as DDL keeps the DDL's locks for as long as the update runs",
             "move the update to its own revision, done in batches, or give this revision transactional: false");

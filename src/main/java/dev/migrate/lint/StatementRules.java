@@ -192,7 +192,10 @@ final class StatementRules {
                 PgType from = lint.schema.type(table, column);
                 if (populated && (containsWords(a, "USING") || TypeChanges.rewrites(from, to))) {
                     lint.report(Rule.TYPE_REWRITE, line, key, "ALTER COLUMN " + column + " TYPE " + to + " on "
-                            + lint.table(table) + (from == null ? "" : " (from " + from + ")"));
+                            + lint.table(table) + (from == null ? " (the old type is unknown)" : " (from " + from + ")"));
+                } else if (populated && to.isBoundedVarchar()) {
+                    lint.report(Rule.VARCHAR_LENGTH, line, key, "ALTER COLUMN " + column + " TYPE " + to + " on "
+                            + lint.table(table) + " (from " + from + ")");
                 }
                 typeRules(table, column, to, false);
                 lint.schema.column(table, column, to);
@@ -252,7 +255,6 @@ final class StatementRules {
         String what = "column " + table + "." + column;
         if (isKey && type.isSmallInteger()) lint.report(Rule.INT_KEY, line, key, "key " + what + " is " + type);
         if (type.isTimestampWithoutZone()) lint.report(Rule.TIMESTAMP_TZ, line, key, what + " is timestamp");
-        if (type.isBoundedVarchar()) lint.report(Rule.VARCHAR_LENGTH, line, key, what + " is " + type);
     }
 
     private void drop(List<Token> t) {
