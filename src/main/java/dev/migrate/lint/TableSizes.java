@@ -17,11 +17,13 @@ public final class TableSizes {
     public static final TableSizes UNKNOWN = new TableSizes(null);
 
     /**
-     * {@code reltuples} is an estimate (-1 when never analysed, PostgreSQL 14+); {@code relpages}
-     * 0 means the table has never held a row on disk.
+     * {@code reltuples} is the planner's estimate (-1 when never analysed, PostgreSQL 14+), so the
+     * pages on disk decide whether a table is empty: {@code pg_relation_size} reads the file's size,
+     * no row. A partitioned table has no storage of its own: -1, "may have rows".
      */
-    static final String QUERY = "SELECT n.nspname, c.relname, c.reltuples::bigint, c.relpages FROM pg_class c"
-            + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm')"
+    static final String QUERY = "SELECT n.nspname, c.relname, c.reltuples::bigint,"
+            + " CASE WHEN c.relkind = 'p' THEN -1 ELSE pg_relation_size(c.oid) / current_setting('block_size')::int END"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm')"
             + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'";
 
     /** Size by {@code table} and by {@code schema.table}, lower case; null when unknown. */
@@ -37,7 +39,7 @@ public final class TableSizes {
         return db.query(QUERY).map(TableSizes::of);
     }
 
-    /** Sizes from rows of schema, table, estimated rows, pages. */
+    /** Sizes from rows of schema, table, estimated rows, pages on disk (-1: unknown). */
     static TableSizes of(List<List<String>> rows) {
         Map<String, long[]> out = new HashMap<>();
         for (List<String> row : rows) {
@@ -59,7 +61,7 @@ public final class TableSizes {
     boolean mayHaveRows(String table) {
         if (sizes == null) return true;
         long[] size = sizes.get(key(table));
-        return size != null && (size[0] > 0 || size[1] > 0);
+        return size != null && (size[0] > 0 || size[1] != 0);
     }
 
     /** " (about N rows)" for a table of the database, else empty. */
@@ -67,8 +69,8 @@ public final class TableSizes {
         if (sizes == null) return "";
         long[] size = sizes.get(key(table));
         if (size == null) return "";
-        return size[0] >= 0 ? String.format(Locale.ROOT, " (about %,d rows)", size[0])
-                : String.format(Locale.ROOT, " (%,d pages)", size[1]);
+        if (size[0] > 0) return String.format(Locale.ROOT, " (about %,d rows)", size[0]);
+        return size[1] > 0 ? String.format(Locale.ROOT, " (%,d pages, not analysed)", size[1]) : "";
     }
 
     private static String key(String table) {
