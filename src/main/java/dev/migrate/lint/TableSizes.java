@@ -70,7 +70,8 @@ public final class TableSizes {
         long[] size = sizes.get(key(table));
         if (size == null) return "";
         if (size[0] > 0) return String.format(Locale.ROOT, " (about %,d rows)", size[0]);
-        return size[1] > 0 ? String.format(Locale.ROOT, " (%,d pages, not analysed)", size[1]) : "";
+        if (size[1] <= 0) return "";
+        return String.format(Locale.ROOT, " (%,d page%s, not analysed)", size[1], size[1] == 1 ? "" : "s");
     }
 
     private static String key(String table) {
