@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
                 UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
                 HeadsCommand.class, BranchesCommand.class, ShowCommand.class, StampCommand.class,
                 EditCommand.class, EnsureVersionCommand.class, ValidateCommand.class, InspectCommand.class, CheckCommand.class,
-                CompletionCommand.class,
+                CompletionCommand.class, LintCommand.class,
                 HelpCommand.class
         })
 public class MigrateCommand {

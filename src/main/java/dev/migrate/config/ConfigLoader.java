@@ -40,6 +40,8 @@ public final class ConfigLoader {
             "compare_type", "compare_server_default", "include_schemas", "databases");
     private static final List<String> CONNECT_SETTINGS = List.of("connect.wait", "connect.timeout");
     private static final Pattern TEMPLATE_TOKEN = Pattern.compile("%\\(([^)]*)\\)s|%%|%");
+    /** Sections a command reads for itself ({@code lint}: see {@code dev.migrate.lint.LintSettings}). */
+    private static final List<String> COMMAND_SECTIONS = List.of("lint");
     private static final List<String> TEMPLATE_TOKENS = List.of("rev", "slug", "year", "month", "day", "hour",
             "minute", "second", "epoch");
 
@@ -92,7 +94,7 @@ public final class ConfigLoader {
         if (!root.isNull() && !root.isMap()) throw root.error("expected a mapping of settings such as 'url: ...'");
         Map<String, Node> entries = root.isNull() ? Map.of() : root.entries();
         for (Map.Entry<String, Node> e : entries.entrySet()) {
-            if (!SETTINGS.contains(e.getKey())) {
+            if (!SETTINGS.contains(e.getKey()) && !COMMAND_SECTIONS.contains(e.getKey())) {
                 throw new UnknownSettingException(origin, e.getValue().line(), e.getKey(), SETTINGS);
             }
         }

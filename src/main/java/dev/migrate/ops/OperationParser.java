@@ -27,6 +27,11 @@ public final class OperationParser {
     private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
     /** The field every operation written as a mapping takes besides its own (see {@link OnlyOn}). */
     private static final String DIALECT = "dialect";
+    /**
+     * The field that tells {@code migrate lint} to let this operation pass ({@code lint: {ignore:
+     * [rule], reason: why}}); it changes nothing the operation does, so it is only checked for shape.
+     */
+    private static final String LINT = "lint";
 
     /** Column types seen so far in the list, per table, so bulk_insert can render values as the columns expect. */
     private final Map<String, Map<String, ColumnType>> knownTypes = new HashMap<>();
@@ -54,7 +59,19 @@ public final class OperationParser {
     static void checkFields(Node body, String what, List<String> fields) {
         List<String> allowed = new ArrayList<>(fields);
         allowed.add(DIALECT);
+        allowed.add(LINT);
         body.checkKeys(what, allowed);
+        if (body.has(LINT)) checkLint(body.get(LINT), what);
+    }
+
+    private static void checkLint(Node lint, String what) {
+        if (!lint.isMap()) throw lint.error(what + ": lint takes a mapping: {ignore: [rule, ...], reason: why}");
+        lint.checkKeys(what + " lint", List.of("ignore", "reason"));
+        if (!lint.has("ignore") || lint.get("ignore").asStringList().isEmpty()) {
+            throw lint.error(what + ": lint needs 'ignore', the rules to let pass");
+        }
+        String reason = lint.get("reason").text();
+        if (reason == null || reason.isBlank()) throw lint.error(what + ": lint needs 'reason', why the rules may be ignored");
     }
 
     /**
@@ -97,7 +114,7 @@ public final class OperationParser {
             case "drop_table": {
                 checkFields(body, what, DefinitionParser.TABLE_FIELDS);
                 String table = requiredText(body, "table", what);
-                boolean defined = body.entries().keySet().stream().anyMatch(k -> !k.equals("table") && !k.equals(DIALECT));
+                boolean defined = body.entries().keySet().stream().anyMatch(k -> !k.equals("table") && !k.equals(DIALECT) && !k.equals(LINT));
                 return new DropTable(at, table, defined ? DefinitionParser.table(body, what) : null);
             }
             case "rename_table":
@@ -235,11 +252,14 @@ public final class OperationParser {
 
     private static Operation execute(Source at, Node body) {
         if (body.isMap()) {
-            body.checkKeys("operation 'execute'", DIALECTS);
+            List<String> allowed = new ArrayList<>(DIALECTS);
+            allowed.add(LINT);
+            body.checkKeys("operation 'execute'", allowed);
+            if (body.has(LINT)) checkLint(body.get(LINT), "operation 'execute'");
             Map<String, String> perDialect = new LinkedHashMap<>();
             Map<String, Integer> lines = new LinkedHashMap<>();
             for (Map.Entry<String, Node> e : body.entries().entrySet()) {
-                if (e.getValue().isNull()) continue;
+                if (e.getValue().isNull() || e.getKey().equals(LINT)) continue;
                 perDialect.put(e.getKey(), e.getValue().text());
                 lines.put(e.getKey(), textLine(e.getValue()));
             }

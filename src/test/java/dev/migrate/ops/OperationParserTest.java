@@ -55,9 +55,21 @@ class OperationParserTest {
     }
 
     @Test
+    void aLintFieldChangesNothingButMustBeWellFormed() {
+        assertEquals(parse("- create_index: {name: ix, table: t, columns: [a]}\n"),
+                parse("- create_index: {name: ix, table: t, columns: [a], lint: {ignore: [index-concurrently], reason: small}}\n"));
+        assertEquals(parse("- drop_table: {table: t}\n"), parse("- drop_table: {table: t, lint: {ignore: [drop-table], reason: gone}}\n"));
+        assertEquals(parse("- execute: {postgresql: VACUUM FULL t}\n").get(0).kind(),
+                parse("- execute: {postgresql: VACUUM FULL t, lint: {ignore: [vacuum-full], reason: quiet}}\n").get(0).kind());
+        assertEquals("v1.yaml:1: operation 'drop_table': lint needs 'reason', why the rules may be ignored",
+                error("- drop_table: {table: t, lint: {ignore: [drop-table]}}\n"));
+        assertTrue(error("- drop_table: {table: t, lint: {ignre: [drop-table], reason: x}}\n").contains("'ignre'"));
+    }
+
+    @Test
     void unknownFieldIsNamedWithItsLine() {
         assertEquals("v1.yaml:3: unknown field 'tabel' in operation 'add_column' (expected one of: table, column,"
-                + " dialect)", error("""
+                + " dialect, lint)", error("""
                 - add_column:
                     table: t
                     tabel: t
@@ -69,7 +81,7 @@ class OperationParserTest {
                     columns:
                       - {name: a, type: integer, nulable: false}
                 """));
-        assertEquals("v1.yaml:1: unknown field 'mysql' in operation 'execute' (expected one of: postgresql, sqlite)",
+        assertEquals("v1.yaml:1: unknown field 'mysql' in operation 'execute' (expected one of: postgresql, sqlite, lint)",
                 error("- execute: {mysql: SELECT 1}"));
     }
 

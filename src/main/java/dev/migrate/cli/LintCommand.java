@@ -1,0 +1,96 @@
+package dev.migrate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.migrate.MigrateException;
+import dev.migrate.config.PostgresUrl;
+import dev.migrate.graph.Revision;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.graph.Step;
+import dev.migrate.lint.LintReport;
+import dev.migrate.lint.LintResult;
+import dev.migrate.lint.LintSettings;
+import dev.migrate.lint.Linter;
+import dev.migrate.lint.TableSizes;
+import dev.migrate.script.RevisionScript;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code migrate lint [RANGE]}: what the revisions would do to a busy PostgreSQL (locks, rewrites,
+ * data loss), before they run; exit 3 on an error-level finding.
+ */
+@Command(name = "lint", description = "Find revisions that would block or rewrite tables on a busy PostgreSQL; exit 3 on an error.")
+public class LintCommand implements Callable<Integer> {
+    static final int FOUND = 3;
+
+    @ParentCommand
+    MigrateCommand root;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RANGE",
+            description = "START:END as for history (e.g. base:head, abc:); default: the revisions not yet applied"
+                    + " when there is a PostgreSQL URL (or --url), else all.")
+    String range;
+
+    @Option(names = "--github", description = "Print GitHub Actions annotations (::error file=...,line=...::).")
+    boolean github;
+
+    @Option(names = "--offline", description = "Never connect: lint all revisions (or RANGE) without table sizes.")
+    boolean offline;
+
+    @Override
+    public Integer call() {
+        Workspace ws = root.workspace();
+        RevisionMap graph = ws.graph();
+        boolean database = !offline && (!root.urls.isEmpty() || isPostgres(ws));
+        TableSizes sizes = TableSizes.UNKNOWN;
+        List<String> current = List.of();
+        if (database) {
+            Object[] read = ws.withDatabase(db -> ws.versionTable().heads(db)
+                    .flatMap(heads -> TableSizes.read(db).map(s -> new Object[] {heads, s})));
+            @SuppressWarnings("unchecked")
+            List<String> heads = (List<String>) read[0];
+            current = heads;
+            sizes = (TableSizes) read[1];
+        }
+        List<RevisionScript> ordered = new ArrayList<>();
+        List<Revision> all = new ArrayList<>(graph.history(null, List.of()));
+        Collections.reverse(all);
+        for (Revision r : all) ordered.add(ws.script(r.id()));
+        Set<String> linted = new HashSet<>();
+        if (range != null) {
+            for (Revision r : graph.history(range, current)) linted.add(r.id());
+        } else if (database) {
+            for (Step s : graph.upgrade(current, "heads")) linted.add(s.revision().id());
+        } else {
+            for (Revision r : all) linted.add(r.id());
+        }
+        LintSettings settings = LintSettings.read(ws.config().configFile());
+        LintResult result = new Linter(settings, sizes, Path.of("")).lint(ordered, linted);
+        if (ws.json()) {
+            ws.out().println(LintReport.json(result));
+        } else if (github) {
+            LintReport.github(result, ws.verbose(), ws.out());
+        } else {
+            LintReport.text(result, ws.verbose(), ws.out());
+        }
+        return result.failed() ? FOUND : 0;
+    }
+
+    /** Whether the configured URL is PostgreSQL's; one that cannot be read (an unset variable) is not. */
+    private static boolean isPostgres(Workspace ws) {
+        try {
+            return ws.url() instanceof PostgresUrl;
+        } catch (MigrateException e) {
+            return false;
+        }
+    }
+}
