@@ -35,6 +35,28 @@ class PostgresMigrationTest extends MigrationScenarios {
                 db.query("SELECT conname, contype FROM pg_constraint WHERE conrelid = 'alembic_version'::regclass"));
     }
 
+    @Test
+    void aRefusedPrivilegeNamesTheDatabaseInTheToolsWords(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        ok(project.run(launcher, "upgrade", "b2"));
+        String role = "migrate_reader_" + Long.toHexString(System.nanoTime());
+        db.execute("CREATE ROLE " + role + " LOGIN");
+        try {
+            URI direct = URI.create(db.url());
+            String url = new URI(direct.getScheme(), role, direct.getHost(), direct.getPort(), direct.getPath(), null, null).toString();
+            for (String command : List.of("current", "upgrade")) {
+                String err = dev.migrate.support.Outcomes.fails(project.run(launcher, "--url", url, command), 1);
+                assertTrue(err.contains("ERROR: host " + direct.getHost() + ", port " + direct.getPort() + ", database "
+                        + direct.getPath().substring(1) + ": the database user lacks a privilege it needs; grant it (or connect as"
+                        + " the tables' owner) ([42501] permission denied for table alembic_version)"), err);
+            }
+        } finally {
+            db.execute("DROP OWNED BY " + role);
+            db.execute("DROP ROLE " + role);
+        }
+        assertEquals(List.of("b2"), versions());
+    }
+
     private static CountingRelay relay(long answerDelayMillis) {
         URI server = URI.create(PostgresTestDatabase.SERVER);
         return new CountingRelay(server.getHost(), server.getPort(), answerDelayMillis);
