@@ -57,6 +57,18 @@ class PostgresMigrationTest extends MigrationScenarios {
         assertEquals(List.of("b2"), versions());
     }
 
+    @Test
+    void aDroppedConnectionIsOneMessageWithoutAStackTrace(QuarkusMainLauncher launcher) {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER);", "DROP TABLE accounts;");
+        project.sql("b2", "a1", "SELECT pg_terminate_backend(pg_backend_pid());", "SELECT 1;");
+        LaunchResult r = project.run(launcher, "upgrade", "head");
+        String err = dev.migrate.support.Outcomes.fails(r, 1);
+        assertTrue(err.contains("revision b2 (revision b2) failed at "), err);
+        assertTrue(err.contains("the database is at a1"), err);
+        assertTrue(!err.contains("io.netty") && !err.contains("io.vertx") && !err.contains("WARN"), err);
+        assertEquals(List.of("a1"), versions());
+    }
+
     private static CountingRelay relay(long answerDelayMillis) {
         URI server = URI.create(PostgresTestDatabase.SERVER);
         return new CountingRelay(server.getHost(), server.getPort(), answerDelayMillis);
