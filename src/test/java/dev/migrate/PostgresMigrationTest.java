@@ -35,6 +35,40 @@ class PostgresMigrationTest extends MigrationScenarios {
                 db.query("SELECT conname, contype FROM pg_constraint WHERE conrelid = 'alembic_version'::regclass"));
     }
 
+    @Test
+    void aRefusedPrivilegeNamesTheDatabaseInTheToolsWords(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        ok(project.run(launcher, "upgrade", "b2"));
+        String role = "migrate_reader_" + Long.toHexString(System.nanoTime());
+        db.execute("CREATE ROLE " + role + " LOGIN");
+        try {
+            URI direct = URI.create(db.url());
+            String url = new URI(direct.getScheme(), role, direct.getHost(), direct.getPort(), direct.getPath(), null, null).toString();
+            for (String command : List.of("current", "upgrade")) {
+                String err = dev.migrate.support.Outcomes.fails(project.run(launcher, "--url", url, command), 1);
+                assertTrue(err.contains("ERROR: host " + direct.getHost() + ", port " + direct.getPort() + ", database "
+                        + direct.getPath().substring(1) + ": the database user lacks a privilege it needs; grant it (or connect as"
+                        + " the tables' owner) ([42501] permission denied for table alembic_version)"), err);
+            }
+        } finally {
+            db.execute("DROP OWNED BY " + role);
+            db.execute("DROP ROLE " + role);
+        }
+        assertEquals(List.of("b2"), versions());
+    }
+
+    @Test
+    void aDroppedConnectionIsOneMessageWithoutAStackTrace(QuarkusMainLauncher launcher) {
+        project.sql("a1", null, "CREATE TABLE accounts (id INTEGER);", "DROP TABLE accounts;");
+        project.sql("b2", "a1", "SELECT pg_terminate_backend(pg_backend_pid());", "SELECT 1;");
+        LaunchResult r = project.run(launcher, "upgrade", "head");
+        String err = dev.migrate.support.Outcomes.fails(r, 1);
+        assertTrue(err.contains("revision b2 (revision b2) failed at "), err);
+        assertTrue(err.contains("the database is at a1"), err);
+        assertTrue(!err.contains("io.netty") && !err.contains("io.vertx") && !err.contains("WARN"), err);
+        assertEquals(List.of("a1"), versions());
+    }
+
     private static CountingRelay relay(long answerDelayMillis) {
         URI server = URI.create(PostgresTestDatabase.SERVER);
         return new CountingRelay(server.getHost(), server.getPort(), answerDelayMillis);

@@ -54,6 +54,19 @@ class SqliteMigrationTest extends MigrationScenarios {
         ok(project.run(launcher, "--url", url, "current"));
     }
 
+    @Test
+    void aFileThatIsNotADatabaseIsNamedInTheToolsWords(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        Path notes = tmp.resolve("notes.db");
+        Files.writeString(notes, "these are my notes, not a database; ".repeat(40));
+        for (String command : List.of("current", "upgrade")) {
+            String err = fails(project.run(launcher, "--url", "sqlite:///" + notes.toAbsolutePath(), command), 1);
+            assertTrue(err.contains("ERROR: SQLite database " + notes + ": the file is not a SQLite database (or is encrypted):"
+                    + " check the URL's path ([SQLITE_26] "), err);
+        }
+        assertTrue(Files.readString(notes).startsWith("these are my notes"), "the file is left as it was");
+    }
+
     @Override
     protected String tableExistsQuery(String table) {
         return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'";

@@ -47,10 +47,13 @@ final class Workspace {
     /** What the databases of a run over several share: the revision files and their graph. */
     private Environment shared;
     private final ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    /** The progress bar on a terminal, null elsewhere. */
+    private final ProgressBar bar;
 
     Workspace(MigrateCommand options, VertxHolder vertx) {
         this.options = options;
         this.vertx = vertx;
+        this.bar = ProgressBar.wanted(options.quiet) ? new ProgressBar(System.err) : null;
     }
 
     /**
@@ -223,11 +226,24 @@ final class Workspace {
      * does) attributes them to this run.
      */
     void log(String line) {
-        if (!options.quiet) error(line);
+        if (options.quiet) return;
+        if (bar == null) {
+            error(line);
+            return;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            bar.line(line);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Errors: standard error, even with {@code -q}; written as {@link #log} says. */
     void error(String line) {
+        if (bar != null) bar.clear();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);

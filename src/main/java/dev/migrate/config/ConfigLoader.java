@@ -39,7 +39,9 @@ public final class ConfigLoader {
             "history_table", "transaction_per_migration", "lock_timeout", "connect", "target_schema",
             "compare_type", "compare_server_default", "include_schemas", "databases");
     private static final List<String> CONNECT_SETTINGS = List.of("connect.wait", "connect.timeout");
-    private static final Pattern TEMPLATE_TOKEN = Pattern.compile("%\\(([^)]*)\\)s|%%|%");
+    private static final Pattern TEMPLATE_TOKEN = Pattern.compile("%\\(([^)]*)\\)[-0-9.]*[sd]|%%|%");
+    /** A token as an Alembic ini file escapes it for configparser: {@code %%(rev)s}. */
+    private static final Pattern INI_ESCAPED_TOKEN = Pattern.compile("%%\\(");
     /** Sections a command reads for itself ({@code lint}: see {@code dev.migrate.lint.LintSettings}). */
     private static final List<String> COMMAND_SECTIONS = List.of("lint");
     private static final List<String> TEMPLATE_TOKENS = List.of("rev", "slug", "year", "month", "day", "hour",
@@ -272,14 +274,19 @@ public final class ConfigLoader {
 
     /** The file template, refused when it holds a token that would silently stay in every file name. */
     private String template(Node node) {
-        String v = nullable(node, "file_template");
-        if (v == null) return "%(rev)s_%(slug)s";
+        String written = nullable(node, "file_template");
+        if (written == null) return "%(rev)s_%(slug)s";
+        // Copied from alembic.ini, where configparser needs every % doubled: %%(year)d reads as %(year)d there,
+        // and a literal "%(" in a file name is never meant; so a template whose tokens are all doubled is undoubled.
+        boolean iniEscaped = INI_ESCAPED_TOKEN.matcher(written).find() && !written.replace("%%", "").contains("%(");
+        String v = iniEscaped ? written.replace("%%", "%") : written;
         Matcher m = TEMPLATE_TOKEN.matcher(v);
         while (m.find()) {
             if (m.group().equals("%%")) continue;
             if (m.group(1) == null || !TEMPLATE_TOKENS.contains(m.group(1))) {
                 throw node.error("file_template: '" + m.group() + "' is not a token; tokens are "
-                        + "%(" + String.join(")s, %(", TEMPLATE_TOKENS) + ")s, and %% for a percent sign");
+                        + "%(" + String.join(")s, %(", TEMPLATE_TOKENS) + ")s (numbers also as %(month).2d, padded),"
+                        + " and %% for a percent sign");
             }
         }
         return v;

@@ -13,8 +13,10 @@ import dev.migrate.config.ConfiguredUrl;
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
+import dev.migrate.engine.DatabaseRefused;
 import dev.migrate.engine.Databases;
 import dev.migrate.engine.HistoryTable;
+import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.LockedRun;
@@ -126,7 +128,13 @@ public final class Environment {
      * throws before returning its Uni included).
      */
     public <T> Uni<T> withDatabase(Function<Database, Uni<T>> work) {
-        return connect().flatMap(db -> Uni.createFrom().deferred(() -> work.apply(db)).onTermination().call(db::close));
+        return connect().flatMap(db -> Uni.createFrom().deferred(() -> work.apply(db)).onTermination().call(db::close))
+                .onFailure(StatementFailed.class).transform(this::named);
+    }
+
+    /** A refusal of a statement the tool sent itself, naming the database it came from. */
+    private Throwable named(Throwable e) {
+        return DatabaseRefused.of(url().describe(), (StatementFailed) e);
     }
 
     /**
@@ -138,6 +146,6 @@ public final class Environment {
     public <T> Uni<T> withLockedDatabase(Predicate<List<String>> needsWork, Supplier<T> idle,
                                          BiFunction<Database, List<String>, Uni<T>> work, Interruption interruption) {
         return Uni.createFrom().deferred(() -> new LockedRun(url(), versionTable(), config.lockTimeout(), this::connect,
-                interruption, log).run(needsWork, idle, work));
+                interruption, log).run(needsWork, idle, work)).onFailure(StatementFailed.class).transform(this::named);
     }
 }

@@ -67,6 +67,16 @@ class RevisionCommandTest {
     }
 
     @Test
+    void anAlembicDateTemplateFromAnIniFileNamesFilesThatSortByDate(QuarkusMainLauncher launcher) throws IOException {
+        Project p = project("file_template: \"%%(year)d%%(month).2d%%(day).2d_%%(hour).2d%%(minute).2d_%%(rev)s_%%(slug)s\"\n");
+        Path file = created(ok(p.run(launcher, "revision", "-m", "first", "--rev-id", "a1")));
+        String name = file.getFileName().toString();
+        assertTrue(name.matches("20[0-9]{6}_[0-9]{4}_a1_first\\.yaml"), name);
+        Path second = created(ok(p.run(launcher, "revision", "-m", "second", "--rev-id", "b2")));
+        assertTrue(name.compareTo(second.getFileName().toString()) < 0, name + " sorts before " + second.getFileName());
+    }
+
+    @Test
     void sqlFormatAndAChosenId(QuarkusMainLauncher launcher) throws IOException {
         Project p = project("");
         Path file = created(ok(p.run(launcher, "revision", "-m", "first", "--format", "sql", "--rev-id", "0001")));

@@ -88,6 +88,7 @@ class UsageErrorsTest {
         ok(r);
         assertEquals("", r.getErrorOutput().strip(), Outcomes.describe(r));
         assertFalse(r.getOutput().contains("Quarkus") || r.getOutput().contains("INFO"), Outcomes.describe(r));
+        ok(p.run(launcher, "upgrade"));
         LaunchResult db = p.run(launcher, "current");
         ok(db);
         assertFalse(db.getErrorOutput().contains("INFO") || db.getErrorOutput().contains("Quarkus"), Outcomes.describe(db));

@@ -331,6 +331,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void alembicsFileTemplateIsReadAsWritten() {
+        String alembic = "%(year)d%(month).2d%(day).2d_%(hour).2d%(minute).2d_%(rev)s_%(slug)s";
+        assertEquals(alembic, parse("file_template: \"" + alembic + "\"\n", Map.of()).fileTemplate());
+        // As alembic.ini has it, every % doubled for configparser.
+        assertEquals(alembic, parse("file_template: \"" + alembic.replace("%", "%%") + "\"\n", Map.of()).fileTemplate());
+        assertEquals("%(rev)s_100%%", parse("file_template: \"%(rev)s_100%%\"\n", Map.of()).fileTemplate());
+        assertTrue(fails("file_template: \"%(rev)x\"\n").getMessage().contains("not a token"));
+    }
+
+    @Test
     void emptyFileAndByteOrderMarkAreFine() {
         assertEquals("alembic_version", parse("", Map.of()).versionTable());
         assertEquals("v", parse("\uFEFFversion_table: v\n", Map.of()).versionTable());

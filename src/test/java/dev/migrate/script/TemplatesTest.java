@@ -49,6 +49,17 @@ class TemplatesTest {
         assertTrue(Files.readString(env.resolve("migrations/README.md")).contains("migrate upgrade head"));
     }
 
+    /** The SQLite lock file stays beside the database after a run: every template says to keep it out of git, as the repository does. */
+    @Test
+    void everyTemplateAdvisesIgnoringTheLockFile() throws IOException {
+        for (Templates.Template t : Templates.list()) {
+            Path env = dir.resolve(t.name());
+            Templates.init(env, t.name());
+            assertTrue(Files.readString(env.resolve("migrations/README.md")).contains("`*.migrate-lock`"), t.name());
+        }
+        assertTrue(Files.readAllLines(Path.of(".gitignore")).contains("*.migrate-lock"), "the repository's .gitignore");
+    }
+
     @Test
     void migrateYamlFollowsTheConfigurationContract() throws IOException {
         Templates.init(dir, "yaml");

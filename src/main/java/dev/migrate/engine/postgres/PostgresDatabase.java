@@ -51,6 +51,10 @@ public final class PostgresDatabase implements Database {
                     // Notices ("relation already exists, skipping") are the server talking to a person at psql;
                     // here they would only be noise between the progress lines.
                     c.noticeHandler(notice -> { });
+                    // Without a handler the client prints a dropped connection's exception and its Netty stack
+                    // trace to standard error; the statement under way fails with it anyway, and that failure is
+                    // reported in the tool's words.
+                    c.exceptionHandler(e -> { });
                     return (Database) new PostgresDatabase(c, description);
                 })
                 .onFailure().transform(e -> {
