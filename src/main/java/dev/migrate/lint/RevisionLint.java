@@ -112,6 +112,8 @@ final class RevisionLint {
                 }
             }
         }
+        // the transaction-wide findings come last; the reader wants them in file order
+        findings.sort(java.util.Comparator.comparingInt(Finding::line));
         return findings;
     }
 

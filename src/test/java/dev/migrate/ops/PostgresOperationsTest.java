@@ -107,7 +107,7 @@ class PostgresOperationsTest {
                     refresh_policy: {every: 1 hour}
                 """));
         assertEquals("v1.yaml:1: unknown field 'segmentby' in operation 'enable_compression' (expected one of: table,"
-                + " segment_by, order_by, dialect)", error("- enable_compression: {table: m, segmentby: [d]}"));
+                + " segment_by, order_by, dialect, lint)", error("- enable_compression: {table: m, segmentby: [d]}"));
     }
 
     @Test
