@@ -232,7 +232,7 @@ public final class SchemaDiff {
         if (!Objects.equals(a.comment(), t.comment())) {
             add(Phase.COLUMNS, new CreateTableComment(AT, name, t.comment(), a.comment()));
         }
-        if (!samePrimaryKey(a.primaryKey(), t.primaryKey()) && !impliedByIdentity(a, t)) {
+        if (!ConstraintMeaning.samePrimaryKey(a.primaryKey(), t.primaryKey()) && !ConstraintMeaning.impliedByIdentity(a, t)) {
             if (a.primaryKey() != null) add(Phase.DROP_CONSTRAINTS, dropConstraint(name, a.primaryKey()));
             if (t.primaryKey() != null) {
                 PrimaryKey pk = t.primaryKey();
@@ -284,61 +284,16 @@ public final class SchemaDiff {
         List<C> unmatched = new ArrayList<>(actual);
         List<C> missing = new ArrayList<>();
         for (C t : target) {
-            C found = match(unmatched, t, false);
+            C found = ConstraintMeaning.match(unmatched, t, false);
             if (found != null) unmatched.remove(found);
             else missing.add(t);
         }
         for (C t : missing) {
-            C found = match(unmatched, t, true);
+            C found = ConstraintMeaning.match(unmatched, t, true);
             if (found != null) unmatched.remove(found);
             else add(Phase.CONSTRAINTS, createConstraint(table, t));
         }
         for (C a : unmatched) add(Phase.DROP_CONSTRAINTS, dropConstraint(table, a));
-    }
-
-    private static <C extends TableConstraint> C match(List<C> candidates, C t, boolean unnamed) {
-        for (C a : candidates) {
-            if (unnamed ? a.name() == null && sameConstraint(a, t, true) : sameConstraint(a, t, false)) return a;
-        }
-        return null;
-    }
-
-    private static boolean sameConstraint(TableConstraint a, TableConstraint t, boolean anyName) {
-        if (!anyName && t.name() != null && !t.name().equals(a.name())) return false;
-        if (a instanceof UniqueConstraint au && t instanceof UniqueConstraint tu) return au.columns().equals(tu.columns());
-        if (a instanceof ForeignKey af && t instanceof ForeignKey tf) {
-            return af.columns().equals(tf.columns()) && af.refTable().equals(tf.refTable())
-                    && af.refColumns().equals(tf.refColumns()) && sameAction(af.onDelete(), tf.onDelete())
-                    && sameAction(af.onUpdate(), tf.onUpdate()) && af.deferrable() == tf.deferrable()
-                    && af.initiallyDeferred() == tf.initiallyDeferred();
-        }
-        if (a instanceof CheckConstraint ac && t instanceof CheckConstraint tc) {
-            // a named check is known by its name: the database rewrites the expression in its own words
-            return t.name() != null || Sql.same(ac.expression(), tc.expression());
-        }
-        return false;
-    }
-
-    /** NO ACTION is what no action means. */
-    private static boolean sameAction(String a, String t) {
-        return Objects.equals(a == null ? "NO ACTION" : a, t == null ? "NO ACTION" : t);
-    }
-
-    /**
-     * SQLite's identity column is {@code INTEGER PRIMARY KEY AUTOINCREMENT}: it reads back as an
-     * unnamed primary key that the target, which only says identity, does not declare.
-     */
-    private static boolean impliedByIdentity(Table a, Table t) {
-        PrimaryKey pk = a.primaryKey();
-        if (t.primaryKey() != null || pk == null || pk.name() != null || pk.columns().size() != 1) return false;
-        Column c = a.column(pk.columns().get(0));
-        return c != null && c.type().isIdentity();
-    }
-
-    private static boolean samePrimaryKey(PrimaryKey a, PrimaryKey t) {
-        if (a == null || t == null) return a == t;
-        // an unnamed key read back (SQLite's INTEGER PRIMARY KEY) has no name to differ by
-        return a.columns().equals(t.columns()) && (t.name() == null || a.name() == null || t.name().equals(a.name()));
     }
 
     private static boolean sameIndex(Index a, Index t) {
