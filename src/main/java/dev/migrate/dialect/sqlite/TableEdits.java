@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.migrate.ops.Operation;
 import dev.migrate.script.Catalog;
+import dev.migrate.script.CheckFailed;
 import dev.migrate.script.Computed;
 import dev.migrate.script.Statement;
 import dev.migrate.script.Statement.Phase;
@@ -43,7 +44,13 @@ record TableEdits(String attached, String table, List<Step> steps) implements Co
             TableDef old = TableRebuilds.table(schema, table);
             TableChange change = null;
             for (Step step : steps) {
-                change = change == null ? step.edit().apply(old) : then(change, step.edit().apply(change.table()));
+                try {
+                    change = change == null ? step.edit().apply(old) : then(change, step.edit().apply(change.table()));
+                } catch (CheckFailed e) {
+                    // the statement carries the first operation's line: say which of the joined ones refused
+                    if (steps.size() == 1) throw e;
+                    throw new CheckFailed(step.op().kind() + " (line " + step.op().line() + "): " + e.getMessage());
+                }
             }
             return Rebuild.sql(schema, attached, old, change);
         });
