@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.support.PostgresTestDatabase;
+import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
@@ -15,6 +16,11 @@ class PostgresAutogenerateTest extends AutogenerateScenarios {
     @Override
     protected TestDatabase newDatabase() {
         return new PostgresTestDatabase();
+    }
+
+    @Override
+    protected TestDatabase otherDatabase() {
+        return new SqliteTestDatabase();
     }
 
     @Override

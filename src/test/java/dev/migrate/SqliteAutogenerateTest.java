@@ -1,6 +1,7 @@
 package dev.migrate;
 
 import dev.migrate.support.SqliteTestDatabase;
+import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
@@ -10,6 +11,11 @@ class SqliteAutogenerateTest extends AutogenerateScenarios {
     @Override
     protected TestDatabase newDatabase() {
         return new SqliteTestDatabase();
+    }
+
+    @Override
+    protected TestDatabase otherDatabase() {
+        return new PostgresTestDatabase();
     }
 
     @Override

@@ -20,6 +20,16 @@ public interface Dialect {
      */
     List<Statement> render(Operation operation);
 
+    /**
+     * The statements of a revision's operations, in order: each one's {@link #render(Operation)};
+     * a dialect may join consecutive ones (SQLite rebuilds a table once for consecutive changes to it).
+     */
+    default List<Statement> render(List<Operation> operations) {
+        List<Statement> out = new java.util.ArrayList<>();
+        for (Operation op : operations) out.addAll(render(op));
+        return out;
+    }
+
     /** {@code identifier} as SQL: left bare when it is lower case and not a reserved word, quoted otherwise. */
     String quote(String identifier);
 

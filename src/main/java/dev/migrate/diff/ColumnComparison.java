@@ -7,8 +7,10 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.Source;
+import dev.migrate.ops.TableDefinition;
 import dev.migrate.schema.SqlTypes;
 import dev.migrate.script.Statement;
 
@@ -36,6 +38,11 @@ public final class ColumnComparison {
 
     public ColumnComparison(Dialect dialect) {
         this(dialect, true, true);
+    }
+
+    /** Whether the database keeps enum types of their own; SQLite keeps only each column's CHECK. */
+    public boolean keepsEnumTypes() {
+        return !dialect.name().equals("sqlite");
     }
 
     public boolean sameType(ColumnType actual, ColumnType target) {
@@ -73,11 +80,17 @@ public final class ColumnComparison {
                 || actual.values().equals(target.values()));
     }
 
-    /** The SQL adding a column of {@code type} with {@code dflt}; empty when the dialect cannot write it. */
+    /**
+     * The SQL adding a column of {@code type} with {@code dflt}; empty when the dialect cannot write
+     * it. An identity column can only be created with its table (on SQLite both widths are the
+     * same {@code INTEGER PRIMARY KEY}), so it is compared as a one-column create_table.
+     */
     private String rendered(ColumnType type, ServerDefault dflt) {
         try {
             Column c = new Column("c", type, true, dflt, false, false, null, null);
-            List<Statement> statements = dialect.render(new AddColumn(AT, TABLE, c));
+            List<Statement> statements = dialect.render(type.isIdentity()
+                    ? new CreateTable(AT, new TableDefinition(TABLE, List.of(c), null, List.of(), List.of(), List.of(), null))
+                    : new AddColumn(AT, TABLE, c));
             StringBuilder out = new StringBuilder();
             for (Statement s : statements) out.append(s.sql()).append(";\n");
             return out.toString();

@@ -3,8 +3,10 @@ package dev.migrate.diff;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.Json;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.Change;
 import dev.migrate.ops.CreateCheckConstraint;
 import dev.migrate.ops.CreateForeignKey;
 import dev.migrate.ops.CreateIndex;
@@ -18,6 +20,8 @@ import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.Operation;
+import dev.migrate.ops.ServerDefault;
+import dev.migrate.schema.SchemaWriter;
 
 /** One line per difference, for {@code check}: the operation that would fix it and what it is about. */
 public final class Differences {
@@ -31,6 +35,13 @@ public final class Differences {
         return out;
     }
 
+    /** A default as schema.yaml writes it, {@code none} when there is none, strings quoted so that {@code ''} shows. */
+    private static String shown(Change<ServerDefault> change) {
+        if (change == null || change.value() == null) return "none";
+        Object value = SchemaWriter.serverDefault(change.value());
+        return change.value().kind() == ServerDefault.Kind.LITERAL && value instanceof String s ? Json.write(s) : String.valueOf(value);
+    }
+
     private static String subject(Operation op) {
         if (op instanceof CreateTable o) return o.table().name();
         if (op instanceof DropTable o) return o.table();
@@ -40,7 +51,9 @@ public final class Differences {
             List<String> what = new ArrayList<>();
             if (o.type() != null) what.add("type " + o.existingType() + " -> " + o.type());
             if (o.nullable() != null) what.add(o.nullable() ? "nullable" : "not null");
-            if (o.serverDefault() != null) what.add("server_default");
+            if (o.serverDefault() != null) {
+                what.add("server_default " + shown(o.existingServerDefault()) + " -> " + shown(o.serverDefault()));
+            }
             if (o.comment() != null) what.add("comment");
             return o.table() + "." + o.column() + " (" + String.join(", ", what) + ")";
         }

@@ -141,10 +141,14 @@ public final class SchemaDiff {
 
     /** Appended values are added one by one (PostgreSQL cannot remove them: the downgrade replaces the list). */
     private void enums(Schema actual, Schema target) {
-        for (EnumType t : target.enums().values()) {
+        java.util.Collection<EnumType> targetEnums = columns.keepsEnumTypes() ? target.enums().values()
+                : EnumValues.heldByColumns(target);
+        for (EnumType t : targetEnums) {
             EnumType a = actual.enums().get(t.qualifiedName());
             if (a == null) {
-                add(Phase.ENUMS, new CreateEnum(AT, t.name(), t.schema(), t.values()));
+                // the columns carry the values too (EnumValues), so undoing the table on PostgreSQL may drop the type first
+                add(Phase.ENUMS, new CreateEnum(AT, t.name(), t.schema(), t.values()),
+                        new DropEnum(AT, t.name(), t.schema(), t.values(), true));
             } else if (!a.values().equals(t.values())) {
                 boolean appended = t.values().size() > a.values().size()
                         && t.values().subList(0, a.values().size()).equals(a.values());
@@ -160,26 +164,26 @@ public final class SchemaDiff {
             }
         }
         for (EnumType a : actual.enums().values()) {
-            if (!target.enums().containsKey(a.qualifiedName())) {
-                add(Phase.DROP_ENUMS, new DropEnum(AT, a.name(), a.schema(), a.values(), false));
+            if (targetEnums.stream().noneMatch(t -> t.qualifiedName().equals(a.qualifiedName()))) {
+                add(Phase.DROP_ENUMS, new DropEnum(AT, a.name(), a.schema(), a.values(), true));
             }
         }
     }
 
     private void tables(Schema actual, Schema target) {
         for (Table t : referencedFirst(target, target.tables().keySet(), actual)) {
-            add(Phase.TABLES, new CreateTable(AT, t.definition()));
+            add(Phase.TABLES, new CreateTable(AT, EnumValues.on(t.definition(), target)));
             for (Index i : t.indexes().values()) add(Phase.INDEXES, new CreateIndex(AT, i, false, false));
         }
         List<Table> dropped = referencedFirst(actual, actual.tables().keySet(), target);
         java.util.Collections.reverse(dropped);
         for (Table a : dropped) {
             for (Index i : a.indexes().values()) add(Phase.DROP_INDEXES, dropIndex(i));
-            add(Phase.DROP_TABLES, new DropTable(AT, a.name(), a.definition()));
+            add(Phase.DROP_TABLES, new DropTable(AT, a.name(), EnumValues.on(a.definition(), actual)));
         }
         for (Table t : target.tables().values()) {
             Table a = actual.table(t.name());
-            if (a != null) table(a, t);
+            if (a != null) table(a, t, actual, target);
         }
     }
 
@@ -210,23 +214,25 @@ public final class SchemaDiff {
         return out;
     }
 
-    private void table(Table a, Table t) {
+    private void table(Table a, Table t, Schema actualSchema, Schema targetSchema) {
         String name = t.name();
         for (Column tc : t.columns()) {
             Column ac = a.column(tc.name());
             if (ac == null) {
-                add(Phase.COLUMNS, new AddColumn(AT, name, tc));
+                add(Phase.COLUMNS, new AddColumn(AT, name, EnumValues.on(tc, targetSchema)));
             } else {
-                column(name, ac, tc);
+                column(name, ac, tc, actualSchema, targetSchema);
             }
         }
         for (Column ac : a.columns()) {
-            if (t.column(ac.name()) == null) add(Phase.DROP_COLUMNS, new DropColumn(AT, name, ac.name(), ac));
+            if (t.column(ac.name()) == null) {
+                add(Phase.DROP_COLUMNS, new DropColumn(AT, name, ac.name(), EnumValues.on(ac, actualSchema)));
+            }
         }
         if (!Objects.equals(a.comment(), t.comment())) {
             add(Phase.COLUMNS, new CreateTableComment(AT, name, t.comment(), a.comment()));
         }
-        if (!samePrimaryKey(a.primaryKey(), t.primaryKey()) && !impliedByIdentity(a, t)) {
+        if (!ConstraintMeaning.samePrimaryKey(a.primaryKey(), t.primaryKey()) && !ConstraintMeaning.impliedByIdentity(a, t)) {
             if (a.primaryKey() != null) add(Phase.DROP_CONSTRAINTS, dropConstraint(name, a.primaryKey()));
             if (t.primaryKey() != null) {
                 PrimaryKey pk = t.primaryKey();
@@ -248,78 +254,46 @@ public final class SchemaDiff {
         }
     }
 
-    /** One alter_column with every changed attribute and its old value, so it inverts exactly. */
-    private void column(String table, Column a, Column t) {
+    /**
+     * One alter_column with every changed attribute and its old value, so it inverts exactly;
+     * compared as declared, written with the enum values each side's schema declares.
+     */
+    private void column(String table, Column a, Column t, Schema actualSchema, Schema targetSchema) {
         boolean type = !columns.sameType(a.type(), t.type());
         boolean nullable = a.nullable() != t.nullable();
         boolean dflt = !columns.sameDefault(t.type(), a.serverDefault(), t.serverDefault());
         boolean comment = !Objects.equals(a.comment(), t.comment());
         if (!type && !nullable && !dflt && !comment) return;
-        add(Phase.COLUMNS, new AlterColumn(AT, table, t.name(), type ? t.type() : null, null,
+        add(Phase.COLUMNS, new AlterColumn(AT, table, t.name(), type ? EnumValues.on(t.type(), targetSchema) : null, null,
                 nullable ? t.nullable() : null,
                 dflt ? new Change<>(t.serverDefault()) : null,
                 comment ? new Change<>(t.comment()) : null,
                 null,
-                type ? a.type() : null,
+                type ? EnumValues.on(a.type(), actualSchema) : null,
                 dflt ? new Change<>(a.serverDefault()) : null,
                 comment ? new Change<>(a.comment()) : null));
     }
 
-    /** Constraints match when they mean the same; a target constraint without a name matches any name. */
+    /**
+     * Constraints match when they mean the same; a target constraint without a name matches any
+     * name. A constraint the database keeps no name for (SQLite's inline keys) matches by meaning
+     * whatever name the target gives it, as PostgreSQL's generated names ({@code users_email_key})
+     * do when the target was inspected there; the exact matches are paired first.
+     */
     private <C extends TableConstraint> void constraints(String table, List<C> actual, List<C> target) {
         List<C> unmatched = new ArrayList<>(actual);
+        List<C> missing = new ArrayList<>();
         for (C t : target) {
-            C found = null;
-            for (C a : unmatched) {
-                if (sameConstraint(a, t)) {
-                    found = a;
-                    break;
-                }
-            }
-            if (found != null) {
-                unmatched.remove(found);
-            } else {
-                add(Phase.CONSTRAINTS, createConstraint(table, t));
-            }
+            C found = ConstraintMeaning.match(unmatched, t, false);
+            if (found != null) unmatched.remove(found);
+            else missing.add(t);
+        }
+        for (C t : missing) {
+            C found = ConstraintMeaning.match(unmatched, t, true);
+            if (found != null) unmatched.remove(found);
+            else add(Phase.CONSTRAINTS, createConstraint(table, t));
         }
         for (C a : unmatched) add(Phase.DROP_CONSTRAINTS, dropConstraint(table, a));
-    }
-
-    private static boolean sameConstraint(TableConstraint a, TableConstraint t) {
-        if (t.name() != null && !t.name().equals(a.name())) return false;
-        if (a instanceof UniqueConstraint au && t instanceof UniqueConstraint tu) return au.columns().equals(tu.columns());
-        if (a instanceof ForeignKey af && t instanceof ForeignKey tf) {
-            return af.columns().equals(tf.columns()) && af.refTable().equals(tf.refTable())
-                    && af.refColumns().equals(tf.refColumns()) && sameAction(af.onDelete(), tf.onDelete())
-                    && sameAction(af.onUpdate(), tf.onUpdate()) && af.deferrable() == tf.deferrable()
-                    && af.initiallyDeferred() == tf.initiallyDeferred();
-        }
-        if (a instanceof CheckConstraint ac && t instanceof CheckConstraint tc) {
-            // a named check is known by its name: the database rewrites the expression in its own words
-            return t.name() != null || Sql.same(ac.expression(), tc.expression());
-        }
-        return false;
-    }
-
-    /** NO ACTION is what no action means. */
-    private static boolean sameAction(String a, String t) {
-        return Objects.equals(a == null ? "NO ACTION" : a, t == null ? "NO ACTION" : t);
-    }
-
-    /**
-     * SQLite's identity column is {@code INTEGER PRIMARY KEY AUTOINCREMENT}: it reads back as an
-     * unnamed primary key that the target, which only says identity, does not declare.
-     */
-    private static boolean impliedByIdentity(Table a, Table t) {
-        PrimaryKey pk = a.primaryKey();
-        if (t.primaryKey() != null || pk == null || pk.name() != null || pk.columns().size() != 1) return false;
-        Column c = a.column(pk.columns().get(0));
-        return c != null && c.type().isIdentity();
-    }
-
-    private static boolean samePrimaryKey(PrimaryKey a, PrimaryKey t) {
-        if (a == null || t == null) return a == t;
-        return a.columns().equals(t.columns()) && (t.name() == null || t.name().equals(a.name()));
     }
 
     private static boolean sameIndex(Index a, Index t) {

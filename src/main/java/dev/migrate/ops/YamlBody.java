@@ -62,8 +62,6 @@ public final class YamlBody implements Body {
     }
 
     private static List<Statement> render(List<Operation> operations, Dialect dialect) {
-        List<Statement> out = new ArrayList<>();
-        for (Operation op : operations) out.addAll(dialect.render(op));
-        return out;
+        return dialect.render(operations);
     }
 }

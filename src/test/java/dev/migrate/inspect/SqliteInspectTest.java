@@ -79,6 +79,8 @@ class SqliteInspectTest {
         Inspection found = inspect();
         String yaml = SchemaWriter.yaml(found.schema());
         assertEquals("""
+                enums:
+                  - {name: status, values: [active, disabled]}
                 tables:
                   - table: loose
                     columns:
@@ -142,6 +144,8 @@ class SqliteInspectTest {
     @Test
     void aSchemaCreatedByTheOperationsReadsBackEqual() {
         Schema target = SchemaReader.read("""
+                enums:
+                  - {name: level, values: [low, high]}
                 tables:
                   - table: customers
                     columns:

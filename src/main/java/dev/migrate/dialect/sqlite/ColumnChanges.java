@@ -64,7 +64,7 @@ final class ColumnChanges {
             String defaultSql = newDefault == null ? null : dialect.defaultSql(newDefault, typeOfDefault);
             EnumCheck check = op.type() != null && op.type().kind() == ColumnType.Kind.ENUM
                     ? new EnumCheck(EnumCheck.nameOf(op.type().argument()), op.type().values()) : null;
-            out.addAll(TableRebuilds.rebuild(op, op.table(), table -> {
+            out.addAll(TableRebuilds.rebuild(op, op.table(), op.using() == null, table -> {
                 ColumnDef column = existing(table, op.column());
                 ColumnDef changed = column;
                 if (type != null) {

@@ -53,6 +53,14 @@ public final class SqliteDialect extends SqlDialect {
         return "sqlite";
     }
 
+    /** Consecutive operations that rebuild one table share one rebuild: the rows are copied once. */
+    @Override
+    public List<Statement> render(List<Operation> operations) {
+        List<Statement> out = new ArrayList<>();
+        for (Operation op : operations) out = TableEdits.join(out, render(op));
+        return out;
+    }
+
     @Override
     protected Set<String> reservedWords() {
         return SqliteKeywords.RESERVED;

@@ -44,26 +44,40 @@ final class TableRebuilds {
      * {@code attached} (an attached database, or null for main); {@code what} says what it does.
      */
     static List<Statement> statements(Operation op, String attached, String what, Plan plan) {
+        return around(op, attached, Statement.computed("-- " + what + ": written when it runs, from the schema as it is then",
+                op.line(), Phase.IN_TRANSACTION, catalog -> schemaWhenItRuns(catalog, attached)
+                        .flatMap(schema -> plan.sql(schema, catalog))));
+    }
+
+    /** {@code body} with the foreign key switches and check a rebuild needs around it. */
+    private static List<Statement> around(Operation op, String attached, Statement body) {
         int line = op.line();
         return List.of(
                 Statement.in(Phase.BEFORE_TRANSACTION, FOREIGN_KEYS_OFF, line),
-                Statement.computed("-- " + what + ": written when it runs, from the schema as it is then", line,
-                        Phase.IN_TRANSACTION, catalog -> checkForeignKeysOff(catalog)
-                                .flatMap(v -> catalog.query(SqliteSchema.query(attached)))
-                                .flatMap(rows -> plan.sql(SqliteSchema.of(rows), catalog))),
+                body,
                 Statement.computed(foreignKeyCheck(attached), line, Phase.END_OF_TRANSACTION,
                         catalog -> catalog.query(foreignKeyCheck(attached)).map(TableRebuilds::refuseDangling)),
                 Statement.in(Phase.AFTER_TRANSACTION, FOREIGN_KEYS_ON, line));
     }
 
-    /** The statements of {@code op}, rebuilding {@code table} ({@code name} or {@code schema.name}) as {@code edit} says. */
-    static List<Statement> rebuild(Operation op, String table, Edit edit) {
+    /** The schema of {@code attached} (null: main) as it is now, once it is sure foreign keys are off. */
+    static Uni<SqliteSchema> schemaWhenItRuns(Catalog catalog, String attached) {
+        return checkForeignKeysOff(catalog).flatMap(v -> catalog.query(SqliteSchema.query(attached))).map(SqliteSchema::of);
+    }
+
+    /**
+     * The statements of {@code op}, rebuilding {@code table} ({@code name} or {@code schema.name})
+     * as {@code edit} says; {@code plain} when the edit copies each column from the same-named one,
+     * so that a following operation on the table can share the rebuild ({@link TableEdits}).
+     */
+    static List<Statement> rebuild(Operation op, String table, boolean plain, Edit edit) {
         String[] name = split(table);
-        return statements(op, name[0], "rebuild of table " + table + " for " + op.kind(),
-                (schema, catalog) -> {
-                    TableDef old = table(schema, name[1]);
-                    return Uni.createFrom().item(Rebuild.sql(schema, name[0], old, edit.apply(old)));
-                });
+        TableEdits edits = new TableEdits(name[0], name[1], List.of(new TableEdits.Step(op, edit, plain)));
+        return around(op, name[0], edits.statement());
+    }
+
+    static List<Statement> rebuild(Operation op, String table, Edit edit) {
+        return rebuild(op, table, true, edit);
     }
 
     /** {@code [attached database or null, table]} of a table name written {@code table} or {@code schema.table}. */

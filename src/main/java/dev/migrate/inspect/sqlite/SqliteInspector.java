@@ -21,6 +21,7 @@ import dev.migrate.ops.ForeignKey;
 import dev.migrate.ops.Index;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.UniqueConstraint;
+import dev.migrate.schema.EnumType;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SqlTypes;
 import dev.migrate.schema.Table;
@@ -34,8 +35,8 @@ import io.smallrye.mutiny.Uni;
  * bundles). What the pragmas do not keep (CHECK constraints, constraint names, AUTOINCREMENT,
  * deferrable foreign keys, index expressions and predicates, view queries) is read from the CREATE
  * statements. A {@code VARCHAR(n)} column with the {@code CHECK (col IN (...))} migrate writes for
- * an enum reads back as {@code enum(col)} with its values: SQLite has no enum type whose name could
- * be kept.
+ * an enum reads back as {@code enum(NAME)} with its values, NAME the check's (the type's) name, and
+ * the enum type NAME is listed with those values.
  */
 public final class SqliteInspector implements Inspector {
     private static final String USER_OBJECT = "m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
@@ -125,7 +126,22 @@ public final class SqliteInspector implements Inspector {
         }
         List<Table> tables = new ArrayList<>();
         for (Parts p : parts.values()) tables.add(table(p, parts, indexSql, warnings));
-        return new Inspection(Schema.of(List.of(), List.of(), tables, views, List.of()), warnings);
+        return new Inspection(Schema.of(List.of(), enums(tables), tables, views, List.of()), warnings);
+    }
+
+    /**
+     * The enum types the enum columns imply, each with the values of its first column: SQLite
+     * keeps no types, but a schema declaring one (as PostgreSQL's does) must compare clean.
+     */
+    private static List<EnumType> enums(List<Table> tables) {
+        Map<String, EnumType> out = new TreeMap<>();
+        for (Table t : tables) {
+            for (Column c : t.columns()) {
+                ColumnType type = c.type();
+                if (type.kind() == ColumnType.Kind.ENUM) out.putIfAbsent(type.argument(), new EnumType(type.argument(), null, type.values()));
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     private static Table table(Parts p, Map<String, Parts> all, Map<String, String> indexSql, List<String> warnings) {

@@ -2,6 +2,7 @@ package dev.migrate.dialect.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,6 +116,35 @@ class SqliteRebuildSqlTest {
 
     private static String failure(String yaml, Map<String, List<List<String>>> answers) {
         return assertThrows(CheckFailed.class, () -> sql(yaml, answers)).getMessage();
+    }
+
+    /**
+     * Rendered as a revision, consecutive rebuilds of one table are one computed statement; an
+     * alter_column with using starts its own, another table ends the group, and a refusal in a
+     * joined rebuild names the operation and its line.
+     */
+    @Test
+    void consecutiveRebuildsOfOneTableAreJoinedIntoOne() {
+        List<Operation> ops = parse("""
+                - alter_column: {table: users, column: email, nullable: true}
+                - create_check_constraint: {table: users, name: ck_two, expression: "id > 0"}
+                - alter_column: {table: users, column: email, type: text, using: trim(email)}
+                - create_check_constraint: {table: teams, name: ck_t, expression: "id > 0"}
+                - drop_constraint: {table: teams, name: nope}
+                """);
+        List<Statement> body = SqliteDialect.INSTANCE.render(ops).stream()
+                .filter(st -> st.phase() == Statement.Phase.IN_TRANSACTION).toList();
+        assertEquals(3, body.size(), body.toString());
+        assertTrue(body.get(0).sql().startsWith("-- rebuild of table users for alter_column (line 1), create_check_constraint (line 2):"),
+                body.get(0).sql());
+        assertTrue(body.get(1).sql().startsWith("-- rebuild of table users for alter_column:"), body.get(1).sql());
+        Map<String, List<List<String>>> answers = Map.of("PRAGMA foreign_keys", List.of(row("0")), SqliteSchema.query(null), MASTER);
+        List<String> joined = body.get(0).computed().sql(q -> Uni.createFrom().item(answers.get(q))).await().indefinitely();
+        assertEquals(1, joined.stream().filter(q -> q.startsWith("INSERT INTO _migrate_new_users ")).count(), joined.toString());
+        assertTrue(joined.stream().anyMatch(q -> q.contains("CONSTRAINT ck_two CHECK (id > 0)")), joined.toString());
+        CheckFailed e = assertThrows(CheckFailed.class,
+                () -> body.get(2).computed().sql(q -> Uni.createFrom().item(answers.get(q))).await().indefinitely());
+        assertTrue(e.getMessage().startsWith("drop_constraint (line 5): table teams has no constraint named nope"), e.getMessage());
     }
 
     @Test

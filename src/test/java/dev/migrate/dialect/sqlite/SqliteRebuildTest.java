@@ -22,7 +22,9 @@ import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.ScriptDirectory;
+import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.EngineTestBase;
+import dev.migrate.support.Outcomes;
 import dev.migrate.support.Project;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
@@ -43,6 +45,10 @@ class SqliteRebuildTest extends EngineTestBase {
     }
 
     private void schemaWithRows() {
+        schemaWithRows(project);
+    }
+
+    private static void schemaWithRows(Project project) {
         project.file("a1_schema.yaml", """
                 revision: a1
                 down_revision: null
@@ -89,6 +95,10 @@ class SqliteRebuildTest extends EngineTestBase {
 
     /** Everything SQLite says about the schema, but the text of the users table, and every row. */
     private Map<String, Object> snapshot() {
+        return snapshot(db);
+    }
+
+    private static Map<String, Object> snapshot(TestDatabase db) {
         Map<String, Object> out = new TreeMap<>();
         for (List<String> o : db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT IN"
                 + " ('alembic_version', 'migrate_history', 'sqlite_autoindex_alembic_version_1', 'sqlite_autoindex_migrate_history_1')")) {
@@ -106,6 +116,10 @@ class SqliteRebuildTest extends EngineTestBase {
     }
 
     private List<String> usersDefinition() {
+        return usersDefinition(db);
+    }
+
+    private static List<String> usersDefinition(TestDatabase db) {
         TableDef users = TableDef.parse(db.query("SELECT sql FROM sqlite_master WHERE name = 'users'").get(0).get(0));
         List<String> out = new ArrayList<>();
         for (ColumnDef c : users.columns()) out.add(c.sql());
@@ -238,6 +252,52 @@ class SqliteRebuildTest extends EngineTestBase {
             }
         } finally {
             session.close().await().indefinitely();
+        }
+    }
+
+    private static final String ALTER_SCORE = "  - alter_column: {table: users, column: score, server_default: 20, existing_server_default: 10}\n";
+    private static final String ALTER_EMAIL = "  - alter_column: {table: users, column: email, type: text, existing_type: string(50)}\n";
+    private static final String CHECK_EMAIL = "  - create_check_constraint: {table: users, name: ck_email, expression: \"email LIKE '%@%'\"}\n";
+
+    private static String revision(String id, String down, String upgrade) {
+        return "revision: " + id + "\ndown_revision: " + down + "\nmessage: change\nupgrade:\n" + upgrade;
+    }
+
+    /**
+     * Three consecutive changes to one table in one revision copy its rows once, online and in
+     * offline SQL, and leave the database as three revisions of one change each do.
+     */
+    @Test
+    void consecutiveChangesToOneTableShareOneRebuild(QuarkusMainLauncher launcher) {
+        schemaWithRows();
+        project.file("b2_change.yaml", revision("b2", "a1", ALTER_SCORE + ALTER_EMAIL + CHECK_EMAIL));
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
+        RevisionMap graph = new RevisionMap(scripts.revisions());
+        CountingDatabase session = new CountingDatabase(db.open());
+        try {
+            Migrator migrator = new Migrator(session, SqliteDialect.INSTANCE, new VersionTable(null, "alembic_version",
+                    SqliteDialect.INSTANCE), true, scripts::byId, line -> { });
+            migrator.run(graph.upgrade(List.of(), "a1")).await().indefinitely();
+            int before = session.sent().size();
+            migrator.run(graph.upgrade(List.of("a1"), "b2")).await().indefinitely();
+            List<String> sent = session.sent().subList(before, session.sent().size());
+            assertEquals(1, sent.stream().filter(q -> q.startsWith("INSERT INTO _migrate_new_users ")).count(), String.join("\n", sent));
+            assertEquals(1, sent.stream().filter(q -> q.equals("SAVEPOINT migrate_rebuild")).count(), String.join("\n", sent));
+        } finally {
+            session.close().await().indefinitely();
+        }
+        String offline = Outcomes.ok(project.run(launcher, "upgrade", "--sql", "a1:b2"));
+        assertEquals(1, offline.split("INSERT INTO _migrate_new_users ", -1).length - 1, offline);
+
+        try (SqliteTestDatabase separate = new SqliteTestDatabase()) {
+            Project each = new Project(tmp.resolve("each"), separate.url());
+            schemaWithRows(each);
+            each.file("b2_score.yaml", revision("b2", "a1", ALTER_SCORE));
+            each.file("c3_email.yaml", revision("c3", "b2", ALTER_EMAIL));
+            each.file("d4_check.yaml", revision("d4", "c3", CHECK_EMAIL));
+            ok(each.run(launcher, "upgrade", "head"));
+            assertEquals(usersDefinition(separate), usersDefinition());
+            assertEquals(snapshot(separate), snapshot());
         }
     }
 
