@@ -59,6 +59,21 @@ final class PyValues {
         throw new Unconvertible("a value computed at run time (" + describe(e) + ")");
     }
 
+    /**
+     * Fails unless {@code e} is a literal or a SQLAlchemy construct the converter reads later
+     * (a call such as {@code sa.table(...)}); a name bound to {@code op.get_bind()} is not one.
+     */
+    void literalOrDefinition(PyExpr e) {
+        PyExpr r = resolve(e);
+        if (r instanceof PyExpr.Call c) {
+            String f = PyExpr.dotted(c.function());
+            if (f != null && (f.startsWith("sa.") || f.startsWith("sqlalchemy.") || f.startsWith("postgresql.")
+                    || f.equals("table") || f.equals("column"))) return;
+            throw new Unconvertible("a name bound to " + describe(r) + ", computed at run time");
+        }
+        literal(r);
+    }
+
     String text(PyExpr e) {
         Object v = literal(e);
         if (!(v instanceof String s)) throw new Unconvertible("expected a string, found " + describe(resolve(e)));
