@@ -110,10 +110,11 @@ public final class AlembicImport {
             m.put("url", hasPassword(url) ? "${DATABASE_URL}" : "${DATABASE_URL:-" + url + "}");
         }
         m.put("version_locations", List.of("migrations/versions"));
-        for (String key : List.of("file_template", "timezone")) {
-            String v = config.get("alembic", key);
-            if (v != null && !v.isBlank()) m.put(key, v);
-        }
+        String template = config.get("alembic", "file_template");
+        // migrate's templates take plain %(name)s tokens; a format spec such as %(month).2d is left out (the default applies)
+        if (template != null && template.replaceAll("%\\([a-z]+\\)s", "").indexOf('%') < 0) m.put("file_template", template);
+        String timezone = config.get("alembic", "timezone");
+        if (timezone != null && !timezone.isBlank()) m.put("timezone", timezone);
         String truncate = config.get("alembic", "truncate_slug_length");
         if (truncate != null && truncate.strip().matches("\\d+")) m.put("truncate_slug_length", Integer.parseInt(truncate.strip()));
         Path env = scripts.resolve("env.py");

@@ -124,7 +124,8 @@ final class OperationConverter {
             PyExpr.Call c = call(item);
             String kind = last(c);
             Map<String, Object> constraint = new LinkedHashMap<>();
-            if (c.kwargs().containsKey("name") && values.literal(c.kwargs().get("name")) != null) {
+            PyExpr givenName = c.kwargs().containsKey("name") ? values.resolve(c.kwargs().get("name")) : null;
+            if (givenName != null && !(givenName instanceof PyExpr.Const)) {
                 constraint.put("name", text(c.kwargs().get("name")));
             }
             switch (kind) {

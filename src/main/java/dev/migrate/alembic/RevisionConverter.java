@@ -159,8 +159,10 @@ final class RevisionConverter {
         String method = f.substring(dot + 1);
         boolean batch = ctx.batchTable() != null && !owner.equals("op");
         if (!owner.equals("op") && !batch) throw new Unconvertible(f + "(...) is not an Alembic operation");
-        for (Map<String, Object> op : new OperationConverter(ctx.values()).convert(method, call, batch ? ctx.batchTable() : null)) {
+        for (Map<String, Object> made : new OperationConverter(ctx.values()).convert(method, call, batch ? ctx.batchTable() : null)) {
+            Map<String, Object> op = new LinkedHashMap<>(made);
             if (ctx.dialect() != null) restrict(op, ctx.dialect());
+            if (op.isEmpty()) continue;
             out.add(op);
             converted++;
         }
