@@ -23,8 +23,8 @@ import picocli.CommandLine.ScopeType;
                 InitCommand.class, ListTemplatesCommand.class, RevisionCommand.class, MergeCommand.class,
                 UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
                 HeadsCommand.class, BranchesCommand.class, ShowCommand.class, StampCommand.class,
-                EditCommand.class, EnsureVersionCommand.class, ValidateCommand.class, InspectCommand.class, CheckCommand.class,
-                CompletionCommand.class, LintCommand.class,
+                EditCommand.class, EnsureVersionCommand.class, ImportAlembicCommand.class, ValidateCommand.class, InspectCommand.class,
+                CheckCommand.class, CompletionCommand.class, LintCommand.class,
                 HelpCommand.class
         })
 public class MigrateCommand {

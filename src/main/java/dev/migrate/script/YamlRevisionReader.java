@@ -11,7 +11,7 @@ import dev.migrate.yaml.YamlReader;
 /** Reads the header of a YAML revision; its operations are handed to {@link YamlBody} on first use. */
 final class YamlRevisionReader {
     static final List<String> FIELDS = List.of("revision", "down_revision", "branch_labels", "depends_on",
-            "message", "create_date", "transactional", "upgrade", "downgrade");
+            "message", "create_date", "transactional", "upgrade", "downgrade", "unconverted");
 
     private YamlRevisionReader() {
     }
@@ -49,7 +49,8 @@ final class YamlRevisionReader {
         Node upgrade = root.get("upgrade");
         Node downgrade = root.get("downgrade");
         Revision revision = new Revision(id, downRevisions, branchLabels, dependsOn, origin);
+        Node unconverted = root.get("unconverted");
         return new RevisionScript(revision, message == null ? "" : message, createDate, file, Format.YAML,
-                transactional, checksum, () -> YamlBody.parse(upgrade, downgrade));
+                transactional, checksum, () -> UnconvertedCode.guard(origin, unconverted, YamlBody.parse(upgrade, downgrade)));
     }
 }

@@ -1,0 +1,141 @@
+package dev.migrate.alembic;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import dev.migrate.MigrateException;
+import dev.migrate.yaml.YamlWriter;
+
+/**
+ * {@code import-alembic}: reads an Alembic environment (alembic.ini, env.py, the version folders)
+ * without running any of it, and writes a migrate environment with one YAML revision per Alembic
+ * revision, same ids, so a database either tool migrated goes on with the other.
+ */
+public final class AlembicImport {
+    private static final Pattern ENV_SETTING = Pattern.compile("\\b(version_table|version_table_schema)\\s*=\\s*['\"]([^'\"]+)['\"]");
+
+    private AlembicImport() {
+    }
+
+    /** Imports the environment of {@code path} (an alembic.ini or its folder) into {@code out} (null: beside the ini). */
+    public static ImportReport run(Path path, Path out) {
+        Path ini = Files.isDirectory(path) ? path.resolve("alembic.ini") : path;
+        if (!Files.isRegularFile(ini)) throw new MigrateException(ini + ": no alembic.ini here (give the file or its folder)");
+        Path home = ini.toAbsolutePath().getParent();
+        AlembicIni config = AlembicIni.parse(read(ini), home.toString(), ini.toString());
+        String scriptLocation = config.get("alembic", "script_location");
+        if (scriptLocation == null) throw new MigrateException(ini + ": [alembic] has no script_location");
+        Path scripts = home.resolve(scriptLocation);
+        List<Path> folders = versionFolders(config, scripts);
+        Path target = out == null ? home : out;
+        Path migrations = target.resolve("migrations");
+        Path versions = migrations.resolve("versions");
+        if (Files.exists(target.resolve("migrate.yaml")) || Files.exists(migrations)) {
+            throw new MigrateException(target + ": migrate.yaml or migrations/ exists already; import-alembic overwrites nothing"
+                    + " (choose another folder with --out)");
+        }
+        List<Path> sources = new ArrayList<>();
+        for (Path folder : folders) sources.addAll(pythonFiles(folder, "true".equalsIgnoreCase(config.get("alembic", "recursive_version_locations"))));
+        ImportReport report = new ImportReport();
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (Path source : sources) {
+            String display = home.relativize(source.toAbsolutePath()).toString();
+            RevisionConverter.Result r = RevisionConverter.convert(display, read(source));
+            String name = source.getFileName().toString().replaceFirst("\\.py$", ".yaml");
+            files.put(versions.resolve(name), YamlWriter.write(r.document()));
+            report.add(r, display, "migrations/versions/" + name);
+        }
+        try {
+            Files.createDirectories(versions);
+            Path yaml = target.resolve("migrate.yaml");
+            Files.writeString(yaml, configuration(config, scripts));
+            report.wrote(yaml.toString());
+            for (Map.Entry<Path, String> f : files.entrySet()) {
+                Files.writeString(f.getKey(), f.getValue());
+                report.wrote(f.getKey().toString());
+            }
+        } catch (IOException e) {
+            throw new MigrateException(target + ": cannot write: " + e.getMessage(), e);
+        }
+        return report;
+    }
+
+    private static List<Path> versionFolders(AlembicIni config, Path scripts) {
+        String locations = config.get("alembic", "version_locations");
+        List<Path> out = new ArrayList<>();
+        if (locations == null) {
+            out.add(scripts.resolve("versions"));
+            return out;
+        }
+        String separator = config.get("alembic", "version_path_separator");
+        String regex;
+        if (separator == null) regex = "[ ,]+";
+        else switch (separator) {
+            case "space": regex = " +"; break;
+            case "colon": regex = ":"; break;
+            case "semicolon": regex = ";"; break;
+            case "newline": regex = "\n"; break;
+            case "os": regex = java.io.File.pathSeparator; break;
+            default: regex = Pattern.quote(separator);
+        }
+        for (String l : locations.split(regex)) if (!l.isBlank()) out.add(scripts.getParent() == null ? Path.of(l.strip()) : Path.of(l.strip()));
+        return out;
+    }
+
+    private static List<Path> pythonFiles(Path folder, boolean recursive) {
+        if (!Files.isDirectory(folder)) throw new MigrateException(folder + ": the version folder named in alembic.ini does not exist");
+        try (Stream<Path> s = recursive ? Files.walk(folder) : Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".py") && !p.getFileName().toString().equals("__init__.py")
+                    && !p.toString().contains("__pycache__")).sorted().toList();
+        } catch (IOException e) {
+            throw new MigrateException(folder + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** migrate.yaml from alembic.ini and the literals of env.py; a URL with a password is left to $DATABASE_URL. */
+    private static String configuration(AlembicIni config, Path scripts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("script_location", "migrations");
+        String url = config.get("alembic", "sqlalchemy.url");
+        if (url != null && !url.isBlank()) {
+            m.put("url", hasPassword(url) ? "${DATABASE_URL}" : "${DATABASE_URL:-" + url + "}");
+        }
+        m.put("version_locations", List.of("migrations/versions"));
+        String template = config.get("alembic", "file_template");
+        // migrate's templates take plain %(name)s tokens; a format spec such as %(month).2d is left out (the default applies)
+        if (template != null && template.replaceAll("%\\([a-z]+\\)s", "").indexOf('%') < 0) m.put("file_template", template);
+        String timezone = config.get("alembic", "timezone");
+        if (timezone != null && !timezone.isBlank()) m.put("timezone", timezone);
+        String truncate = config.get("alembic", "truncate_slug_length");
+        if (truncate != null && truncate.strip().matches("\\d+")) m.put("truncate_slug_length", Integer.parseInt(truncate.strip()));
+        Path env = scripts.resolve("env.py");
+        if (Files.isRegularFile(env)) {
+            Matcher matcher = ENV_SETTING.matcher(read(env));
+            while (matcher.find()) m.put(matcher.group(1), matcher.group(2));
+        }
+        return YamlWriter.write(m);
+    }
+
+    private static boolean hasPassword(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@');
+        return scheme >= 0 && at > scheme && url.substring(scheme + 3, at).contains(":");
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MigrateException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

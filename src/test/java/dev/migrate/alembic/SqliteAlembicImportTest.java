@@ -1,0 +1,49 @@
+package dev.migrate.alembic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.support.SqliteTestDatabase;
+import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+
+@QuarkusMainTest
+class SqliteAlembicImportTest extends AlembicImportScenarios {
+    @Override
+    protected TestDatabase newDatabase() {
+        return new SqliteTestDatabase();
+    }
+
+    /**
+     * Per table: columns with their type affinity (how SQLite stores them; the spelling differs,
+     * NUMERIC(10, 2) and NUMERIC), not-null, default without outer brackets and primary key; then
+     * the indexes and foreign keys.
+     */
+    @Override
+    protected List<String> catalog(TestDatabase database) {
+        List<String> out = new ArrayList<>();
+        for (List<String> t : database.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
+                + " ('alembic_version', 'migrate_history', 'sqlite_sequence') ORDER BY name")) {
+            String table = t.get(0);
+            out.add("table " + table);
+            for (List<String> c : database.query("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('" + table + "')")) {
+                String dflt = c.get(3) == null ? "" : c.get(3).replaceAll("^\\((.*)\\)$", "$1");
+                out.add("  " + c.get(0) + " " + affinity(c.get(1)) + " " + c.get(2) + " " + dflt + " " + c.get(4));
+            }
+            out.addAll(database.query("SELECT 'index ' || name || ' ' || \"unique\" FROM pragma_index_list('" + table
+                    + "') WHERE origin = 'c' ORDER BY name").stream().map(r -> "  " + r.get(0)).toList());
+            out.addAll(database.query("SELECT 'fk ' || \"from\" || ' ' || \"table\" || '.' || \"to\" || ' ' || on_delete FROM"
+                    + " pragma_foreign_key_list('" + table + "')").stream().map(r -> "  " + r.get(0)).toList());
+        }
+        return out;
+    }
+
+    private static String affinity(String type) {
+        String t = type.toUpperCase();
+        if (t.contains("INT")) return "INTEGER";
+        if (t.contains("CHAR") || t.contains("CLOB") || t.contains("TEXT")) return "TEXT";
+        if (t.contains("BLOB") || t.isEmpty()) return "BLOB";
+        if (t.contains("REAL") || t.contains("FLOA") || t.contains("DOUB")) return "REAL";
+        return "NUMERIC";
+    }
+}
