@@ -111,8 +111,9 @@ public final class AlembicImport {
         }
         m.put("version_locations", List.of("migrations/versions"));
         String template = config.get("alembic", "file_template");
-        // migrate's templates take plain %(name)s tokens; a format spec such as %(month).2d is left out (the default applies)
-        if (template != null && template.replaceAll("%\\([a-z]+\\)s", "").indexOf('%') < 0) m.put("file_template", template);
+        // migrate reads Alembic's tokens with their format specs (%(month).2d); anything else with a % is left out
+        // (the default applies) rather than written as a template migrate would refuse
+        if (template != null && template.replaceAll("%\\([a-z]+\\)[-0-9.]*[sd]", "").indexOf('%') < 0) m.put("file_template", template);
         String timezone = config.get("alembic", "timezone");
         if (timezone != null && !timezone.isBlank()) m.put("timezone", timezone);
         String truncate = config.get("alembic", "truncate_slug_length");

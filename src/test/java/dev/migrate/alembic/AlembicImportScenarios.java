@@ -105,6 +105,26 @@ public abstract class AlembicImportScenarios extends EngineTestBase {
     }
 
     @Test
+    void theFileTemplateWithFormatSpecsIsKeptAndNamesNewRevisionsByDate(QuarkusMainLauncher launcher) throws IOException {
+        Path env = imported();
+        assertTrue(Files.readString(env.resolve("migrate.yaml")).contains("%(year)d%(month).2d%(day).2d_%(rev)s_%(slug)s"),
+                () -> readUnchecked(env.resolve("migrate.yaml")));
+        ok(migrate(launcher, env, db, "revision", "-m", "add notes", "--rev-id", "f7"));
+        try (Stream<Path> files = Files.list(env.resolve("migrations/versions"))) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("\\d{8}_f7_add_notes\\.yaml")),
+                    () -> "no revision named by date in " + env.resolve("migrations/versions"));
+        }
+    }
+
+    private static String readUnchecked(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void pythonWithNoEquivalentIsQuotedAndTheRevisionRefusesToRun(QuarkusMainLauncher launcher) throws IOException {
         Files.writeString(alembicProject.resolve("alembic/versions/f6_data.py"), String.join("\n",
                 "\"\"\"backfill", "", "Revision ID: f6", "\"\"\"", "from alembic import op", "import sqlalchemy as sa",
