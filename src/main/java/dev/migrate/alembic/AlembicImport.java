@@ -1,7 +1,6 @@
 package dev.migrate.alembic;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,14 +27,15 @@ public final class AlembicImport {
 
     /** Imports the environment of {@code path} (an alembic.ini or its folder) into {@code out} (null: beside the ini). */
     public static ImportReport run(Path path, Path out) {
-        Path ini = Files.isDirectory(path) ? path.resolve("alembic.ini") : path;
+        return run(path, out, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #run(Path, Path)}, with relative paths of the ini read from {@code workDir}, as Alembic started there reads them. */
+    public static ImportReport run(Path path, Path out, Path workDir) {
+        Path ini = Files.isDirectory(path) ? path.resolve(AlembicFiles.INI) : path;
         if (!Files.isRegularFile(ini)) throw new MigrateException(ini + ": no alembic.ini here (give the file or its folder)");
-        Path home = ini.toAbsolutePath().getParent();
-        AlembicIni config = AlembicIni.parse(read(ini), home.toString(), ini.toString());
-        String scriptLocation = config.get("alembic", "script_location");
-        if (scriptLocation == null) throw new MigrateException(ini + ": [alembic] has no script_location");
-        Path scripts = home.resolve(scriptLocation);
-        List<Path> folders = versionFolders(config, scripts);
+        Path home = ini.toAbsolutePath().normalize().getParent();
+        AlembicLayout layout = AlembicLayout.read(ini, workDir);
         Path target = out == null ? home : out;
         Path migrations = target.resolve("migrations");
         Path versions = migrations.resolve("versions");
@@ -44,12 +44,12 @@ public final class AlembicImport {
                     + " (choose another folder with --out)");
         }
         List<Path> sources = new ArrayList<>();
-        for (Path folder : folders) sources.addAll(pythonFiles(folder, "true".equalsIgnoreCase(config.get("alembic", "recursive_version_locations"))));
+        for (Path folder : layout.versionFolders()) sources.addAll(pythonFiles(folder, layout.recursive()));
         ImportReport report = new ImportReport();
         Map<Path, String> files = new LinkedHashMap<>();
         for (Path source : sources) {
             String display = home.relativize(source.toAbsolutePath()).toString();
-            RevisionConverter.Result r = RevisionConverter.convert(display, read(source));
+            RevisionConverter.Result r = RevisionConverter.convert(display, AlembicLayout.read(source));
             String name = source.getFileName().toString().replaceFirst("\\.py$", ".yaml");
             files.put(versions.resolve(name), YamlWriter.write(r.document()));
             report.add(r, display, "migrations/versions/" + name);
@@ -57,7 +57,7 @@ public final class AlembicImport {
         try {
             Files.createDirectories(versions);
             Path yaml = target.resolve("migrate.yaml");
-            Files.writeString(yaml, configuration(config, scripts));
+            Files.writeString(yaml, configuration(layout.config(), layout.scripts()));
             report.wrote(yaml.toString());
             for (Map.Entry<Path, String> f : files.entrySet()) {
                 Files.writeString(f.getKey(), f.getValue());
@@ -67,28 +67,6 @@ public final class AlembicImport {
             throw new MigrateException(target + ": cannot write: " + e.getMessage(), e);
         }
         return report;
-    }
-
-    private static List<Path> versionFolders(AlembicIni config, Path scripts) {
-        String locations = config.get("alembic", "version_locations");
-        List<Path> out = new ArrayList<>();
-        if (locations == null) {
-            out.add(scripts.resolve("versions"));
-            return out;
-        }
-        String separator = config.get("alembic", "version_path_separator");
-        String regex;
-        if (separator == null) regex = "[ ,]+";
-        else switch (separator) {
-            case "space": regex = " +"; break;
-            case "colon": regex = ":"; break;
-            case "semicolon": regex = ";"; break;
-            case "newline": regex = "\n"; break;
-            case "os": regex = java.io.File.pathSeparator; break;
-            default: regex = Pattern.quote(separator);
-        }
-        for (String l : locations.split(regex)) if (!l.isBlank()) out.add(scripts.getParent() == null ? Path.of(l.strip()) : Path.of(l.strip()));
-        return out;
     }
 
     private static List<Path> pythonFiles(Path folder, boolean recursive) {
@@ -120,7 +98,7 @@ public final class AlembicImport {
         if (truncate != null && truncate.strip().matches("\\d+")) m.put("truncate_slug_length", Integer.parseInt(truncate.strip()));
         Path env = scripts.resolve("env.py");
         if (Files.isRegularFile(env)) {
-            Matcher matcher = ENV_SETTING.matcher(read(env));
+            Matcher matcher = ENV_SETTING.matcher(AlembicLayout.read(env));
             while (matcher.find()) m.put(matcher.group(1), matcher.group(2));
         }
         return YamlWriter.write(m);
@@ -130,13 +108,5 @@ public final class AlembicImport {
         int scheme = url.indexOf("://");
         int at = url.indexOf('@');
         return scheme >= 0 && at > scheme && url.substring(scheme + 3, at).contains(":");
-    }
-
-    private static String read(Path file) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MigrateException(file + ": cannot read: " + e.getMessage(), e);
-        }
     }
 }

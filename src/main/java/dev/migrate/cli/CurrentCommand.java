@@ -1,5 +1,6 @@
 package dev.migrate.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
+import dev.migrate.MigrateException;
+import dev.migrate.alembic.AlembicFiles;
+import dev.migrate.alembic.NotImportedException;
+import dev.migrate.config.Config;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
@@ -31,6 +36,7 @@ public class CurrentCommand implements Callable<Integer> {
         if (ws.several()) return several(ws);
         ws.requireExisting();
         List<String> current = ws.await(ws.operations().current());
+        for (String id : current) if (!ws.scripts().contains(id)) throw unknown(ws.config(), id);
         RevisionMap graph = ws.graph();
         RevisionFormat format = new RevisionFormat(graph, List.of());
         List<RevisionScript> scripts = new ArrayList<>();
@@ -47,6 +53,13 @@ public class CurrentCommand implements Callable<Integer> {
             return NOT_AT_HEAD;
         }
         return 0;
+    }
+
+    /** A revision no file declares: perhaps Alembic's, whose files are in the version folders or beside an alembic.ini. */
+    private static MigrateException unknown(Config config, String id) {
+        Path declaring = AlembicFiles.declaring(id, config.versionLocations(), List.of(config.baseDir(), config.workDir()),
+                config.workDir());
+        return NotImportedException.unknownRevision(id, declaring);
     }
 
     /**

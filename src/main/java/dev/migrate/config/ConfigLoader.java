@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
+import dev.migrate.alembic.AlembicFiles;
+import dev.migrate.alembic.NotImportedException;
 import dev.migrate.yaml.Node;
 import dev.migrate.yaml.YamlReader;
 
@@ -71,10 +73,15 @@ public final class ConfigLoader {
             namedBy = "$MIGRATE_CONFIG";
         } else {
             Path implicit = workDir.resolve(DEFAULT_FILE);
-            return Files.isRegularFile(implicit) ? parse(read(implicit, DEFAULT_FILE), implicit, DEFAULT_FILE) : defaults();
+            if (Files.isRegularFile(implicit)) return parse(read(implicit, DEFAULT_FILE), implicit, DEFAULT_FILE);
+            // the defaults would read an Alembic project as an empty history
+            Path ini = workDir.resolve(AlembicFiles.INI);
+            if (Files.isRegularFile(ini)) throw NotImportedException.iniWithoutMigrateYaml(ini);
+            return defaults();
         }
         Path file = workDir.resolve(name).normalize();
         if (!Files.isRegularFile(file)) throw new ConfigFileNotFoundException(name, namedBy);
+        if (AlembicFiles.isAlembicIni(file)) throw NotImportedException.config(name, namedBy);
         return parse(read(file, name), file, name);
     }
 

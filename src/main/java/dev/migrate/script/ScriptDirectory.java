@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.migrate.MigrateException;
+import dev.migrate.alembic.AlembicFiles;
+import dev.migrate.alembic.NotImportedException;
 import dev.migrate.graph.Revision;
 
 /**
@@ -69,12 +71,19 @@ public final class ScriptDirectory {
     static List<Path> revisionFiles(Path folder) {
         if (!Files.isDirectory(folder)) throw new VersionFolderNotFoundException(folder);
         List<Path> out = new ArrayList<>();
+        List<Path> alembic = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path p : entries) {
                 if (isRevisionFileName(p.getFileName().toString()) && Files.isRegularFile(p)) out.add(p);
+                else if (AlembicFiles.isRevisionFile(p)) alembic.add(p);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new MigrateException("cannot list version folder " + folder + ": " + e.getMessage(), e);
+        }
+        // an Alembic history left in place would otherwise read as no revisions at all
+        if (!alembic.isEmpty()) {
+            alembic.sort(null);
+            throw NotImportedException.revisionsInVersionFolder(folder, alembic);
         }
         out.sort(null);
         return out;
