@@ -43,7 +43,7 @@ final class OperationConverter {
             case "add_column":
                 m.put("table", text(arg(a, kw, 0, "table_name")));
                 m.put("column", column(arg(a, kw, 1, "column"), null));
-                return one("add_column", m);
+                return Serial.splitAddColumn(m);
             case "drop_column":
                 m.put("table", text(arg(a, kw, 0, "table_name")));
                 m.put("column", text(arg(a, kw, 1, "column_name")));
@@ -91,6 +91,29 @@ final class OperationConverter {
             default:
                 throw new Unconvertible("op." + method + " has no migrate operation");
         }
+    }
+
+    /**
+     * {@code ENUM(..., name=...).create(op.get_bind())} or {@code .drop(...)}, directly or through a
+     * local name, as create_enum / drop_enum; null when {@code call} is not one.
+     */
+    List<Map<String, Object>> enumTypeCall(PyExpr.Call call) {
+        if (!(call.function() instanceof PyExpr.Attr a) || !(a.name().equals("create") || a.name().equals("drop"))) return null;
+        if (!(values.resolve(a.target()) instanceof PyExpr.Call type)) return null;
+        String kind = PyExpr.dotted(type.function());
+        if (kind == null || !(kind.endsWith("Enum") || kind.endsWith("ENUM"))) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!type.kwargs().containsKey("name")) throw new Unconvertible("an Enum without name=");
+        m.put("name", text(type.kwargs().get("name")));
+        List<String> labels = new ArrayList<>();
+        for (PyExpr label : type.args()) labels.add(text(label));
+        boolean create = a.name().equals("create");
+        if (create && labels.isEmpty()) throw new Unconvertible("an Enum created without values");
+        if (!labels.isEmpty()) m.put("values", labels);
+        // checkfirst tolerates the type's absence; postgresql.ENUM checks first unless told not to, sa.Enum does not
+        PyExpr checkfirst = call.kwargs().get("checkfirst");
+        if (!create && (checkfirst == null ? kind.endsWith("ENUM") : values.flag(checkfirst))) m.put("if_exists", true);
+        return one(create ? "create_enum" : "drop_enum", m);
     }
 
     /** batch_op calls leave out the table: put it where the op.* form has it. */
@@ -220,6 +243,7 @@ final class OperationConverter {
         if (identity) t = t.equals("bigint") ? "bigidentity" : "identity";
         m.put("type", t);
         if (type.values() != null) m.put("values", type.values());
+        if (type.sqliteType() != null) m.put(Serial.SQLITE_TYPE, type.sqliteType());
         boolean pk = kw.containsKey("primary_key") && values.flag(kw.get("primary_key"));
         if (pk) m.put("primary_key", true);
         if (kw.containsKey("nullable")) m.put("nullable", values.flag(kw.get("nullable")));

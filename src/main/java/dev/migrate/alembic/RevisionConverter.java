@@ -152,6 +152,12 @@ final class RevisionConverter {
     }
 
     private void operation(PyExpr.Call call, Context ctx, List<Object> out) {
+        OperationConverter converter = new OperationConverter(ctx.values());
+        List<Map<String, Object>> enumType = converter.enumTypeCall(call);
+        if (enumType != null) {
+            add(enumType, ctx, out);
+            return;
+        }
         String f = PyExpr.dotted(call.function());
         if (f == null) throw new Unconvertible("a call of something computed at run time");
         int dot = f.lastIndexOf('.');
@@ -159,7 +165,11 @@ final class RevisionConverter {
         String method = f.substring(dot + 1);
         boolean batch = ctx.batchTable() != null && !owner.equals("op");
         if (!owner.equals("op") && !batch) throw new Unconvertible(f + "(...) is not an Alembic operation");
-        for (Map<String, Object> made : new OperationConverter(ctx.values()).convert(method, call, batch ? ctx.batchTable() : null)) {
+        add(converter.convert(method, call, batch ? ctx.batchTable() : null), ctx, out);
+    }
+
+    private void add(List<Map<String, Object>> operations, Context ctx, List<Object> out) {
+        for (Map<String, Object> made : operations) {
             Map<String, Object> op = new LinkedHashMap<>(made);
             if (ctx.dialect() != null) restrict(op, ctx.dialect());
             if (op.isEmpty()) continue;
@@ -187,13 +197,13 @@ final class RevisionConverter {
 
     private void with(PyStmt.With w, Context ctx, List<Object> out) {
         PyExpr.Call call = ctx.values().resolve(w.context()) instanceof PyExpr.Call c ? c : null;
-        String f = call == null ? null : PyExpr.dotted(call.function());
+        String f = call == null ? null : dottedCall(call.function());
         if (f != null && f.equals("op.batch_alter_table")) {
             String table = ctx.values().text(call.args().isEmpty() ? call.kwargs().get("table_name") : call.args().get(0));
             for (PyStmt b : w.body()) convert(b, ctx.with(table, ctx.dialect()), out);
             return;
         }
-        if (f != null && f.endsWith("get_context().autocommit_block") || f != null && f.endsWith("autocommit_block")) {
+        if (f != null && (f.equals("op.get_context().autocommit_block") || f.equals("context.autocommit_block"))) {
             autocommit = true;
             for (PyStmt b : w.body()) convert(b, ctx, out);
             return;

@@ -9,8 +9,14 @@ import java.util.Map;
  * {@code create_type=False}.
  */
 final class SqlAlchemyTypes {
-    /** A migrate type and, for an enum that creates its type, its values (else null). */
-    record Converted(String type, List<String> values) {
+    /**
+     * A migrate type and, for an enum that creates its type, its values (else null); {@code sqliteType}
+     * when SQLAlchemy makes another type on SQLite (else null).
+     */
+    record Converted(String type, List<String> values, String sqliteType) {
+        Converted(String type, List<String> values) {
+            this(type, values, null);
+        }
     }
 
     private static final Map<String, String> PLAIN = Map.ofEntries(
@@ -64,7 +70,11 @@ final class SqlAlchemyTypes {
                 boolean creates = !kw.containsKey("create_type") || values.flag(kw.get("create_type"));
                 List<String> labels = new java.util.ArrayList<>();
                 for (PyExpr a : args) labels.add(values.text(a));
-                return new Converted("enum(" + typeName + ")", creates && !labels.isEmpty() ? labels : null);
+                // SQLAlchemy 1.4 and later make an enum a plain VARCHAR on SQLite, without a CHECK unless create_constraint=True
+                boolean check = kw.containsKey("create_constraint") && values.flag(kw.get("create_constraint"));
+                int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+                return new Converted("enum(" + typeName + ")", creates && !labels.isEmpty() ? labels : null,
+                        check || labels.isEmpty() ? null : "string(" + longest + ")");
             }
             default:
                 throw new Unconvertible("the column type " + dotted + " has no migrate equivalent");

@@ -100,8 +100,8 @@ public abstract class AlembicImportScenarios extends EngineTestBase {
         Path env = imported();
         alembic(db, "upgrade", "b2");
         ok(migrate(launcher, env, db, "upgrade", "heads"));
-        assertEquals(List.of(List.of("e5")), db.query("SELECT version_num FROM alembic_version"));
-        assertTrue(db.tables().containsAll(List.of("users", "orders", "labels")), db.tables()::toString);
+        assertEquals(List.of(List.of("g7")), db.query("SELECT version_num FROM alembic_version"));
+        assertTrue(db.tables().containsAll(List.of("users", "orders", "labels", "invoices")), db.tables()::toString);
     }
 
     @Test
@@ -126,9 +126,9 @@ public abstract class AlembicImportScenarios extends EngineTestBase {
 
     @Test
     void pythonWithNoEquivalentIsQuotedAndTheRevisionRefusesToRun(QuarkusMainLauncher launcher) throws IOException {
-        Files.writeString(alembicProject.resolve("alembic/versions/f6_data.py"), String.join("\n",
-                "\"\"\"backfill", "", "Revision ID: f6", "\"\"\"", "from alembic import op", "import sqlalchemy as sa",
-                "revision = 'f6'", "down_revision = 'e5'", "", "", "def upgrade():",
+        Files.writeString(alembicProject.resolve("alembic/versions/h8_data.py"), String.join("\n",
+                "\"\"\"backfill", "", "Revision ID: h8", "\"\"\"", "from alembic import op", "import sqlalchemy as sa",
+                "revision = 'h8'", "down_revision = 'g7'", "", "", "def upgrade():",
                 "    op.add_column('users', sa.Column('score', sa.Integer()))",
                 "    conn = op.get_bind()",
                 "    for row in conn.execute(sa.text('SELECT id FROM users')):",
@@ -137,13 +137,13 @@ public abstract class AlembicImportScenarios extends EngineTestBase {
         Path out = tmp.resolve("imported");
         LaunchResult r = launcher.launch("import-alembic", alembicProject.toString(), "--out", out.toString());
         assertEquals(3, r.exitCode(), r::getOutput);
-        assertTrue(r.getOutput().contains("f6  partly converted"), r::getOutput);
-        assertTrue(r.getOutput().contains("alembic/versions/f6_data.py:13:"), r::getOutput);
-        String yaml = Files.readString(out.resolve("migrations/versions/f6_data.yaml"));
+        assertTrue(r.getOutput().contains("h8  partly converted"), r::getOutput);
+        assertTrue(r.getOutput().contains("alembic/versions/h8_data.py:13:"), r::getOutput);
+        String yaml = Files.readString(out.resolve("migrations/versions/h8_data.yaml"));
         assertTrue(yaml.contains("unconverted:") && yaml.contains("conn = op.get_bind()") && yaml.contains("add_column"), yaml);
         LaunchResult refused = migrate(launcher, out, db, "upgrade", "heads");
         assertEquals(1, refused.exitCode(), refused::getOutput);
-        assertTrue(refused.getErrorOutput().contains("f6_data.yaml") && refused.getErrorOutput().contains("not converted"),
+        assertTrue(refused.getErrorOutput().contains("h8_data.yaml") && refused.getErrorOutput().contains("not converted"),
                 refused::getErrorOutput);
         assertTrue(!db.tables().contains("users"), "nothing ran: " + db.tables());
     }

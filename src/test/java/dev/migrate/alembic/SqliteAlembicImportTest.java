@@ -32,9 +32,31 @@ class SqliteAlembicImportTest extends AlembicImportScenarios {
             }
             out.addAll(database.query("SELECT 'index ' || name || ' ' || \"unique\" FROM pragma_index_list('" + table
                     + "') WHERE origin = 'c' ORDER BY name").stream().map(r -> "  " + r.get(0)).toList());
-            out.addAll(database.query("SELECT 'fk ' || \"from\" || ' ' || \"table\" || '.' || \"to\" || ' ' || on_delete FROM"
-                    + " pragma_foreign_key_list('" + table + "')").stream().map(r -> "  " + r.get(0)).toList());
+            out.addAll(database.query("SELECT 'fk ' || \"from\" || ' ' || \"table\" || '.' || \"to\" || ' ' || on_delete || ' '"
+                    + " || on_update FROM pragma_foreign_key_list('" + table + "') ORDER BY 1").stream().map(r -> "  " + r.get(0)).toList());
+            String sql = database.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'").get(0).get(0);
+            out.addAll(checks(sql));
         }
+        return out;
+    }
+
+    /** The CHECK constraints and deferrable clauses of a CREATE TABLE, spelled without the spacing that differs. */
+    private static List<String> checks(String createTable) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(CONSTRAINT\\s+\"?(\\w+)\"?\\s+)?CHECK\\s*\\(").matcher(createTable);
+        while (m.find()) {
+            int depth = 1;
+            int i = m.end();
+            while (i < createTable.length() && depth > 0) {
+                char c = createTable.charAt(i++);
+                if (c == '(') depth++;
+                if (c == ')') depth--;
+            }
+            out.add("  check " + m.group(2) + " " + createTable.substring(m.end(), i - 1).replaceAll("[\\s\"()]+", ""));
+        }
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("(?i)DEFERRABLE\\s+INITIALLY\\s+(\\w+)").matcher(createTable);
+        while (d.find()) out.add("  deferrable initially " + d.group(1).toLowerCase());
+        out.sort(null);
         return out;
     }
 
