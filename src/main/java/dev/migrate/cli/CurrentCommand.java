@@ -10,6 +10,7 @@ import dev.migrate.Json;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,6 +22,25 @@ public class CurrentCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    ManyDatabasesOptions manyDatabases;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--check-heads", description = "Exit 3 when the database is not at the head revisions.")
     boolean checkHeads;

@@ -20,6 +20,31 @@ public class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    ValuesOption values;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    ManyDatabasesOptions manyDatabases;
+
+    @Mixin
+    LockOption lock;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    JsonOption json;
+
     @Mixin
     TagOption tag;
 
@@ -36,7 +61,6 @@ public class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tag.applyTo(root);
         OfflineSql.checkOptions("downgrade", sql, dialect);
         if (sql) {
             SqlRange range = SqlRange.parse(target, "downgrade", true);

@@ -27,6 +27,28 @@ public class StampCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    ManyDatabasesOptions manyDatabases;
+
+    @Mixin
+    LockOption lock;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    JsonOption json;
+
     @Mixin
     TagOption tag;
 
@@ -46,7 +68,6 @@ public class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tag.applyTo(root);
         OfflineSql.checkOptions("stamp", sql, dialect);
         if (sql) return offline();
         for (String t : targets) {

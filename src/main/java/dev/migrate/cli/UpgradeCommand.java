@@ -21,6 +21,31 @@ public class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    ValuesOption values;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    ManyDatabasesOptions manyDatabases;
+
+    @Mixin
+    LockOption lock;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @Mixin
+    JsonOption json;
+
     @Mixin
     TagOption tag;
 
@@ -37,7 +62,6 @@ public class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tag.applyTo(root);
         OfflineSql.checkOptions("upgrade", sql, dialect);
         if (sql) {
             SqlRange range = SqlRange.parse(target, "upgrade", false);
