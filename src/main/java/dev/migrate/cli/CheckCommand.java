@@ -24,23 +24,11 @@ public class CheckCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    ManyDatabasesOptions manyDatabases;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin ManyDatabasesOptions manyDatabases;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {

@@ -21,32 +21,8 @@ public class DowngradeCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    ManyDatabasesOptions manyDatabases;
-
-    @Mixin
-    LockOption lock;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    TagOption tag;
+    @Mixin MigrationOptions migration;
+    @Mixin ValuesOption values;
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "-1, base, a revision, <branch>@base, ...; with --sql START:TARGET.")

@@ -19,11 +19,7 @@ public class EditCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    OutputOptions output;
+    @Mixin EnvironmentOptions environment;
 
     @Parameters(index = "0", paramLabel = "REV", description = "A revision identifier (head, an id, a prefix, ...).")
     String rev;

@@ -15,14 +15,8 @@ public class EnsureVersionCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    OutputOptions output;
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
 
     @Override
     public Integer call() {

@@ -19,17 +19,9 @@ public class HeadsCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Option(names = "--resolve-dependencies", description = "Treat depends_on as down revisions when finding heads.")
     boolean resolveDependencies;

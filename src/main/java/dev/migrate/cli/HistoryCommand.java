@@ -20,20 +20,10 @@ public class HistoryCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Only this range, e.g. base:head, -3:, abc:current.")
     String range;

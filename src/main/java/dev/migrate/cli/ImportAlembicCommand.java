@@ -23,11 +23,8 @@ public class ImportAlembicCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin OutputOptions output;
+    @Mixin JsonOption json;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "alembic.ini or the folder holding it (default: .).")
     String path = ".";

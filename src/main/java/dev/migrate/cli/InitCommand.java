@@ -17,8 +17,7 @@ public class InitCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    OutputOptions output;
+    @Mixin OutputOptions output;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Target folder (default: the current one).")
     String dir = ".";

@@ -28,17 +28,9 @@ public class InspectCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin JsonOption json;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "yaml (default) or json (the same as --json).")
     String format = "yaml";

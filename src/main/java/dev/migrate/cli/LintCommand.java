@@ -37,23 +37,11 @@ public class LintCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin DatabaseOptions database;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RANGE",
             description = "START:END as for history (e.g. base:head, abc:); default: the revisions not yet applied"

@@ -17,11 +17,8 @@ public class ListTemplatesCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin OutputOptions output;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {

@@ -24,17 +24,9 @@ public class MergeCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin JsonOption json;
 
     @Parameters(arity = "1..*", paramLabel = "REV", description = "The revisions to merge, e.g. heads.")
     List<String> revisions;

@@ -37,29 +37,14 @@ import picocli.CommandLine.Spec;
                 HelpCommand.class
         })
 public class MigrateCommand {
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    ManyDatabasesOptions manyDatabases;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    LockOption lock;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
+    @Mixin ConfigOption config;
+    @Mixin DatabaseOptions database;
+    @Mixin ManyDatabasesOptions manyDatabases;
+    @Mixin ValuesOption values;
+    @Mixin LockOption lock;
+    @Mixin OutputOptions output;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -89,8 +74,16 @@ public class MigrateCommand {
         List<Object> holders = new ArrayList<>();
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         for (CommandLine.ParseResult r = parsed; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
-            for (CommandSpec mixin : r.commandSpec().mixins().values()) holders.add(mixin.userObject());
+            addMixins(r.commandSpec(), holders);
         }
         return RunOptions.of(holders);
+    }
+
+    /** The objects holding the mixins of {@code spec}, those a mixin holds included ({@link MigrationOptions}). */
+    private static void addMixins(CommandSpec spec, List<Object> holders) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            holders.add(mixin.userObject());
+            addMixins(mixin, holders);
+        }
     }
 }

@@ -25,20 +25,10 @@ public class RevisionCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin DatabaseOptions database;
+    @Mixin JsonOption json;
 
     @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the revision does.")
     String message;

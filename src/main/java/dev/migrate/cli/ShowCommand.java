@@ -26,17 +26,9 @@ public class ShowCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin JsonOption json;
 
     @Parameters(index = "0", paramLabel = "REV", description = "A revision identifier (head, an id, a prefix, ...).")
     String rev;

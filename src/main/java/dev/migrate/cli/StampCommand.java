@@ -28,29 +28,7 @@ public class StampCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    ManyDatabasesOptions manyDatabases;
-
-    @Mixin
-    LockOption lock;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    TagOption tag;
+    @Mixin MigrationOptions migration;
 
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "head, heads, base, a revision, ...; with --sql also START:REV (one START for all).")

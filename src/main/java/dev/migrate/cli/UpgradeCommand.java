@@ -22,32 +22,8 @@ public class UpgradeCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    ValuesOption values;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    ManyDatabasesOptions manyDatabases;
-
-    @Mixin
-    LockOption lock;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbose;
-
-    @Mixin
-    JsonOption json;
-
-    @Mixin
-    TagOption tag;
+    @Mixin MigrationOptions migration;
+    @Mixin ValuesOption values;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
             description = "head, heads, a revision, +N, <branch>@head, ... (default: head); with --sql also START:TARGET.")

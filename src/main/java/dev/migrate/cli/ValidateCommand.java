@@ -35,17 +35,9 @@ public class ValidateCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin
-    ConfigOption config;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    JsonOption json;
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin JsonOption json;
 
     private record Found(List<String> heads, List<HistoryEntry> applied) {
     }
