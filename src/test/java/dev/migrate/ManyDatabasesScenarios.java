@@ -3,6 +3,7 @@ package dev.migrate;
 import static dev.migrate.support.Outcomes.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +22,8 @@ import dev.migrate.support.Outcomes;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * {@code upgrade}, {@code downgrade}, {@code current} and {@code check} against several databases
@@ -210,10 +213,30 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
 
         LaunchResult json = launcher.launch("-c", config.toString(), "--json", "upgrade");
         ok(json);
-        assertEquals("[{\"name\":\"tenant_a\",\"status\":\"unchanged\",\"applied\":[],\"current\":[\"b2\"],\"error\":null},"
-                + "{\"name\":\"tenant_b\",\"status\":\"upgraded\",\"applied\":[\"b2\"],\"current\":[\"b2\"],\"error\":null},"
-                + "{\"name\":\"tenant_c\",\"status\":\"upgraded\",\"applied\":[\"b2\"],\"current\":[\"b2\"],\"error\":null}]",
-                json.getOutput().strip().replace(" ", "").replace("\n", ""));
+        // Each database's object: its steps as a run against it alone gives them, each timed, and its own time.
+        JsonArray all = new JsonArray(json.getOutput().strip());
+        assertEquals(3, all.size(), json.getOutput());
+        String[][] expected = {{"tenant_a", "unchanged"}, {"tenant_b", "upgraded"}, {"tenant_c", "upgraded"}};
+        for (int i = 0; i < expected.length; i++) {
+            JsonObject one = all.getJsonObject(i);
+            assertEquals(List.of("name", "status", "applied", "current", "error", "elapsed_ms"), List.copyOf(one.fieldNames()), one.encode());
+            assertEquals(expected[i][0], one.getString("name"));
+            assertEquals(expected[i][1], one.getString("status"));
+            assertEquals(new JsonArray().add("b2"), one.getJsonArray("current"));
+            assertNull(one.getValue("error"));
+            Outcomes.millis(one, "elapsed_ms");
+            JsonArray applied = one.getJsonArray("applied");
+            assertEquals(i == 0 ? 0 : 1, applied.size(), one.encode());
+            if (i > 0) {
+                JsonObject step = applied.getJsonObject(0);
+                assertEquals(List.of("revision", "direction", "from", "to", "elapsed_ms"), List.copyOf(step.fieldNames()));
+                assertEquals("b2", step.getString("revision"));
+                assertEquals("upgrade", step.getString("direction"));
+                assertEquals(new JsonArray().add("a1"), step.getJsonArray("from"));
+                assertEquals(new JsonArray().add("b2"), step.getJsonArray("to"));
+                assertTrue(Outcomes.millis(step, "elapsed_ms") <= one.getLong("elapsed_ms"), one.encode());
+            }
+        }
         ok(launcher.launch("-c", config.toString(), "current", "--check-heads"));
     }
 
@@ -227,6 +250,9 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
         assertTrue(out.startsWith("["), out);
         assertTrue(out.matches(".*\"name\": ?\"" + java.util.regex.Pattern.quote(name(second))
                 + "\", ?\"status\": ?\"failed\", ?\"applied\": ?\\[\\], ?\"current\": ?null, ?\"error\": ?\"[^\"]*a1.*"), out);
+        JsonObject failed = new JsonArray(out).getJsonObject(1);
+        assertEquals("failed", failed.getString("status"));
+        Outcomes.millis(failed, "elapsed_ms");
     }
 
     @Test
@@ -305,7 +331,8 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
         }
         Path file = tmp.resolve("tenants.txt");
         Files.writeString(file, db.url() + "\n");
-        assertTrue(fails(project.run(launcher, "inspect", "--url-file", file.toString()), 2).contains("--url-file is"));
+        assertTrue(fails(project.run(launcher, "--url-file", file.toString(), "inspect"), 2).contains("--url-file is"));
+        assertTrue(fails(project.run(launcher, "inspect", "--url-file", file.toString()), 2).matches("(?s).*Unknown options?: '--url-file'.*"));
 
         Path config = config("databases:\n  tenant_a: " + db.url() + "\n");
         String err = fails(launcher.launch("-c", config.toString(), "ensure-version"), 2);

@@ -19,9 +19,12 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.script.ScriptDirectory;
 import dev.migrate.support.EngineTestBase;
+import dev.migrate.support.Outcomes;
 import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The scenarios every engine must pass, run through the real command line against a real
@@ -61,29 +64,58 @@ public abstract class MigrationScenarios extends EngineTestBase {
         threeRevisions();
         LaunchResult up = project.run(launcher, "--json", "upgrade", "b2");
         ok(up);
-        String json = up.getOutput().strip();
-        assertTrue(json.startsWith("{\"command\":\"upgrade\",\"target\":\"b2\",\"before\":[],\"applied\":["
-                + "{\"revision\":\"a1\",\"direction\":\"upgrade\",\"from\":[],\"to\":[\"a1\"]},"
-                + "{\"revision\":\"b2\",\"direction\":\"upgrade\",\"from\":[\"a1\"],\"to\":[\"b2\"]}],"
-                + "\"current\":[\"b2\"],\"elapsed_ms\":"), json);
-        assertEquals(1, json.split("\n").length, json);
+        String text = up.getOutput().strip();
+        assertEquals(1, text.split("\n").length, text);
+        JsonObject json = new JsonObject(text);
+        assertEquals(List.of("command", "target", "before", "applied", "current", "elapsed_ms"), List.copyOf(json.fieldNames()), text);
+        assertEquals("upgrade", json.getString("command"));
+        assertEquals("b2", json.getString("target"));
+        assertEquals(new JsonArray(), json.getJsonArray("before"));
+        assertEquals(new JsonArray().add("b2"), json.getJsonArray("current"));
+        Outcomes.millis(json, "elapsed_ms");
+        JsonArray applied = json.getJsonArray("applied");
+        assertEquals(2, applied.size(), text);
+        String[][] expected = {{"a1", "[]", "[\"a1\"]"}, {"b2", "[\"a1\"]", "[\"b2\"]"}};
+        long steps = 0;
+        for (int i = 0; i < expected.length; i++) {
+            JsonObject step = applied.getJsonObject(i);
+            assertEquals(List.of("revision", "direction", "from", "to", "elapsed_ms"), List.copyOf(step.fieldNames()), text);
+            assertEquals(expected[i][0], step.getString("revision"));
+            assertEquals("upgrade", step.getString("direction"));
+            assertEquals(expected[i][1], step.getJsonArray("from").encode());
+            assertEquals(expected[i][2], step.getJsonArray("to").encode());
+            steps += Outcomes.millis(step, "elapsed_ms");
+        }
+        assertTrue(steps <= json.getLong("elapsed_ms"), "the steps take part of the whole run: " + text);
 
         LaunchResult idle = project.run(launcher, "--json", "upgrade", "b2");
         ok(idle);
-        assertTrue(idle.getOutput().contains("\"applied\":[],\"current\":[\"b2\"]"), idle.getOutput());
+        JsonObject nothing = new JsonObject(idle.getOutput().strip());
+        assertEquals(new JsonArray(), nothing.getJsonArray("applied"));
+        assertEquals(new JsonArray().add("b2"), nothing.getJsonArray("current"));
+        Outcomes.millis(nothing, "elapsed_ms");
 
         LaunchResult down = project.run(launcher, "--json", "downgrade", "base");
         ok(down);
-        assertTrue(down.getOutput().contains("\"command\":\"downgrade\",\"target\":\"base\",\"before\":[\"b2\"]"),
-                down.getOutput());
-        assertTrue(down.getOutput().contains("{\"revision\":\"b2\",\"direction\":\"downgrade\",\"from\":[\"b2\"],"
-                + "\"to\":[\"a1\"]}"), down.getOutput());
-        assertTrue(down.getOutput().contains("\"current\":[]"), down.getOutput());
+        JsonObject reverted = new JsonObject(down.getOutput().strip());
+        assertEquals("downgrade", reverted.getString("command"));
+        assertEquals("base", reverted.getString("target"));
+        assertEquals(new JsonArray().add("b2"), reverted.getJsonArray("before"));
+        assertEquals(new JsonArray(), reverted.getJsonArray("current"));
+        JsonObject first = reverted.getJsonArray("applied").getJsonObject(0);
+        assertEquals("b2", first.getString("revision"));
+        assertEquals("downgrade", first.getString("direction"));
+        assertEquals("[\"b2\"]", first.getJsonArray("from").encode());
+        assertEquals("[\"a1\"]", first.getJsonArray("to").encode());
+        Outcomes.millis(first, "elapsed_ms");
+        assertEquals("a1", reverted.getJsonArray("applied").getJsonObject(1).getString("revision"));
 
         LaunchResult stamp = project.run(launcher, "--json", "stamp", "c3");
         ok(stamp);
-        assertTrue(stamp.getOutput().strip().startsWith("{\"command\":\"stamp\",\"current\":[\"c3\"],\"elapsed_ms\":"),
-                stamp.getOutput());
+        JsonObject stamped = new JsonObject(stamp.getOutput().strip());
+        assertEquals(List.of("command", "current", "elapsed_ms"), List.copyOf(stamped.fieldNames()));
+        assertEquals(new JsonArray().add("c3"), stamped.getJsonArray("current"));
+        Outcomes.millis(stamped, "elapsed_ms");
         assertEquals(List.of("c3"), versions());
     }
 

@@ -57,6 +57,35 @@ class PostgresMigrationTest extends MigrationScenarios {
         assertEquals(List.of("b2"), versions());
     }
 
+    /**
+     * The URL as a map of parts reaches the server whatever the password holds (no encoding to get
+     * right), and no message shows a piece of a password with a '?' in it, even in a URL that does
+     * not parse the way its writer meant.
+     */
+    @Test
+    void aUrlGivenAsPartsConnectsAndPasswordsNeverShow(QuarkusMainLauncher launcher) throws Exception {
+        threeRevisions();
+        URI direct = URI.create(db.url());
+        // The server must take any password (trust), as the one here is not the user's.
+        org.junit.jupiter.api.Assumptions.assumeTrue(!String.valueOf(URI.create(PostgresTestDatabase.SERVER).getUserInfo()).contains(":"),
+                "a server with trust authentication");
+        String password = "Pa?ss@wo/rd%41:#";
+        java.nio.file.Files.writeString(project.dir().resolve("migrate.yaml"), "script_location: migrations\nurl:\n"
+                + "  host: " + direct.getHost() + "\n  port: " + direct.getPort() + "\n  user: " + direct.getUserInfo().split(":")[0]
+                + "\n  password: '" + password + "'\n  database: " + direct.getPath().substring(1) + "\n");
+        LaunchResult up = project.run(launcher, "upgrade", "b2");
+        ok(up);
+        assertEquals(List.of("b2"), versions());
+        assertTrue(!up.getErrorOutput().contains("wo/rd") && !up.getOutput().contains("wo/rd"), up.getErrorOutput());
+
+        for (String url : List.of("postgresql://u:Pa?ss@wordTail@127.0.0.1:1/db", "postgresql://u:Pa?ss@127.0.0.1:1/db")) {
+            LaunchResult r = project.run(launcher, "--url", url, "current");
+            String all = r.getOutput() + r.getErrorOutput();
+            assertTrue(r.exitCode() != 0, all);
+            for (String piece : List.of("Pa?ss", "ss@wordTail", "wordTail", "?ss")) assertTrue(!all.contains(piece), piece + " shows in: " + all);
+        }
+    }
+
     @Test
     void aDroppedConnectionIsOneMessageWithoutAStackTrace(QuarkusMainLauncher launcher) {
         project.sql("a1", null, "CREATE TABLE accounts (id INTEGER);", "DROP TABLE accounts;");

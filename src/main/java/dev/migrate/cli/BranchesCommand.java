@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import dev.migrate.Json;
 import dev.migrate.graph.RevisionMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code migrate branches}: every branch point and the revisions it branches into. */
@@ -16,6 +17,11 @@ import picocli.CommandLine.ParentCommand;
 public class BranchesCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {

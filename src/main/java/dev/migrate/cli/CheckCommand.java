@@ -9,6 +9,7 @@ import dev.migrate.Json;
 import dev.migrate.diff.Differences;
 import dev.migrate.schema.Schema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -21,6 +22,13 @@ public class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin ManyDatabasesOptions manyDatabases;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {

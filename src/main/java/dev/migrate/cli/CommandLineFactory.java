@@ -68,7 +68,7 @@ public class CommandLineFactory {
     /** The {@code -x} pairs of this run, whose values no message may show. */
     private static List<String> xPairs(CommandLine commandLine) {
         Object root = commandLine.getCommandSpec().root().userObject();
-        return root instanceof MigrateCommand ? ((MigrateCommand) root).x : List.of();
+        return root instanceof MigrateCommand ? ((MigrateCommand) root).options().x() : List.of();
     }
 
     /** {@code --debug} anywhere on the line, or {@code MIGRATE_DEBUG} set to anything but empty, 0 or false. */

@@ -15,6 +15,7 @@ import dev.migrate.config.Config;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,6 +27,13 @@ public class CurrentCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin ManyDatabasesOptions manyDatabases;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Option(names = "--check-heads", description = "Exit 3 when the database is not at the head revisions.")
     boolean checkHeads;

@@ -34,31 +34,31 @@ final class DatabaseTargets {
     }
 
     /** Whether the options ask for several databases explicitly (the configuration's map aside). */
-    static boolean given(MigrateCommand options) {
-        return options.urls.size() > 1 || options.urlFile != null;
+    static boolean given(RunOptions options) {
+        return options.urls().size() > 1 || options.urlFile() != null;
     }
 
     /** Whether a command that accepts several databases runs against several with these options and settings. */
-    static boolean several(MigrateCommand options, Config config) {
-        return given(options) || options.urls.isEmpty() && !config.databases().isEmpty();
+    static boolean several(RunOptions options, Config config) {
+        return given(options) || options.urls().isEmpty() && !config.databases().isEmpty();
     }
 
     /**
      * The databases, in the order given, each URL parsed now: a typo on line 40 of the file stops
      * the command before any database is touched, rather than after 39 of them were migrated.
      */
-    static List<Target> of(MigrateCommand options, Config config) {
-        if (options.urlFile != null && !options.urls.isEmpty()) {
+    static List<Target> of(RunOptions options, Config config) {
+        if (options.urlFile() != null && !options.urls().isEmpty()) {
             throw MigrateException.usage("give the databases with --url or with --url-file, not both");
         }
         List<Target> targets = new ArrayList<>();
-        if (options.urlFile != null) {
-            for (ConfiguredUrl url : UrlFile.read(options.urlFile, config.environment(), config.workDir())) {
+        if (options.urlFile() != null) {
+            for (ConfiguredUrl url : UrlFile.read(options.urlFile(), config.environment(), config.workDir())) {
                 targets.add(new Target(url.masked(), url));
             }
-        } else if (!options.urls.isEmpty()) {
-            for (int i = 0; i < options.urls.size(); i++) {
-                ConfiguredUrl url = new ConfiguredUrl(options.urls.get(i), "--url #" + (i + 1));
+        } else if (!options.urls().isEmpty()) {
+            for (int i = 0; i < options.urls().size(); i++) {
+                ConfiguredUrl url = new ConfiguredUrl(options.urls().get(i), "--url #" + (i + 1));
                 targets.add(new Target(url.masked(), url));
             }
         } else {

@@ -20,8 +20,9 @@ public class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Mixin
-    TagOption tag;
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin MigrationOptions migration;
+    @Mixin ValuesOption values;
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "-1, base, a revision, <branch>@base, ...; with --sql START:TARGET.")
@@ -36,7 +37,6 @@ public class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tag.applyTo(root);
         OfflineSql.checkOptions("downgrade", sql, dialect);
         if (sql) {
             SqlRange range = SqlRange.parse(target, "downgrade", true);

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import dev.migrate.engine.HistoryTable;
 import io.smallrye.mutiny.Uni;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code migrate ensure-version}: creates the version table, and the history table unless disabled, when missing. */
@@ -12,6 +13,10 @@ import picocli.CommandLine.ParentCommand;
 public class EnsureVersionCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
 
     @Override
     public Integer call() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A fish completion script from the command model: the subcommands after {@code migrate}, then
- * each command's options (global ones everywhere), each with the first line of its description.
+ * each command's options (help and version everywhere), each with the first line of its description.
  */
 final class FishCompletion {
     private FishCompletion() {
@@ -27,21 +27,24 @@ final class FishCompletion {
             out.append("complete -c ").append(name).append(" -n '").append(noCommandYet).append("' -a ").append(sub.name())
                     .append(" -d ").append(quote(firstLine(sub.usageMessage().description()))).append('\n');
         }
-        for (OptionSpec o : root.options()) out.append(option(name, null, o));
+        // --help and --version go everywhere; migrate's own options only before a command, as after
+        // it each command completes the ones it takes.
+        for (OptionSpec o : root.options()) out.append(option(name, o.usageHelp() || o.versionHelp() ? null : noCommandYet, o));
         for (Map.Entry<String, picocli.CommandLine> e : root.subcommands().entrySet()) {
             CommandSpec sub = e.getValue().getCommandSpec();
             if (!sub.name().equals(e.getKey())) continue;
             for (OptionSpec o : sub.options()) {
-                if (!o.inherited()) out.append(option(name, sub.name(), o));
+                if (!o.inherited()) out.append(option(name, "__fish_seen_subcommand_from " + sub.name(), o));
             }
         }
         return out.toString();
     }
 
-    private static String option(String name, String command, OptionSpec o) {
+    /** One option's line; {@code condition} (a fish test) null when it completes everywhere. */
+    private static String option(String name, String condition, OptionSpec o) {
         if (o.hidden()) return "";
         StringBuilder line = new StringBuilder("complete -c ").append(name);
-        if (command != null) line.append(" -n '__fish_seen_subcommand_from ").append(command).append("'");
+        if (condition != null) line.append(" -n '").append(condition).append("'");
         for (String n : o.names()) {
             if (n.startsWith("--")) line.append(" -l ").append(n.substring(2));
             else if (n.startsWith("-") && n.length() == 2) line.append(" -s ").append(n.charAt(1));

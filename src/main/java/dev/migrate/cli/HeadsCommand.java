@@ -8,6 +8,7 @@ import dev.migrate.Json;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,6 +17,11 @@ import picocli.CommandLine.ParentCommand;
 public class HeadsCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Option(names = "--resolve-dependencies", description = "Treat depends_on as down revisions when finding heads.")
     boolean resolveDependencies;

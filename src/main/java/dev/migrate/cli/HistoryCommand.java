@@ -9,6 +9,7 @@ import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,6 +18,12 @@ import picocli.CommandLine.ParentCommand;
 public class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "START:END", description = "Only this range, e.g. base:head, -3:, abc:current.")
     String range;

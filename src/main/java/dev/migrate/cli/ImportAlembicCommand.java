@@ -7,6 +7,7 @@ import dev.migrate.Json;
 import dev.migrate.alembic.AlembicImport;
 import dev.migrate.alembic.ImportReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -20,6 +21,10 @@ public class ImportAlembicCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin OutputOptions output;
+    @Mixin JsonOption json;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "alembic.ini or the folder holding it (default: .).")
     String path = ".";

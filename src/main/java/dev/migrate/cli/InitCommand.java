@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import dev.migrate.script.Templates;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -14,6 +15,9 @@ import picocli.CommandLine.ParentCommand;
 public class InitCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin OutputOptions output;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Target folder (default: the current one).")
     String dir = ".";

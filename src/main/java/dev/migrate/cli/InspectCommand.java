@@ -13,6 +13,7 @@ import dev.migrate.inspect.Inspection;
 import dev.migrate.inspect.Inspector;
 import dev.migrate.schema.SchemaWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,6 +26,11 @@ import picocli.CommandLine.ParentCommand;
 public class InspectCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin JsonOption json;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "yaml (default) or json (the same as --json).")
     String format = "yaml";

@@ -32,26 +32,39 @@ final class JsonResults {
     record Timed<T>(T result, long millis) {
     }
 
-    /** {@code {"command": "upgrade", "target": "head", "before": [...], "applied": [...], "current": [...], "elapsed_ms": 12}}. */
+    /**
+     * {@code {"command": "upgrade", "target": "head", "before": [...], "applied": [...], "current": [...], "elapsed_ms": 12}},
+     * {@code elapsed_ms} the whole command's (connecting and locking included).
+     */
     static void migrated(Workspace ws, String verb, String target, Timed<Operations.Migrated> run) {
         Operations.Migrated done = run.result();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("command", verb);
+        out.put("target", target);
+        out.put("before", done.before());
+        out.put("applied", applied(done));
+        out.put("current", done.current());
+        out.put("elapsed_ms", run.millis());
+        ws.out().println(Json.write(out));
+    }
+
+    /**
+     * The steps run, in order, each {@code {"revision", "direction", "from", "to", "elapsed_ms"}}:
+     * the version rows before and after it, and how long it took.
+     */
+    static List<Object> applied(Operations.Migrated done) {
         List<Object> steps = new ArrayList<>();
-        for (Step step : done.steps()) {
+        for (int i = 0; i < done.steps().size(); i++) {
+            Step step = done.steps().get(i);
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("revision", step.revision().id());
             s.put("direction", step.upgrade() ? "upgrade" : "downgrade");
             s.put("from", step.from());
             s.put("to", step.to());
+            s.put("elapsed_ms", done.millis().get(i));
             steps.add(s);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("command", verb);
-        out.put("target", target);
-        out.put("before", done.before());
-        out.put("applied", steps);
-        out.put("current", done.current());
-        out.put("elapsed_ms", run.millis());
-        ws.out().println(Json.write(out));
+        return steps;
     }
 
     /** {@code {"command": "stamp", "current": [...], "elapsed_ms": 3}}. */

@@ -20,6 +20,7 @@ import dev.migrate.lint.Linter;
 import dev.migrate.lint.TableSizes;
 import dev.migrate.script.RevisionScript;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,6 +35,13 @@ public class LintCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin DatabaseOptions database;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "RANGE",
             description = "START:END as for history (e.g. base:head, abc:); default: the revisions not yet applied"
@@ -50,7 +58,7 @@ public class LintCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
-        boolean database = !offline && (!root.urls.isEmpty() || isPostgres(ws));
+        boolean database = !offline && (ws.urlGiven() || isPostgres(ws));
         TableSizes sizes = TableSizes.UNKNOWN;
         List<String> current = List.of();
         if (database) {

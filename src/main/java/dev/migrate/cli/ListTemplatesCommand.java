@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import dev.migrate.Json;
 import dev.migrate.script.Templates;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code migrate list-templates}: the starter environments {@code init --template} accepts. */
@@ -14,6 +15,10 @@ import picocli.CommandLine.ParentCommand;
 public class ListTemplatesCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin OutputOptions output;
+    @Mixin JsonOption json;
 
     @Override
     public Integer call() {

@@ -26,7 +26,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * SQLite ones each on a worker thread of its own. A database that fails does not stop the others.
  * As each ends, a progress line on standard error; once all have ended, one summary line per
  * database in the order given, then a total line (or,
- * with {@code --json}, an array of one object per database); a failure's whole message also goes
+ * with {@code --json}, an array of one object per database, each with its {@code elapsed_ms}); a failure's whole message also goes
  * to standard error. SIGINT and SIGTERM reach every run: each rolls back and releases its lock,
  * the databases not started yet are left alone.
  */
@@ -43,8 +43,8 @@ final class ManyDatabases {
     record Shown(String status, String text, Map<String, Object> json) {
     }
 
-    /** One database's end: {@code result} and how it is {@code shown}, or {@code failure}. */
-    private record Outcome<T>(DatabaseTargets.Target target, T result, Shown shown, Throwable failure) {
+    /** One database's end: {@code result} and how it is {@code shown}, or {@code failure}; how long its run took. */
+    private record Outcome<T>(DatabaseTargets.Target target, T result, Shown shown, Throwable failure, long millis) {
     }
 
     private ManyDatabases() {
@@ -86,12 +86,20 @@ final class ManyDatabases {
                                            BiFunction<Operations, Interruption, Uni<T>> operation, Function<T, Shown> show) {
         if (env == null) {
             return Uni.createFrom().item(new Outcome<>(target, null, null,
-                    new RunInterrupted("interrupted before it started; nothing was changed")));
+                    new RunInterrupted("interrupted before it started; nothing was changed"), 0));
         }
-        return Uni.createFrom().deferred(() -> operation.apply(new Operations(env), interruption))
+        long[] started = new long[1];
+        return Uni.createFrom().deferred(() -> {
+                    started[0] = System.nanoTime();
+                    return operation.apply(new Operations(env), interruption);
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map(result -> new Outcome<>(target, result, show.apply(result), null))
-                .onFailure().recoverWithItem(e -> new Outcome<T>(target, null, null, e));
+                .map(result -> new Outcome<>(target, result, show.apply(result), null, millisSince(started[0])))
+                .onFailure().recoverWithItem(e -> new Outcome<T>(target, null, null, e, millisSince(started[0])));
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     /**
@@ -160,6 +168,7 @@ final class ManyDatabases {
                 object.put("error", message);
                 ws.error("ERROR: " + o.target().name() + ": " + message);
             }
+            object.put("elapsed_ms", o.millis());
             if (!ws.json()) ws.out().println(o.target().name() + ": " + line(ws, o));
             totals.merge(status, 1, Integer::sum);
             json.add(object);

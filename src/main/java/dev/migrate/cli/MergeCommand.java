@@ -12,6 +12,7 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.Format;
 import dev.migrate.script.RevisionWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -21,6 +22,11 @@ import picocli.CommandLine.ParentCommand;
 public class MergeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin JsonOption json;
 
     @Parameters(arity = "1..*", paramLabel = "REV", description = "The revisions to merge, e.g. heads.")
     List<String> revisions;

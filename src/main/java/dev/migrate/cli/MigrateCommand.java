@@ -8,17 +8,26 @@ import jakarta.inject.Inject;
 import dev.migrate.MigrateException;
 
 import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The {@code migrate} command: global options, inherited by every subcommand, and the subcommand list. */
+/**
+ * The {@code migrate} command: every option any command takes, so that they may stand before the
+ * command's name ({@code migrate --url X upgrade}), and the subcommand list. Each subcommand
+ * declares again the options it uses, and only those, so its help is about it; {@link RunOptions}
+ * folds both places into the options of the run.
+ */
 @TopCommand
 // scope = INHERIT gives every subcommand --help (and --version), as the usage errors tell users to run it.
 @Command(name = "migrate", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = VersionProvider.class,
         usageHelpAutoWidth = true,
-        description = "Database schema migrations with Alembic's model, for PostgreSQL and SQLite.",
+        description = "Database schema migrations with Alembic's model, for PostgreSQL and SQLite."
+                + " The options below may also be given after the command; 'migrate COMMAND --help' lists those it takes.",
         subcommands = {
                 InitCommand.class, ListTemplatesCommand.class, RevisionCommand.class, MergeCommand.class,
                 UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
@@ -28,52 +37,17 @@ import picocli.CommandLine.ScopeType;
                 HelpCommand.class
         })
 public class MigrateCommand {
-    @Option(names = {"-c", "--config"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Configuration file (default: $MIGRATE_CONFIG, else ./migrate.yaml).")
-    String config;
+    @Mixin ConfigOption config;
+    @Mixin DatabaseOptions database;
+    @Mixin ManyDatabasesOptions manyDatabases;
+    @Mixin ValuesOption values;
+    @Mixin LockOption lock;
+    @Mixin OutputOptions output;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Database URL; overrides the configuration and $DATABASE_URL. Repeatable for upgrade,"
-                    + " downgrade, stamp, current and check, which then run against each.")
-    List<String> urls = new ArrayList<>();
-
-    @Option(names = "--url-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "upgrade, downgrade, stamp, current, check: run against every URL of FILE, one per line"
-                    + " (# comments, $${VAR} expanded).")
-    String urlFile;
-
-    @Option(names = "--concurrency", scope = ScopeType.INHERIT, paramLabel = "N",
-            description = "With several databases: how many run at once (default: ${DEFAULT-VALUE}).")
-    int concurrency = ManyDatabases.DEFAULT_CONCURRENCY;
-
-    @Option(names = "-x", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
-            description = "A value for templates and SQL revisions ($${x.KEY}); repeatable.")
-    List<String> x = new ArrayList<>();
-
-    @Option(names = "--wait", scope = ScopeType.INHERIT, paramLabel = "DURATION",
-            description = "Keep retrying the connection this long while the database is not up (connect.wait; e.g. 60s).")
-    String connectWait;
-
-    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
-            description = "How long upgrade, downgrade and stamp wait for the migration lock (lock_timeout; e.g. 60s).")
-    String lockTimeout;
-
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only data and errors.")
-    boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "More detail.")
-    boolean verbose;
-
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "After an error's message, its Java stack trace, for a bug report (also $$MIGRATE_DEBUG=1).")
-    boolean debug;
-
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Machine-readable output where a command prints data.")
-    boolean json;
-
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour the output.")
-    boolean noColor;
+    @Spec
+    CommandSpec spec;
 
     @Inject
     VertxHolder vertx;
@@ -86,9 +60,30 @@ public class MigrateCommand {
      */
     Workspace workspace() {
         if (workspace == null) {
-            if (concurrency < 1) throw MigrateException.usage("--concurrency must be 1 or more, not " + concurrency);
-            workspace = new Workspace(this, vertx);
+            RunOptions options = options();
+            if (options.concurrency() < 1) {
+                throw MigrateException.usage("--concurrency must be 1 or more, not " + options.concurrency());
+            }
+            workspace = new Workspace(options, vertx);
         }
         return workspace;
+    }
+
+    /** The options of this run: this command's, then those of the subcommand that runs. */
+    RunOptions options() {
+        List<Object> holders = new ArrayList<>();
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (CommandLine.ParseResult r = parsed; r != null; r = r.hasSubcommand() ? r.subcommand() : null) {
+            addMixins(r.commandSpec(), holders);
+        }
+        return RunOptions.of(holders);
+    }
+
+    /** The objects holding the mixins of {@code spec}, those a mixin holds included ({@link MigrationOptions}). */
+    private static void addMixins(CommandSpec spec, List<Object> holders) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            holders.add(mixin.userObject());
+            addMixins(mixin, holders);
+        }
     }
 }

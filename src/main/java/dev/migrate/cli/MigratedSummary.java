@@ -1,17 +1,16 @@
 package dev.migrate.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.Operations;
-import dev.migrate.graph.Step;
 
 /**
  * {@code upgrade} and {@code downgrade} against several databases: each database's line
  * ({@code tenant_a: upgraded 3 revisions (<base> -> c3)}, {@code tenant_b: already at head (c3)})
- * and JSON object ({@code applied}: the revisions run, in order; {@code current}: the rows afterwards).
+ * and JSON object ({@code applied}: the steps run, in order, as a run against one database gives them;
+ * {@code current}: the rows afterwards).
  */
 final class MigratedSummary {
     private MigratedSummary() {
@@ -28,13 +27,11 @@ final class MigratedSummary {
     }
 
     private static ManyDatabases.Shown shown(String verb, String target, Operations.Migrated done) {
-        List<String> applied = new ArrayList<>();
-        for (Step step : done.steps()) applied.add(step.revision().id());
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("applied", applied);
+        json.put("applied", JsonResults.applied(done));
         json.put("current", done.current());
-        if (applied.isEmpty()) return new ManyDatabases.Shown("unchanged", "already at " + target + " (" + rows(done.current()) + ")", json);
-        int n = applied.size();
+        if (done.steps().isEmpty()) return new ManyDatabases.Shown("unchanged", "already at " + target + " (" + rows(done.current()) + ")", json);
+        int n = done.steps().size();
         return new ManyDatabases.Shown(verb + "d", verb + "d " + n + " revision" + (n == 1 ? "" : "s") + " ("
                 + rows(done.before()) + " -> " + rows(done.current()) + ")", json);
     }

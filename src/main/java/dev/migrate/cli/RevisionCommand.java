@@ -14,6 +14,7 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.Format;
 import dev.migrate.script.RevisionWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,6 +23,12 @@ import picocli.CommandLine.ParentCommand;
 public class RevisionCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin DatabaseOptions database;
+    @Mixin JsonOption json;
 
     @Option(names = {"-m", "--message"}, required = true, paramLabel = "MSG", description = "What the revision does.")
     String message;

@@ -13,6 +13,7 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.Statement;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,6 +24,11 @@ public class ShowCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin ValuesOption values;
+    @Mixin JsonOption json;
 
     @Parameters(index = "0", paramLabel = "REV", description = "A revision identifier (head, an id, a prefix, ...).")
     String rev;

@@ -27,8 +27,8 @@ public class StampCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Mixin
-    TagOption tag;
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin MigrationOptions migration;
 
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "head, heads, base, a revision, ...; with --sql also START:REV (one START for all).")
@@ -46,7 +46,6 @@ public class StampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tag.applyTo(root);
         OfflineSql.checkOptions("stamp", sql, dialect);
         if (sql) return offline();
         for (String t : targets) {

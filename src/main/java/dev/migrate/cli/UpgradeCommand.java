@@ -21,8 +21,9 @@ public class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     MigrateCommand root;
 
-    @Mixin
-    TagOption tag;
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin MigrationOptions migration;
+    @Mixin ValuesOption values;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
             description = "head, heads, a revision, +N, <branch>@head, ... (default: head); with --sql also START:TARGET.")
@@ -37,7 +38,6 @@ public class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        tag.applyTo(root);
         OfflineSql.checkOptions("upgrade", sql, dialect);
         if (sql) {
             SqlRange range = SqlRange.parse(target, "upgrade", false);

@@ -18,6 +18,7 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.script.ScriptDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -32,6 +33,11 @@ public class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
     MigrateCommand root;
+
+    // The options of migrate this command uses (see RunOptions); its help lists only these.
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin JsonOption json;
 
     private record Found(List<String> heads, List<HistoryEntry> applied) {
     }

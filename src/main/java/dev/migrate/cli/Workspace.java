@@ -39,7 +39,7 @@ import io.smallrye.mutiny.Uni;
  * SQLite run never uses Vert.x.
  */
 final class Workspace {
-    private final MigrateCommand options;
+    private final RunOptions options;
     private final VertxHolder vertx;
     private Config settings;
     private Config config;
@@ -50,10 +50,10 @@ final class Workspace {
     /** The progress bar on a terminal, null elsewhere. */
     private final ProgressBar bar;
 
-    Workspace(MigrateCommand options, VertxHolder vertx) {
+    Workspace(RunOptions options, VertxHolder vertx) {
         this.options = options;
         this.vertx = vertx;
-        this.bar = ProgressBar.wanted(options.quiet) ? new ProgressBar(System.err) : null;
+        this.bar = ProgressBar.wanted(options.quiet()) ? new ProgressBar(System.err) : null;
     }
 
     /**
@@ -62,12 +62,12 @@ final class Workspace {
      */
     Config config() {
         if (DatabaseTargets.given(options)) {
-            throw MigrateException.usage((options.urlFile != null ? "--url-file is" : "--url is given " + options.urls.size() + " times;")
+            throw MigrateException.usage((options.urlFile() != null ? "--url-file is" : "--url is given " + options.urls().size() + " times;")
                     + " only " + DatabaseTargets.COMMANDS + " run against several databases (never with --sql):"
                     + " give this command one --url");
         }
         if (config == null) {
-            config = options.urls.isEmpty() ? settings() : settings().withUrl(options.urls.get(0));
+            config = options.urls().isEmpty() ? settings() : settings().withUrl(options.urls().get(0));
         }
         return config;
     }
@@ -75,10 +75,10 @@ final class Workspace {
     /** The configuration with the command line's options applied, apart from the database. */
     private Config settings() {
         if (settings == null) {
-            Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config);
-            Config withWait = options.connectWait != null ? loaded.withConnectWait(duration("--wait", options.connectWait)) : loaded;
-            settings = options.lockTimeout != null
-                    ? withWait.withLockTimeout(duration("--lock-timeout", options.lockTimeout)) : withWait;
+            Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config());
+            Config withWait = options.connectWait() != null ? loaded.withConnectWait(duration("--wait", options.connectWait())) : loaded;
+            settings = options.lockTimeout() != null
+                    ? withWait.withLockTimeout(duration("--lock-timeout", options.lockTimeout())) : withWait;
         }
         return settings;
     }
@@ -110,7 +110,7 @@ final class Workspace {
 
     /** How many databases of a run over several run at once. */
     int concurrency() {
-        return options.concurrency;
+        return options.concurrency();
     }
 
     /**
@@ -120,7 +120,7 @@ final class Workspace {
      */
     Environment environment(DatabaseTargets.Target target) {
         return shared().forDatabase(target.url(), line -> {
-            if (options.verbose || line.regionMatches(true, 0, "warning:", 0, 8)) log(target.name() + ": " + line);
+            if (options.verbose() || line.regionMatches(true, 0, "warning:", 0, 8)) log(target.name() + ": " + line);
         });
     }
 
@@ -226,7 +226,7 @@ final class Workspace {
      * does) attributes them to this run.
      */
     void log(String line) {
-        if (options.quiet) return;
+        if (options.quiet()) return;
         if (bar == null) {
             error(line);
             return;
@@ -260,21 +260,26 @@ final class Workspace {
     }
 
     boolean json() {
-        return options.json;
+        return options.json();
+    }
+
+    /** Whether --url was given: the command line names a database, whatever the configuration says. */
+    boolean urlGiven() {
+        return !options.urls().isEmpty();
     }
 
     boolean verbose() {
-        return options.verbose;
+        return options.verbose();
     }
 
     /** {@code message} with the {@code -x} values hidden, for an error printed by the command itself. */
     String hideValues(String message) {
-        return HiddenValues.hide(message, options.x);
+        return HiddenValues.hide(message, options.x());
     }
 
     /** The {@code -x key=value} pairs. */
     Map<String, String> xValues() {
-        return XArgs.parse(options.x);
+        return XArgs.parse(options.x());
     }
 
     /** Writes new revision files the way the configuration says (file_template, timezone, templates). */

@@ -3,6 +3,7 @@ package dev.migrate.core;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
@@ -46,12 +47,15 @@ public final class Operations {
      * @param before the version table's rows before it
      * @param steps the steps it ran, in order (empty when the database was already at the target)
      * @param current the version table's rows afterwards
+     * @param millis how long each of {@code steps} took, in the same order
      */
-    public record Migrated(List<String> before, List<Step> steps, List<String> current) {
+    public record Migrated(List<String> before, List<Step> steps, List<String> current, List<Long> millis) {
         public Migrated {
             before = List.copyOf(before);
             steps = List.copyOf(steps);
             current = List.copyOf(current);
+            millis = List.copyOf(millis);
+            if (millis.size() != steps.size()) throw new IllegalArgumentException(steps.size() + " steps, " + millis.size() + " timings");
         }
     }
 
@@ -83,13 +87,15 @@ public final class Operations {
             return env.withLockedDatabase(heads -> {
                 seen.set(heads);
                 return !plan.apply(graph, heads).isEmpty();
-            }, () -> new Migrated(seen.get(), List.of(), seen.get()), (db, current) -> {
+            }, () -> new Migrated(seen.get(), List.of(), seen.get(), List.of()), (db, current) -> {
                 List<Step> steps = plan.apply(graph, current);
-                if (steps.isEmpty()) return Uni.createFrom().item(new Migrated(current, List.of(), current));
+                if (steps.isEmpty()) return Uni.createFrom().item(new Migrated(current, List.of(), current, List.of()));
+                List<Long> millis = Collections.synchronizedList(new ArrayList<>());
                 return ChangedFiles.warn(env, db, history).flatMap(v -> {
                     env.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
-                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log).run(steps);
-                }).map(done -> new Migrated(current, done, after(current, done)));
+                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log)
+                            .onStepDone((step, ms) -> millis.add(ms)).run(steps);
+                }).map(done -> new Migrated(current, done, after(current, done), millis));
             }, interruption).invoke(done -> {
                 if (done.steps().isEmpty()) env.log("Nothing to " + verb + ": the database is already at " + target + ".");
             });

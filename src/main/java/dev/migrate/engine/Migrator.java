@@ -3,6 +3,7 @@ package dev.migrate.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -62,6 +63,7 @@ public final class Migrator {
     private final boolean transactionPerMigration;
     private final Function<String, RevisionScript> scripts;
     private final Consumer<String> log;
+    private BiConsumer<Step, Long> stepDone = (step, millis) -> { };
 
     /** A runner that keeps no history table. */
     public Migrator(Database db, Dialect dialect, VersionTable versionTable, boolean transactionPerMigration,
@@ -117,6 +119,12 @@ public final class Migrator {
             this.command = command;
             this.sql = sql;
         }
+    }
+
+    /** Tells {@code listener} each step as it completes, with the milliseconds it took (the --json results' timings). */
+    public Migrator onStepDone(BiConsumer<Step, Long> listener) {
+        this.stepDone = listener;
+        return this;
     }
 
     /** Applies the steps in order and gives the ones that completed (all of them, unless it fails). */
@@ -207,7 +215,9 @@ public final class Migrator {
         Uni<Void> work = p.outside() ? outside(run, p, startedAt, started) : inTransaction(run, p, last, startedAt, started);
         return work.invoke(() -> {
             run.done.add(p.step());
-            log.accept(Progress.line(p.step(), p.script(), (System.nanoTime() - started) / 1_000_000));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            log.accept(Progress.line(p.step(), p.script(), millis));
+            stepDone.accept(p.step(), millis);
         });
     }
 

@@ -29,6 +29,19 @@ class HelpAndDebugTest {
         assertFalse(help.contains("read as null"), help);
     }
 
+    /** Each command's help lists the options it takes, not those of migrate it ignores (CommandOptionsTest has them all). */
+    @Test
+    void eachCommandsHelpListsItsOwnOptions(QuarkusMainLauncher launcher) {
+        String init = ok(launcher.launch("init", "--help"));
+        assertFalse(init.contains("--url") || init.contains("--lock-timeout") || init.contains("--config"), init);
+        assertTrue(init.contains("--template") && init.contains("--quiet"), init);
+        String upgrade = ok(launcher.launch("upgrade", "--help"));
+        assertTrue(upgrade.contains("--url=URL") && upgrade.contains("--lock-timeout=DURATION") && upgrade.contains("--config=FILE"), upgrade);
+        String heads = ok(launcher.launch("heads", "--help"));
+        assertFalse(heads.contains("--url") || heads.contains("--lock-timeout"), heads);
+        assertTrue(fails(launcher.launch("init", "--url", "sqlite://"), 2).matches("(?s).*Unknown options?: '--url'.*"));
+    }
+
     @Test
     void completionScriptsForBashZshAndFish(QuarkusMainLauncher launcher) {
         String bash = ok(launcher.launch("completion", "bash"));
@@ -39,7 +52,8 @@ class HelpAndDebugTest {
         assertTrue(fish.contains("complete -c migrate -n 'not __fish_seen_subcommand_from"), fish);
         assertTrue(fish.contains("-a upgrade -d 'Upgrade"), fish);
         assertTrue(fish.contains("complete -c migrate -n '__fish_seen_subcommand_from current' -l check-heads"), fish);
-        assertTrue(fish.contains("complete -c migrate -l lock-timeout -r"), fish);
+        assertTrue(fish.contains("complete -c migrate -n '__fish_seen_subcommand_from upgrade' -l lock-timeout -r"), fish);
+        assertFalse(fish.contains("'__fish_seen_subcommand_from init' -l lock-timeout"), fish);
         assertFalse(fish.contains("$${"), fish);
         fails(launcher.launch("completion", "powershell"), 2);
     }

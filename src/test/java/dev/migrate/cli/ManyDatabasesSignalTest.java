@@ -27,11 +27,10 @@ class ManyDatabasesSignalTest {
     @Test
     void aSignalAfterTheLastDatabaseEndedIsNotSwallowed() throws IOException {
         Files.createDirectories(tmp.resolve("migrations/versions"));
-        MigrateCommand options = new MigrateCommand();
-        options.config = Files.writeString(tmp.resolve("migrate.yaml"), "script_location: migrations\n").toString();
-        options.urls = List.of("sqlite:///" + tmp.resolve("a.db"), "sqlite:///" + tmp.resolve("b.db"));
-        options.concurrency = 1;
-        options.quiet = true;
+        String config = Files.writeString(tmp.resolve("migrate.yaml"), "script_location: migrations\n").toString();
+        // -c config --url a --url b --concurrency 1 -q
+        RunOptions options = new RunOptions(config, List.of("sqlite:///" + tmp.resolve("a.db"), "sqlite:///" + tmp.resolve("b.db")),
+                null, 1, List.of(), null, null, true, false, false);
         Workspace ws = new Workspace(options, new VertxHolder());
         List<Interruption> runs = new CopyOnWriteArrayList<>();
 

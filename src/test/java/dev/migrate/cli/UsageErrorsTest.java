@@ -139,16 +139,20 @@ class UsageErrorsTest {
         assertTrue(err.contains("b2_rev.sql") || err.contains("c3_rev.sql"), err);
     }
 
-    /** --concurrency is checked whatever the command and however many databases, not only when it would be used. */
+    /**
+     * --concurrency is checked whatever the command and however many databases, not only when it
+     * would be used: after a command that runs against several, and before any command.
+     */
     @Test
     void aConcurrencyBelowOneOrNotANumberIsAUsageError(QuarkusMainLauncher launcher) {
         Project p = project();
-        for (String[] args : List.of(new String[] {"current"}, new String[] {"heads"}, new String[] {"upgrade", "--url", "sqlite://"})) {
+        for (String[] args : List.of(new String[] {"current"}, new String[] {"upgrade", "--url", "sqlite://"})) {
             List<String> all = new ArrayList<>(List.of(args));
             all.addAll(List.of("--concurrency", "0"));
             String err = fails(p.run(launcher, all.toArray(String[]::new)), 2);
             assertTrue(err.contains("--concurrency must be 1 or more, not 0"), err);
         }
+        assertTrue(fails(p.run(launcher, "--concurrency", "0", "heads"), 2).contains("--concurrency must be 1 or more, not 0"));
         String err = fails(p.run(launcher, "current", "--concurrency", "many"), 2);
         assertTrue(err.contains("--concurrency") && err.contains("many"), err);
         assertFalse(Files.exists(tmp.resolve("app.db")));

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The packaged application as a separate operating-system process, the way users and containers
@@ -69,13 +71,23 @@ public final class PackagedApp {
 
     /** Like {@link #start(Path, String, List)}, with JVM options when the application is the jar. */
     public static Running start(Path dir, String name, List<String> jvmOptions, List<String> args) {
+        return start(dir, name, jvmOptions, args, env -> { });
+    }
+
+    /**
+     * Like {@link #start(Path, String, List, List)}, with the process's environment (this one's,
+     * inherited) changed by {@code environment} first: variables an in-process run cannot set.
+     */
+    public static Running start(Path dir, String name, List<String> jvmOptions, List<String> args,
+                                Consumer<Map<String, String>> environment) {
         List<String> cmd = new ArrayList<>(command(jvmOptions));
         cmd.addAll(args);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile());
+            environment.accept(builder.environment());
+            Process p = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             return new Running(p, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,17 @@
+package dev.migrate.cli;
+
+import picocli.CommandLine.Mixin;
+
+/**
+ * The options of the commands that change the version table, on one database or several:
+ * upgrade, downgrade and stamp.
+ */
+public class MigrationOptions {
+    @Mixin EnvironmentOptions environment;
+    @Mixin DatabaseOptions database;
+    @Mixin ManyDatabasesOptions manyDatabases;
+    @Mixin LockOption lock;
+    @Mixin VerboseOption verbose;
+    @Mixin JsonOption json;
+    @Mixin TagOption tag;
+}
