@@ -38,6 +38,16 @@ class PostgresTransactionTest extends TransactionScenarios {
     }
 
     @Override
+    protected String undoStatementThatRunsAlone() {
+        return "DROP INDEX CONCURRENTLY IF EXISTS ix_accounts_id";
+    }
+
+    @Override
+    protected List<String> sessionSetUp() {
+        return List.of();
+    }
+
+    @Override
     protected String tableExistsQuery(String table) {
         return "SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '" + table + "'";
     }

@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import java.util.List;
+
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -14,6 +16,16 @@ class SqliteTransactionTest extends TransactionScenarios {
     @Override
     protected String statementThatRunsAlone() {
         return "VACUUM";
+    }
+
+    @Override
+    protected String undoStatementThatRunsAlone() {
+        return "VACUUM";
+    }
+
+    @Override
+    protected List<String> sessionSetUp() {
+        return List.of("PRAGMA foreign_keys = ON");
     }
 
     @Override

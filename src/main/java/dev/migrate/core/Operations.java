@@ -138,12 +138,9 @@ public final class Operations {
             VersionTable versions = env.versionTable();
             return env.withLockedDatabase(null, null, (db, current) -> {
                 List<String> next = graph.stamp(current, targets, purge);
-                Uni<Void> write = versions.create(db).flatMap(v -> db.execute("BEGIN")).replaceWithVoid();
-                if (purge) write = write.flatMap(v -> db.execute(versions.purgeSql())).replaceWithVoid();
                 List<VersionChange> toApply = stampChanges(purge ? List.of() : current, next);
-                return write.flatMap(v -> versions.apply(db, toApply)).flatMap(v -> db.execute("COMMIT"))
-                        .onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0))
-                        .map(v -> next);
+                return new Migrator(db, env.dialect(), versions, env.config().transactionPerMigration(), env::script, env::log)
+                        .stamp(toApply, purge).map(v -> next);
             }, interruption).invoke(after -> env.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after))));
         });
     }

@@ -9,6 +9,13 @@ import java.util.function.Function;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.plan.Action;
+import dev.migrate.engine.plan.RenderedStep;
+import dev.migrate.engine.plan.RevisionRun;
+import dev.migrate.engine.plan.RunPlan;
+import dev.migrate.engine.plan.RunPlanner;
+import dev.migrate.engine.plan.StampPlan;
+import dev.migrate.engine.plan.Transaction;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.script.CheckFailed;
@@ -19,20 +26,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Runs revision steps against one database.
+ * Runs revision steps against one database: the live sink of a {@link RunPlan}, whose layout of
+ * transactions and statements it sends as {@link RunPlanner} lays it out. What only a live run
+ * does is its own: checking that every version change touched one row, timing the history rows,
+ * rolling back and reporting what the database is at when a statement fails.
  *
  * <p>Every step's statements are rendered before anything is sent, so a revision that cannot run
  * (an unknown operation, one the dialect cannot express, a missing {@code -x} value) fails the run
- * before the first one is applied.
- *
- * <p>By default each revision, its version-table change and its history row commit together, so a
- * failure leaves every earlier revision applied and nothing of the failing one. With
- * {@code transactionPerMigration == false} the whole run is one transaction. A revision that is
- * not transactional, or holds a statement the database refuses in a transaction (see
- * {@link Autocommit}), runs statement by statement in autocommit and then records its version
- * change in a transaction of its own; in the run's one transaction, what the run did so far is
- * committed first and a new transaction opens after it. The failure message says which of these
- * happened (see {@link FailureReport}).
+ * before the first one is applied. The failure message says how the failing revision ran (in its
+ * own transaction, in the run's one transaction, or outside any; see {@link FailureReport}).
  *
  * <p>Each revision costs one round trip on PostgreSQL: BEGIN, its statements, its version change,
  * its history row and COMMIT are pipelined (see {@link Database#pipeline}), the version change
@@ -43,11 +45,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * them, so the next run applies them again; the last commit of the run is synchronous and makes the
  * earlier ones durable too.
  *
- * <p>A statement may belong outside its revision's transaction (a session setting the database
- * cannot change inside one, such as SQLite's foreign keys): it runs before the transaction begins
- * or after it ends, also when the revision fails ({@link RevisionPhases}); in the run's one
- * transaction they go around the whole run. A computed statement's SQL is written just before its
- * turn, from the database as the statements before it left it (a SQLite table rebuild).
+ * <p>The statements a revision needs outside its transaction also run when it fails, after the
+ * rollback. A computed statement's SQL is written just before its turn, from the database as the
+ * statements before it left it (a SQLite table rebuild).
  */
 public final class Migrator {
     /** Per transaction: its COMMIT does not wait for the WAL flush; a later synchronous commit flushes it. */
@@ -83,29 +83,16 @@ public final class Migrator {
         this.log = log;
     }
 
-    /**
-     * One step ready to run: its statements, those that go before and after its transaction, and why
-     * it must run outside a transaction (null when it need not).
-     */
-    private record Planned(Step step, RevisionScript script, List<Statement> statements, List<Statement> before,
-                           List<Statement> after, String outsideReason) {
-        boolean outside() {
-            return outsideReason != null;
-        }
-    }
-
     /** What a run has done so far, for the steps that follow and for a failure's message. */
     private static final class Run {
         final List<Step> done = new ArrayList<>();
         final List<Step> committed = new ArrayList<>();
         /** Steps done inside the open transaction (the run's one transaction), not committed yet. */
         final List<Step> uncommitted = new ArrayList<>();
-        boolean open;
 
         void commit() {
             committed.addAll(uncommitted);
             uncommitted.clear();
-            open = false;
         }
     }
 
@@ -136,52 +123,61 @@ public final class Migrator {
                 .flatMap(this::apply);
     }
 
-    private List<Planned> plan(List<Step> steps) {
-        List<Planned> out = new ArrayList<>(steps.size());
+    /**
+     * Writes the version rows by {@code changes} in one transaction, each change checked to touch
+     * one row; {@code purge} empties the table first. Creates the table unless it exists.
+     */
+    public Uni<Void> stamp(List<VersionChange> changes, boolean purge) {
+        StampPlan plan = planner().stamp(changes, purge, false);
+        Uni<Void> chain = plan.createsVersionTable() ? versionTable.create(db) : Uni.createFrom().voidItem();
+        Transaction t = plan.transaction();
+        List<String> control = new ArrayList<>();
+        if (t.begins()) control.add("BEGIN");
+        control.addAll(t.setUp());
+        chain = chain.flatMap(v -> each(control, sql -> db.execute(sql).replaceWithVoid()));
+        for (Action action : t.actions()) {
+            if (action instanceof Action.PurgeVersions) {
+                chain = chain.flatMap(v -> db.execute(versionTable.purgeSql()).replaceWithVoid());
+            } else if (action instanceof Action.ChangeVersion c) {
+                chain = chain.flatMap(v -> versionTable.apply(db, List.of(c.change())));
+            } else {
+                throw new IllegalStateException("stamp plans no " + action);
+            }
+        }
+        if (t.commits()) chain = chain.flatMap(v -> db.execute("COMMIT").replaceWithVoid());
+        return chain.onFailure().call(e -> db.execute("ROLLBACK").onFailure().recoverWithItem(0));
+    }
+
+    private RunPlanner planner() {
+        return new RunPlanner(transactionPerMigration, history != null, db.dialectName(), db.serverMajorVersion(), List.of());
+    }
+
+    private RunPlan plan(List<Step> steps) {
+        List<RenderedStep> rendered = new ArrayList<>(steps.size());
         for (Step step : steps) {
             RevisionScript script = scripts.apply(step.revision().id());
-            List<Statement> statements;
             try {
-                statements = step.upgrade() ? script.upgrade(dialect) : script.downgrade(dialect);
+                rendered.add(new RenderedStep(step, script, step.upgrade() ? script.upgrade(dialect) : script.downgrade(dialect)));
             } catch (MigrateException e) {
                 throw new MigrateException(e.getMessage() + "\n  nothing was applied: every revision of the run is read"
                         + " before the first one runs", e.exitCode(), e);
             }
-            RevisionPhases phases = RevisionPhases.of(statements);
-            out.add(new Planned(step, script, phases.inTransaction(), phases.before(), phases.after(),
-                    outsideReason(script, phases.inTransaction())));
         }
-        return out;
+        return planner().plan(rendered, false);
     }
 
-    private String outsideReason(RevisionScript script, List<Statement> statements) {
-        if (!script.transactional()) return "transactional: false";
-        for (Statement st : statements) {
-            if (Autocommit.required(st, db.dialectName(), db.serverMajorVersion())) {
-                return "line " + st.line() + " cannot run inside a transaction";
-            }
-        }
-        return null;
-    }
-
-    private Uni<List<Step>> apply(List<Planned> planned) {
+    private Uni<List<Step>> apply(RunPlan plan) {
         Run run = new Run();
-        Uni<Void> tables = versionTable.create(db);
-        if (history != null) tables = tables.flatMap(v -> history.create(db));
-        Planned last = planned.get(planned.size() - 1);
-        if (transactionPerMigration) {
-            return tables.flatMap(v -> each(planned, p -> around(run, p, p.before(), p.after(), () -> step(run, p, p == last))))
+        Uni<Void> tables = plan.createsVersionTable() ? versionTable.create(db) : Uni.createFrom().voidItem();
+        if (plan.createsHistoryTable()) tables = tables.flatMap(v -> history.create(db));
+        List<RevisionRun> revisions = plan.revisions();
+        RevisionRun last = revisions.get(revisions.size() - 1);
+        if (!plan.oneTransaction()) {
+            return tables.flatMap(v -> each(revisions, r -> around(run, r, r.before(), r.after(), () -> revision(run, r, r == last))))
                     .map(v -> run.done);
         }
-        // In the run's one transaction, what a revision needs around its transaction goes around the run's.
-        List<Statement> outer = new ArrayList<>();
-        for (Planned p : planned) {
-            outer.addAll(p.before());
-            outer.addAll(p.after());
-        }
-        RevisionPhases around = RevisionPhases.of(outer);
-        return tables.flatMap(v -> around(run, planned.get(0), around.before(), around.after(),
-                        () -> each(planned, p -> step(run, p, p == last))))
+        return tables.flatMap(v -> around(run, revisions.get(0), plan.before(), plan.after(),
+                        () -> each(revisions, r -> revision(run, r, r == last))))
                 .map(v -> run.done);
     }
 
@@ -189,14 +185,14 @@ public final class Migrator {
      * {@code work} between the statements that go before and after a transaction; the ones after also
      * run when it fails (rolled back first), and that failure stays the one reported.
      */
-    private Uni<Void> around(Run run, Planned p, List<Statement> before, List<Statement> after,
+    private Uni<Void> around(Run run, RevisionRun r, List<Statement> before, List<Statement> after,
                              java.util.function.Supplier<Uni<Void>> work) {
         Uni<Void> chain = each(before, st -> execute(Command.statement(st)))
-                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e, FailureReport.rolledBack(run.committed)));
+                .onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e, FailureReport.rolledBack(run.committed)));
         return chain.flatMap(v -> work.get())
                 .onFailure().call(e -> rollback().flatMap(v -> quietly(after)))
                 .flatMap(v -> each(after, st -> execute(Command.statement(st)))
-                        .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e,
+                        .onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e,
                                 "the revision was applied, but restoring the session afterwards failed")));
     }
 
@@ -209,90 +205,89 @@ public final class Migrator {
         return db.execute("ROLLBACK").onFailure().recoverWithItem(0).replaceWithVoid();
     }
 
-    private Uni<Void> step(Run run, Planned p, boolean last) {
+    private Uni<Void> revision(Run run, RevisionRun r, boolean last) {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        Uni<Void> work = p.outside() ? outside(run, p, startedAt, started) : inTransaction(run, p, last, startedAt, started);
+        Uni<Void> work = r.outside() ? outside(run, r, startedAt, started)
+                : runTransaction(run, r, r.transaction(), last, startedAt, started);
         return work.invoke(() -> {
-            run.done.add(p.step());
+            run.done.add(r.step());
             long millis = (System.nanoTime() - started) / 1_000_000;
-            log.accept(Progress.line(p.step(), p.script(), millis));
-            stepDone.accept(p.step(), millis);
+            log.accept(Progress.line(r.step(), r.script(), millis));
+            stepDone.accept(r.step(), millis);
         });
     }
 
-    /** The step's statements, version change and history row in the open transaction, or in one of their own. */
-    private Uni<Void> inTransaction(Run run, Planned p, boolean last, Instant startedAt, long started) {
-        List<Command> batch = new ArrayList<>();
-        boolean begins = !run.open;
-        if (begins) batch.add(Command.control("BEGIN"));
-        boolean commit = transactionPerMigration || last;
-        if (commit && !last && "postgresql".equals(db.dialectName())) batch.add(Command.control(ASYNC_COMMIT));
-        String serverStart = null;
-        if (db.pipelines()) {
-            serverStart = begins ? "now()" : STEP_STARTED;
-            if (!begins) batch.add(Command.control(MARK_STEP_START));
-        }
-        for (Statement st : p.statements()) batch.add(Command.statement(st));
-        batch.addAll(record(p, startedAt, started, serverStart));
-        if (commit) batch.add(Command.control("COMMIT"));
-        run.open = true;
-        return send(batch)
-                .invoke(() -> {
-                    run.uncommitted.add(p.step());
-                    if (commit) run.commit();
-                })
-                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e, transactionPerMigration
-                        ? FailureReport.rolledBack(run.committed) : FailureReport.oneTransaction(run.committed)));
-    }
-
     /**
-     * The step's statements one by one in autocommit, then its version change and history row in a
-     * transaction of their own. The run's open transaction, if any, is committed first.
+     * The revision's statements one by one in autocommit, then its version change and history row in
+     * a transaction of their own. The run's open transaction, if any, is committed first.
      */
-    private Uni<Void> outside(Run run, Planned p, Instant startedAt, long started) {
+    private Uni<Void> outside(Run run, RevisionRun r, Instant startedAt, long started) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        boolean committing = run.open;
-        if (committing) {
+        if (r.commitsFirst()) {
             chain = execute(Command.control("COMMIT")).invoke(run::commit)
-                    .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e, "committing the revisions"
+                    .onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e, "committing the revisions"
                             + " before it, as it runs outside a transaction", FailureReport.oneTransaction(run.committed)));
         }
         List<Statement> applied = new ArrayList<>();
-        chain = chain.invoke(() -> log.accept("  revision " + p.script().revision().id() + " runs outside a transaction ("
-                + p.outsideReason() + ")" + (committing ? "; the revisions before it were committed first" : "")));
-        chain = chain.flatMap(v -> each(p.statements(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st))))
-                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e,
-                        FailureReport.outside(p.outsideReason(), applied, run.committed)));
-        List<Command> batch = new ArrayList<>();
-        batch.add(Command.control("BEGIN"));
-        batch.addAll(record(p, startedAt, started, null));
-        batch.add(Command.control("COMMIT"));
-        return chain.flatMap(v -> send(batch).invoke(() -> run.committed.add(p.step()))
-                .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e,
-                        FailureReport.notRecorded(p.outsideReason(), run.committed))));
+        chain = chain.invoke(() -> log.accept("  revision " + r.script().revision().id() + " runs outside a transaction ("
+                + r.outsideReason() + ")" + (r.commitsFirst() ? "; the revisions before it were committed first" : "")));
+        chain = chain.flatMap(v -> each(r.autocommit(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st))))
+                .onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e,
+                        FailureReport.outside(r.outsideReason(), applied, run.committed)));
+        return chain.flatMap(v -> runTransaction(run, r, r.transaction(), false, startedAt, started));
     }
 
     /**
-     * The version-table changes of a step, and its history row when a history table is kept.
-     * {@code serverStart}, when not null, is the SQL for the step's start, and the server times the
-     * row; otherwise it is timed here, when it is sent.
+     * Sends one transaction of the plan, or a revision's part of the run's one transaction: the one
+     * place a transaction attempt reaches the database, so that a retry (of a lock timeout, say) has
+     * one method to wrap. Built anew on each subscription, so a retry sends it afresh.
+     *
+     * <p>Every transaction of a revision but the last of a run commits with
+     * {@code synchronous_commit = off} on PostgreSQL; where the database pipelines, the server times
+     * the history row, as everything is sent before any answer comes.
      */
-    private List<Command> record(Planned p, Instant startedAt, long started, String serverStart) {
-        List<Command> out = new ArrayList<>();
-        for (VersionChange change : p.step().changes()) {
-            out.add(Command.version(change, db.pipelines() ? versionTable.changeSqlFailingOnMismatch(change)
-                    : versionTable.changeSql(change)));
+    private Uni<Void> runTransaction(Run run, RevisionRun r, Transaction t, boolean last, Instant startedAt, long started) {
+        return Uni.createFrom().deferred(() -> {
+            List<Command> batch = new ArrayList<>();
+            if (t.begins()) batch.add(Command.control("BEGIN"));
+            for (String sql : t.setUp()) batch.add(Command.control(sql));
+            if (!r.outside() && t.commits() && !last && "postgresql".equals(db.dialectName())) batch.add(Command.control(ASYNC_COMMIT));
+            String serverStart = null;
+            if (!r.outside() && db.pipelines()) {
+                serverStart = t.begins() ? "now()" : STEP_STARTED;
+                if (!t.begins()) batch.add(Command.control(MARK_STEP_START));
+            }
+            for (Action action : t.actions()) batch.add(command(action, startedAt, started, serverStart));
+            if (t.commits()) batch.add(Command.control("COMMIT"));
+            return send(batch);
+        }).invoke(() -> {
+            run.uncommitted.add(r.step());
+            if (t.commits()) run.commit();
+        }).onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e, r.outside()
+                ? FailureReport.notRecorded(r.outsideReason(), run.committed)
+                : transactionPerMigration ? FailureReport.rolledBack(run.committed) : FailureReport.oneTransaction(run.committed)));
+    }
+
+    /**
+     * What the runner sends for one action. {@code serverStart}, when not null, is the SQL for the
+     * step's start, and the server times the history row; otherwise it is timed here, when it is sent.
+     */
+    private Command command(Action action, Instant startedAt, long started, String serverStart) {
+        if (action instanceof Action.Run a) return Command.statement(a.statement());
+        if (action instanceof Action.ChangeVersion a) {
+            VersionChange change = a.change();
+            return Command.version(change, db.pipelines() ? versionTable.changeSqlFailingOnMismatch(change)
+                    : versionTable.changeSql(change));
         }
-        if (history != null) {
-            RevisionScript s = p.script();
-            boolean up = p.step().upgrade();
-            out.add(Command.history(serverStart != null
-                    ? () -> history.insertSqlTimedByServer(s.id(), up, s.checksum(), s.message(), serverStart)
-                    : () -> history.insertSql(s.id(), up, s.checksum(), s.message(), startedAt,
-                            (System.nanoTime() - started) / 1_000_000)));
+        if (action instanceof Action.RecordHistory h) {
+            return Command.history(serverStart != null
+                    ? () -> history.insertSqlTimedByServer(h.revision(), h.upgrade(), h.checksum(), h.message(), serverStart)
+                    : () -> history.insertSql(h.revision(), h.upgrade(), h.checksum(), h.message(), startedAt,
+                            (System.nanoTime() - started) / 1_000_000));
         }
-        return out;
+        if (action instanceof Action.PurgeVersions) return Command.control(versionTable.purgeSql());
+        throw new IllegalStateException("no command for " + action);
     }
 
     /**
@@ -346,11 +341,11 @@ public final class Migrator {
                 .flatMap(sqls -> each(sqls, sql -> execute(Command.statement(new Statement(sql, st.line())))));
     }
 
-    private MigrationFailed failure(Planned p, CommandFailed e, String consequence) {
-        return failure(p, e, null, consequence);
+    private MigrationFailed failure(RevisionRun r, CommandFailed e, String consequence) {
+        return failure(r, e, null, consequence);
     }
 
-    private MigrationFailed failure(Planned p, CommandFailed e, String what, String consequence) {
+    private MigrationFailed failure(RevisionRun r, CommandFailed e, String what, String consequence) {
         String doing = what != null ? what : switch (e.command.kind()) {
             case STATEMENT -> null;
             case VERSION -> "updating the version table " + versionTable.qualifiedName();
@@ -359,9 +354,9 @@ public final class Migrator {
         };
         String advice = e.command.kind() == Command.Kind.HISTORY
                 ? "check the history table, or set history_table: null to keep no log" : null;
-        String message = FailureReport.header(p.script(), e.command, doing, e.sql, db.dialectName(), e.getCause(), advice)
+        String message = FailureReport.header(r.script(), e.command, doing, e.sql, db.dialectName(), e.getCause(), advice)
                 + "\n  " + consequence;
-        return new MigrationFailed(p.script().revision().id(), message, e.getCause());
+        return new MigrationFailed(r.script().revision().id(), message, e.getCause());
     }
 
     /** Runs {@code action} on each item in turn, the next one starting when the previous one has ended. */

@@ -31,6 +31,23 @@ public final class CountingDatabase implements Database {
     }
 
     @Override
+    public int serverMajorVersion() {
+        return delegate.serverMajorVersion();
+    }
+
+    @Override
+    public boolean pipelines() {
+        return delegate.pipelines();
+    }
+
+    /** Records each statement, and sends them as the real session does (in one round trip on PostgreSQL). */
+    @Override
+    public Uni<List<Integer>> pipeline(List<String> statements) {
+        queries.addAll(statements);
+        return delegate.pipeline(statements);
+    }
+
+    @Override
     public Uni<Integer> execute(String sql) {
         queries.add(sql);
         return delegate.execute(sql);

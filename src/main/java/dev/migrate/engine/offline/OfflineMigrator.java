@@ -9,8 +9,14 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.sqlite.SqlTokens;
 import dev.migrate.engine.HistoryTable;
-import dev.migrate.engine.RevisionPhases;
 import dev.migrate.engine.VersionTable;
+import dev.migrate.engine.plan.Action;
+import dev.migrate.engine.plan.RenderedStep;
+import dev.migrate.engine.plan.RevisionRun;
+import dev.migrate.engine.plan.RunPlan;
+import dev.migrate.engine.plan.RunPlanner;
+import dev.migrate.engine.plan.StampPlan;
+import dev.migrate.engine.plan.Transaction;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.script.CheckFailed;
@@ -19,13 +25,11 @@ import dev.migrate.script.Statement;
 
 /**
  * Writes as a SQL script what the online run would send for the same steps, without a database
- * ({@code upgrade --sql}, {@code downgrade --sql}, {@code stamp --sql}): the same rendering, the same
- * version-table and history statements, the same transactions. Each revision commits with its
- * version change; with {@code transactionPerMigration == false} one transaction holds them all.
- * A revision that is not transactional, or holds a statement the database refuses in a
- * transaction, runs outside one and then records its version change in a transaction of its own;
- * in the run's one transaction, the revisions before it are committed first and a new transaction
- * opens with the revision after it ({@link dev.migrate.engine.Migrator}'s order, statement for statement).
+ * ({@code upgrade --sql}, {@code downgrade --sql}, {@code stamp --sql}): the offline sink of the
+ * {@link RunPlan} the online run sends, so the same rendering, the same version-table and history
+ * statements and the same transactions. Only what needs a database differs: the history row takes
+ * its start and user from the server's clock and session when the script runs, and no version
+ * change can be checked by its row count.
  *
  * <p>On SQLite every statement written, and every statement of the revisions before the start of
  * the range ({@link #replay}), also feeds a {@link SqliteSchemaModel}: the table definitions a
@@ -85,32 +89,21 @@ public final class OfflineMigrator {
      * when there is nothing to run. Starting from base, it creates the version table first.
      */
     public String migrate(List<String> start, List<Step> steps) {
-        SqlScript out = new SqlScript();
         if (steps.isEmpty()) return "";
-        session(out);
-        if (start.isEmpty()) statement(out, versionTable.createSql(), "the version table");
-        if (history != null) statement(out, history.createSql(), "the history table");
-        if (transactionPerMigration) {
-            for (Step step : steps) step(out, step, false, true);
-            return out.text();
-        }
-        // As online: what a revision needs around its transaction goes around the run's.
-        RevisionPhases outer = RevisionPhases.of(outerStatements(steps));
-        write(out, null, outer.before());
-        boolean open = false;
-        for (int i = 0; i < steps.size(); i++) open = step(out, steps.get(i), open, i == steps.size() - 1);
-        write(out, null, outer.after());
-        return out.text();
-    }
-
-    private List<Statement> outerStatements(List<Step> steps) {
-        List<Statement> out = new ArrayList<>();
+        List<RenderedStep> rendered = new ArrayList<>(steps.size());
         for (Step step : steps) {
-            for (Statement st : statements(scripts.apply(step.revision().id()), step.upgrade())) {
-                if (RevisionPhases.isOuter(st)) out.add(st);
-            }
+            RevisionScript script = scripts.apply(step.revision().id());
+            rendered.add(new RenderedStep(step, script, statements(script, step.upgrade())));
         }
-        return out;
+        RunPlan plan = planner().plan(rendered, !start.isEmpty());
+        SqlScript out = new SqlScript();
+        session(out);
+        if (plan.createsVersionTable()) statement(out, versionTable.createSql(), "the version table");
+        if (plan.createsHistoryTable()) statement(out, history.createSql(), "the history table");
+        write(out, null, plan.before());
+        for (RevisionRun r : plan.revisions()) revision(out, r);
+        write(out, null, plan.after());
+        return out.text();
     }
 
     /**
@@ -118,15 +111,18 @@ public final class OfflineMigrator {
      * transaction; with {@code purge}, after emptying the table whatever it holds.
      */
     public String stamp(List<String> start, List<VersionChange> changes, boolean purge) {
-        SqlScript out = new SqlScript();
         if (changes.isEmpty() && !purge) return "";
+        StampPlan plan = planner().stamp(changes, purge, !start.isEmpty());
+        SqlScript out = new SqlScript();
         session(out);
-        if (start.isEmpty() || purge) statement(out, versionTable.createSql(), "the version table");
-        out.statement("BEGIN");
-        if (purge) out.statement(versionTable.purgeSql());
-        for (VersionChange change : changes) out.statement(versionTable.changeSql(change));
-        out.statement("COMMIT");
+        if (plan.createsVersionTable()) statement(out, versionTable.createSql(), "the version table");
+        transaction(out, null, plan.transaction());
         return out.text();
+    }
+
+    /** The planner of the online run, for a server of unknown version (taken as a current one). */
+    private RunPlanner planner() {
+        return new RunPlanner(transactionPerMigration, history != null, dialect.name(), 0, List.of());
     }
 
     /** What the online session sets up on connecting: SQLite enforces foreign keys there. */
@@ -135,47 +131,47 @@ public final class OfflineMigrator {
     }
 
     /**
-     * One revision, its statements placed as the online run sends them: the session settings of
-     * its outer phases before BEGIN and after COMMIT (hoisted around the whole run when it is one
-     * transaction), its body and end-of-transaction checks inside. {@code open} says whether the
-     * run's one transaction is open when it starts; the revision commits when {@code commit} (each
-     * revision its own transaction, or the last of the run). Gives whether the transaction is open
-     * after it.
-     *
-     * <p>A revision that runs outside a transaction commits the open one first, and its version
-     * change and history row commit on their own, as online: a later revision that fails when the
-     * script runs then leaves the version table naming it, not a revision before it.
+     * One revision as the plan places it, under a comment with the online run's progress line. A
+     * revision that runs outside a transaction says so, and that the revisions before it are
+     * committed first when they are.
      */
-    private boolean step(SqlScript out, Step step, boolean open, boolean commit) {
-        RevisionScript script = scripts.apply(step.revision().id());
-        RevisionPhases phases = RevisionPhases.of(statements(script, step.upgrade()));
-        if (!transactionPerMigration) phases = phases.bodyOnly();
-        List<Statement> body = phases.inTransaction();
-        boolean alone = !script.transactional() || body.stream().anyMatch(Statement::runsAlone);
-        String running = running(step, script);
+    private void revision(SqlScript out, RevisionRun r) {
+        RevisionScript script = r.script();
+        String running = running(r.step(), script);
         log.accept(running);
         out.comment(running);
-        write(out, script, phases.before());
-        if (alone) {
-            // Each statement commits on its own; only the version change is kept atomic.
+        write(out, script, r.before());
+        if (r.outside()) {
             String why = "revision " + script.id() + " runs outside a transaction"
                     + (script.transactional() ? " (it holds a statement that cannot run in one)" : "")
-                    + (open ? "; the revisions before it are committed first" : "");
+                    + (r.commitsFirst() ? "; the revisions before it are committed first" : "");
             log.accept("  " + why);
             out.comment(why);
-            if (open) out.statement("COMMIT");
-            write(out, script, body);
-            out.statement("BEGIN");
-            record(out, step, script);
-            out.statement("COMMIT");
-        } else {
-            if (!open) out.statement("BEGIN");
-            write(out, script, body);
-            record(out, step, script);
-            if (commit) out.statement("COMMIT");
+            if (r.commitsFirst()) out.statement("COMMIT");
+            write(out, script, r.autocommit());
         }
-        write(out, script, phases.after());
-        return !alone && !commit;
+        transaction(out, script, r.transaction());
+        write(out, script, r.after());
+    }
+
+    /** One transaction of the plan, or a revision's part of the run's one transaction. */
+    private void transaction(SqlScript out, RevisionScript script, Transaction t) {
+        if (t.begins()) out.statement("BEGIN");
+        for (String sql : t.setUp()) out.statement(sql);
+        for (Action action : t.actions()) {
+            if (action instanceof Action.Run a) {
+                write(out, script, List.of(a.statement()));
+            } else if (action instanceof Action.ChangeVersion a) {
+                out.statement(versionTable.changeSql(a.change()));
+            } else if (action instanceof Action.PurgeVersions) {
+                out.statement(versionTable.purgeSql());
+            } else if (action instanceof Action.RecordHistory h) {
+                out.statement(history.offlineInsertSql(dialect.name(), h.revision(), h.upgrade(), h.checksum(), h.message()));
+            } else {
+                throw new IllegalStateException("no SQL for " + action);
+            }
+        }
+        if (t.commits()) out.statement("COMMIT");
     }
 
     /** Writes the statements in order, each computed one written from the schema the ones before it left. */
@@ -219,15 +215,6 @@ public final class OfflineMigrator {
         List<SqlTokens.Token> t = SqlTokens.of(sql);
         if (t.size() != 3 || !t.get(0).is("DROP") || !t.get(1).is("TABLE") || !t.get(2).isIdentifier()) return null;
         return t.get(2).identifier();
-    }
-
-    /** The version change of a step and its history row. */
-    private void record(SqlScript out, Step step, RevisionScript script) {
-        for (VersionChange change : step.changes()) out.statement(versionTable.changeSql(change));
-        if (history != null) {
-            out.statement(history.offlineInsertSql(dialect.name(), script.id(), step.upgrade(), script.checksum(),
-                    script.message()));
-        }
     }
 
     private void statement(SqlScript out, String sql, String origin) {
