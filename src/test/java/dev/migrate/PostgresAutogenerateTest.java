@@ -1,9 +1,9 @@
 package dev.migrate;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * PostgreSQL: extensions, enums, tables, comments, every key, checks, indexes (expressions,
@@ -11,7 +11,7 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
  * alters columns in place and adds and drops objects. (TimescaleDB is not installed here: its
  * diff is covered on schema pairs.)
  */
-@QuarkusMainTest
+@CliTest
 class PostgresAutogenerateTest extends AutogenerateScenarios {
     @Override
     protected TestDatabase newDatabase() {

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresCatalogRoundTripTest extends CatalogRoundTripScenarios {
     private static final String OWN = "('alembic_version', 'migrate_history')";
 

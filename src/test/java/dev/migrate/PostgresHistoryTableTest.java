@@ -7,15 +7,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.Outcomes;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.Project;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresHistoryTableTest extends HistoryTableScenarios {
     @Override
     protected TestDatabase newDatabase() {

@@ -1,10 +1,10 @@
 package dev.migrate;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresInspectCommandTest extends InspectScenarios {
     @Override
     protected TestDatabase newDatabase() {

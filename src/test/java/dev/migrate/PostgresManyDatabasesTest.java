@@ -16,15 +16,15 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.Outcomes;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresManyDatabasesTest extends ManyDatabasesScenarios {
     @Override
     protected TestDatabase newDatabase() {

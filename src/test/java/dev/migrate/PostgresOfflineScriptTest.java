@@ -3,12 +3,12 @@ package dev.migrate;
 import java.util.List;
 
 import dev.migrate.support.Catalogs;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.ScriptRunner;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresOfflineScriptTest extends OfflineScriptScenarios {
     @Override
     protected TestDatabase newDatabase() {

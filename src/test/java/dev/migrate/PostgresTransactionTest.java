@@ -19,13 +19,13 @@ import dev.migrate.graph.RevisionMap;
 import dev.migrate.ops.Operation;
 import dev.migrate.script.ScriptDirectory;
 import dev.migrate.script.Statement;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresTransactionTest extends TransactionScenarios {
     @Override
     protected TestDatabase newDatabase() {

@@ -1,12 +1,12 @@
 package dev.migrate;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** SQLite: tables, columns, keys, unique, foreign keys, checks, indexes, enum columns, views; changes SQLite can make in place. */
-@QuarkusMainTest
+@CliTest
 class SqliteAutogenerateTest extends AutogenerateScenarios {
     @Override
     protected TestDatabase newDatabase() {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class SqliteCatalogRoundTripTest extends CatalogRoundTripScenarios {
     private static final String OWN = "('alembic_version', 'migrate_history', 'sqlite_sequence')";
 

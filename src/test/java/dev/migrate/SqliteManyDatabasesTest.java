@@ -1,10 +1,10 @@
 package dev.migrate;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class SqliteManyDatabasesTest extends ManyDatabasesScenarios {
     @Override
     protected TestDatabase newDatabase() {

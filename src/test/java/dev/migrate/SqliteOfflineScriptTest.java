@@ -18,14 +18,14 @@ import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.ScriptDirectory;
 import dev.migrate.support.Catalogs;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.ManyOperations;
 import dev.migrate.support.ScriptRunner;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class SqliteOfflineScriptTest extends OfflineScriptScenarios {
     @Override
     protected TestDatabase newDatabase() {

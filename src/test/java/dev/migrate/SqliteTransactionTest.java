@@ -2,11 +2,11 @@ package dev.migrate;
 
 import java.util.List;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class SqliteTransactionTest extends TransactionScenarios {
     @Override
     protected TestDatabase newDatabase() {

@@ -21,7 +21,19 @@ import picocli.CommandLine;
 public class CommandLineFactory {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        CommandLine cl = factory.create();
+        return configure(factory.create());
+    }
+
+    /**
+     * The command line of a run without Quarkus around it (the tests' in-process launcher): the same
+     * commands and failure handling as {@link #commandLine}, on {@code vertx}, which the caller closes.
+     */
+    public static CommandLine standalone(VertxHolder vertx) {
+        return configure(new CommandLine(new MigrateCommand(vertx)));
+    }
+
+    /** Applies how the command line parses and fails to {@code cl}: one place for every way it is built. */
+    static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean debug = debug(parseResult);

@@ -52,6 +52,15 @@ public class MigrateCommand {
     @Inject
     VertxHolder vertx;
 
+    /** For CDI, which injects {@link #vertx}. */
+    public MigrateCommand() {
+    }
+
+    /** For a run without CDI (see {@link CommandLineFactory#standalone}). */
+    MigrateCommand(VertxHolder vertx) {
+        this.vertx = vertx;
+    }
+
     private Workspace workspace;
 
     /**

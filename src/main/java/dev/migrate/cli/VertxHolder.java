@@ -8,10 +8,11 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * The command line's Vert.x: created by the first PostgreSQL session of the run (SQLite, offline
- * and file-only commands never start it) and stopped when the application shuts down.
+ * and file-only commands never start it) and stopped when the application shuts down (or by
+ * whoever made it, for a run without CDI).
  */
 @ApplicationScoped
-public class VertxHolder {
+public class VertxHolder implements AutoCloseable {
     private final LazyVertx vertx = new LazyVertx();
 
     public Vertx get() {
@@ -19,7 +20,8 @@ public class VertxHolder {
     }
 
     @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         vertx.close();
     }
 }

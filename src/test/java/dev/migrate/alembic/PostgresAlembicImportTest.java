@@ -3,11 +3,11 @@ package dev.migrate.alembic;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresAlembicImportTest extends AlembicImportScenarios {
     @Override
     protected TestDatabase newDatabase() {

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** The test JVM cannot set $EDITOR for the command, so the editor is given with --editor. */
-@QuarkusMainTest
+@CliTest
 class EditCommandTest {
     @TempDir
     Path tmp;

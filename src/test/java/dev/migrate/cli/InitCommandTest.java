@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.script.Templates;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class InitCommandTest {
     @TempDir
     Path tmp;

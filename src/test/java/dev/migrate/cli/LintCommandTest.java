@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code migrate lint} end to end: exit codes, the three formats, the default range with a database. */
-@QuarkusMainTest
+@CliTest
 class LintCommandTest {
     private static final String TABLE = "-- migrate:upgrade\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n";
 

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.script.RevisionScript;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.Outcomes;
 import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code upgrade --sql}, {@code downgrade --sql} and {@code stamp --sql}: the exact script, and no connection. */
-@QuarkusMainTest
+@CliTest
 class OfflineSqlTest {
     private static final String VERSION_TABLE = "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL,"
             + " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));\n\n";

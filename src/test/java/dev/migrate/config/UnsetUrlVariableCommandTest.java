@@ -11,13 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.Project;
 import dev.migrate.support.SqliteTestDatabase;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /** {@code url: ${VAR}} with VAR unset: the commands that need no URL from the file run, the others name the variable. */
-@QuarkusMainTest
+@CliTest
 class UnsetUrlVariableCommandTest {
     private static final String VARIABLE = "MIGRATE_TEST_NEVER_SET_URL";
 

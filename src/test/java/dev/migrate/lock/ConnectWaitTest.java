@@ -11,16 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.support.CliTest;
 import dev.migrate.support.DelayedRelay;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import io.vertx.pgclient.PgConnectOptions;
 
 /** {@code --wait} / {@code connect.wait}: what is retried, what fails at once, and what the messages say. */
-@QuarkusMainTest
+@CliTest
 class ConnectWaitTest {
     private static final PgConnectOptions SERVER = PgConnectOptions.fromUri(PostgresTestDatabase.SERVER);
 

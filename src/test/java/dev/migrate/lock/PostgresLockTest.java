@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import dev.migrate.engine.lock.AdvisoryLockKey;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresMigrationLock;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
-@QuarkusMainTest
+@CliTest
 class PostgresLockTest extends LockScenarios {
     private static final long KEY = PostgresMigrationLock.KEY;
 

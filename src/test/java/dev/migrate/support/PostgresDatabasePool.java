@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.migrate.engine.Database;
@@ -27,13 +30,27 @@ import io.vertx.pgclient.PgConnectOptions;
 final class PostgresDatabasePool {
     private static final Vertx VERTX = Vertx.vertx();
     private static final PgConnectOptions SERVER = PgConnectOptions.fromUri(PostgresTestDatabase.SERVER);
+    /** Sessions the exiting JVM opens at once to drop its databases, well within the server's connection limit. */
+    private static final int DROPPERS = 8;
     private static final ConcurrentLinkedDeque<String> FREE = new ConcurrentLinkedDeque<>();
     /** What a database just created looks like, taken from the first one this JVM creates. */
     private static volatile String freshFingerprint;
 
     static {
+        // Several at once: one after another, the fifty of the many-databases test outlast the 30 s
+        // surefire grants a test JVM to exit, and it is killed with them left on the server.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (String name = FREE.poll(); name != null; name = FREE.poll()) drop(name);
+            ExecutorService droppers = Executors.newFixedThreadPool(DROPPERS);
+            for (String name = FREE.poll(); name != null; name = FREE.poll()) {
+                String dropped = name;
+                droppers.execute(() -> drop(dropped));
+            }
+            droppers.shutdown();
+            try {
+                droppers.awaitTermination(25, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }, "test-database-pool"));
     }
 

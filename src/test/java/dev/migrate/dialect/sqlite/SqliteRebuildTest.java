@@ -22,6 +22,7 @@ import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.script.ScriptDirectory;
+import dev.migrate.support.CliTest;
 import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Outcomes;
@@ -30,14 +31,13 @@ import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 
 /**
  * Table rebuilds on a real SQLite file, run through the command line: rows of the table and of
  * the table that references it survive, and so do its indexes, defaults, checks, triggers, views
  * and foreign keys in and out, as sqlite_master and the PRAGMAs report them.
  */
-@QuarkusMainTest
+@CliTest
 class SqliteRebuildTest extends EngineTestBase {
     @Override
     protected TestDatabase newDatabase() {
