@@ -37,7 +37,8 @@ public final class ConfigLoader {
     private static final List<String> SETTINGS = List.of("script_location", "url", "version_locations",
             "file_template", "truncate_slug_length", "timezone", "version_table", "version_table_schema",
             "history_table", "transaction_per_migration", "lock_timeout", "connect", "target_schema",
-            "compare_type", "compare_server_default", "include_schemas", "databases");
+            "compare_type", "compare_server_default", "include_schemas", "databases", "ddl_lock_timeout",
+            "ddl_lock_retries", "statement_timeout");
     private static final List<String> CONNECT_SETTINGS = List.of("connect.wait", "connect.timeout");
     private static final Pattern TEMPLATE_TOKEN = Pattern.compile("%\\(([^)]*)\\)[-0-9.]*[sd]|%%|%");
     /** A token as an Alembic ini file escapes it for configparser: {@code %%(rev)s}. */
@@ -163,7 +164,33 @@ public final class ConfigLoader {
                 bool(entries.get("compare_type"), "compare_type", true),
                 bool(entries.get("compare_server_default"), "compare_server_default", true),
                 entries.containsKey("include_schemas") ? strings(entries.get("include_schemas"), "include_schemas") : List.of("public"),
-                databases);
+                databases, ddlLock(entries));
+    }
+
+    /** The three DDL lock settings; a timeout of {@code 0} or {@code off} means no limit. */
+    private DdlLockSettings ddlLock(Map<String, Node> entries) {
+        DdlLockSettings d = DdlLockSettings.DEFAULTS;
+        return new DdlLockSettings(limit(entries.get("ddl_lock_timeout"), "ddl_lock_timeout", d.lockTimeout()),
+                count(entries.get("ddl_lock_retries"), "ddl_lock_retries", d.retries()),
+                limit(entries.get("statement_timeout"), "statement_timeout", d.statementTimeout()));
+    }
+
+    private Duration limit(Node node, String setting, Duration dflt) {
+        String v = nullable(node, setting);
+        if (v != null && (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false"))) return Duration.ZERO;
+        return duration(node, setting, dflt);
+    }
+
+    private int count(Node node, String setting, int dflt) {
+        String v = nullable(node, setting);
+        if (v == null) return dflt;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) return n;
+        } catch (NumberFormatException e) {
+            // the message below covers both a non-number and a number out of range
+        }
+        throw node.error(setting + ": expected a whole number, 0 or more, found '" + v + "'");
     }
 
     /**

@@ -88,7 +88,8 @@ public final class Operations {
                 if (steps.isEmpty()) return Uni.createFrom().item(new Migrated(current, List.of(), current));
                 return ChangedFiles.warn(env, db, history).flatMap(v -> {
                     env.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
-                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log).run(steps);
+                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log,
+                            env.config().ddlLock()).run(steps);
                 }).map(done -> new Migrated(current, done, after(current, done)));
             }, interruption).invoke(done -> {
                 if (done.steps().isEmpty()) env.log("Nothing to " + verb + ": the database is already at " + target + ".");

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.migrate.MigrateException;
+import dev.migrate.config.DdlLockSettings;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.ddllock.DdlLockRetry;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.script.CheckFailed;
@@ -47,6 +49,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * or after it ends, also when the revision fails ({@link RevisionPhases}); in the run's one
  * transaction they go around the whole run. A computed statement's SQL is written just before its
  * turn, from the database as the statements before it left it (a SQLite table rebuild).
+ *
+ * <p>On PostgreSQL each transaction limits how long its DDL waits for a lock, and a revision whose
+ * statement gave up waiting is rolled back and run again ({@link DdlLockRetry}).
  */
 public final class Migrator {
     /** Per transaction: its COMMIT does not wait for the WAL flush; a later synchronous commit flushes it. */
@@ -62,6 +67,7 @@ public final class Migrator {
     private final boolean transactionPerMigration;
     private final Function<String, RevisionScript> scripts;
     private final Consumer<String> log;
+    private final DdlLockRetry ddlLock;
 
     /** A runner that keeps no history table. */
     public Migrator(Database db, Dialect dialect, VersionTable versionTable, boolean transactionPerMigration,
@@ -72,6 +78,14 @@ public final class Migrator {
     /** {@code history} null keeps no history table (the configuration's {@code history_table: null}). */
     public Migrator(Database db, Dialect dialect, VersionTable versionTable, HistoryTable history,
                     boolean transactionPerMigration, Function<String, RevisionScript> scripts, Consumer<String> log) {
+        this(db, dialect, versionTable, history, transactionPerMigration, scripts, log, DdlLockSettings.DEFAULTS);
+    }
+
+    /** {@code ddlLock}: how long DDL waits for its locks, and how often a revision that waited too long runs again. */
+    public Migrator(Database db, Dialect dialect, VersionTable versionTable, HistoryTable history,
+                    boolean transactionPerMigration, Function<String, RevisionScript> scripts, Consumer<String> log,
+                    DdlLockSettings ddlLock) {
+        this.ddlLock = new DdlLockRetry(ddlLock, db, log);
         this.db = db;
         this.dialect = dialect;
         this.versionTable = versionTable;
@@ -102,6 +116,13 @@ public final class Migrator {
 
         void commit() {
             committed.addAll(uncommitted);
+            uncommitted.clear();
+            open = false;
+        }
+
+        /** The open transaction failed and rolls back: what it did is undone, so that it can be tried again. */
+        void rolledBack() {
+            done.removeAll(uncommitted);
             uncommitted.clear();
             open = false;
         }
@@ -140,10 +161,21 @@ public final class Migrator {
                         + " before the first one runs", e.exitCode(), e);
             }
             RevisionPhases phases = RevisionPhases.of(statements);
-            out.add(new Planned(step, script, phases.inTransaction(), phases.before(), phases.after(),
-                    outsideReason(script, phases.inTransaction())));
+            String outside = outsideReason(script, phases.inTransaction());
+            if (outside != null) phases = withSessionTimeouts(phases);
+            out.add(new Planned(step, script, phases.inTransaction(), phases.before(), phases.after(), outside));
         }
         return out;
+    }
+
+    /** Outside a transaction, SET LOCAL has nothing to hold to: the limits go on the session around the revision. */
+    private RevisionPhases withSessionTimeouts(RevisionPhases phases) {
+        List<Statement> before = new ArrayList<>();
+        for (String sql : ddlLock.timeouts().session()) before.add(Statement.in(Statement.Phase.BEFORE_TRANSACTION, sql, 0));
+        before.addAll(phases.before());
+        List<Statement> after = new ArrayList<>(phases.after());
+        for (String sql : ddlLock.timeouts().reset()) after.add(Statement.in(Statement.Phase.AFTER_TRANSACTION, sql, 0));
+        return new RevisionPhases(before, phases.inTransaction(), after);
     }
 
     private String outsideReason(RevisionScript script, List<Statement> statements) {
@@ -162,7 +194,8 @@ public final class Migrator {
         if (history != null) tables = tables.flatMap(v -> history.create(db));
         Planned last = planned.get(planned.size() - 1);
         if (transactionPerMigration) {
-            return tables.flatMap(v -> each(planned, p -> around(run, p, p.before(), p.after(), () -> step(run, p, p == last))))
+            return tables.flatMap(v -> each(planned, p -> ddlLock.run(
+                            () -> around(run, p, p.before(), p.after(), () -> step(run, p, p == last)), () -> !p.outside())))
                     .map(v -> run.done);
         }
         // In the run's one transaction, what a revision needs around its transaction goes around the run's.
@@ -172,8 +205,8 @@ public final class Migrator {
             outer.addAll(p.after());
         }
         RevisionPhases around = RevisionPhases.of(outer);
-        return tables.flatMap(v -> around(run, planned.get(0), around.before(), around.after(),
-                        () -> each(planned, p -> step(run, p, p == last))))
+        return tables.flatMap(v -> ddlLock.run(() -> around(run, planned.get(0), around.before(), around.after(),
+                        () -> each(planned, p -> step(run, p, p == last))), run.committed::isEmpty))
                 .map(v -> run.done);
     }
 
@@ -215,7 +248,10 @@ public final class Migrator {
     private Uni<Void> inTransaction(Run run, Planned p, boolean last, Instant startedAt, long started) {
         List<Command> batch = new ArrayList<>();
         boolean begins = !run.open;
-        if (begins) batch.add(Command.control("BEGIN"));
+        if (begins) {
+            batch.add(Command.control("BEGIN"));
+            for (String sql : ddlLock.timeouts().local()) batch.add(Command.control(sql));
+        }
         boolean commit = transactionPerMigration || last;
         if (commit && !last && "postgresql".equals(db.dialectName())) batch.add(Command.control(ASYNC_COMMIT));
         String serverStart = null;
@@ -232,6 +268,7 @@ public final class Migrator {
                     run.uncommitted.add(p.step());
                     if (commit) run.commit();
                 })
+                .onFailure().invoke(run::rolledBack)
                 .onFailure(CommandFailed.class).transform(e -> failure(p, (CommandFailed) e, transactionPerMigration
                         ? FailureReport.rolledBack(run.committed) : FailureReport.oneTransaction(run.committed)));
     }
@@ -351,7 +388,7 @@ public final class Migrator {
                 ? "check the history table, or set history_table: null to keep no log" : null;
         String message = FailureReport.header(p.script(), e.command, doing, e.sql, db.dialectName(), e.getCause(), advice)
                 + "\n  " + consequence;
-        return new MigrationFailed(p.script().revision().id(), message, e.getCause());
+        return new MigrationFailed(p.script().revision().id(), message, e.getCause(), e.sql);
     }
 
     /** Runs {@code action} on each item in turn, the next one starting when the previous one has ended. */
