@@ -58,6 +58,11 @@ public class MigrateCommand {
             description = "How long upgrade, downgrade and stamp wait for the migration lock (lock_timeout; e.g. 60s).")
     String lockTimeout;
 
+    @Option(names = "--ddl-lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "On PostgreSQL, how long each migration statement waits for its table lock before its revision"
+                    + " is rolled back and retried (ddl_lock_timeout; e.g. 5s, off).")
+    String ddlLockTimeout;
+
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only data and errors.")
     boolean quiet;
 

@@ -177,8 +177,12 @@ public final class ConfigLoader {
 
     private Duration limit(Node node, String setting, Duration dflt) {
         String v = nullable(node, setting);
-        if (v != null && (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false"))) return Duration.ZERO;
-        return duration(node, setting, dflt);
+        if (v == null) return dflt;
+        try {
+            return DdlLockSettings.limit(v);
+        } catch (IllegalArgumentException e) {
+            throw node.error(setting + ": " + e.getMessage());
+        }
     }
 
     private int count(Node node, String setting, int dflt) {

@@ -31,6 +31,25 @@ public record DdlLockSettings(Duration lockTimeout, int retries, Duration statem
         return !statementTimeout.isZero();
     }
 
+    /** These settings with another {@link #lockTimeout()} ({@code --ddl-lock-timeout}). */
+    public DdlLockSettings withLockTimeout(Duration d) {
+        return new DdlLockSettings(d, retries, statementTimeout);
+    }
+
+    /**
+     * A limit as written: {@code off} (or {@code false}) for none, else a duration, {@code 0} also
+     * meaning none; an {@link IllegalArgumentException} saying what is accepted.
+     */
+    public static Duration limit(String text) {
+        String t = text.trim();
+        if (t.equalsIgnoreCase("off") || t.equalsIgnoreCase("false")) return Duration.ZERO;
+        try {
+            return Durations.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ", or off");
+        }
+    }
+
     /** A duration as migrate.yaml shows it: {@code off} for zero. */
     public static String format(Duration d) {
         return d.isZero() ? "off" : Durations.format(d);

@@ -215,14 +215,15 @@ class PostgresDdlLockTest {
         assertAppliedOnce();
     }
 
+    /** Also: --ddl-lock-timeout wins over the file. */
     @Test
     @Timeout(120)
     void quietRunsDoNotReportTheWaits(QuarkusMainLauncher launcher) {
-        Project p = project("ddl_lock_timeout: 100ms\nddl_lock_retries: 1\n");
+        Project p = project("ddl_lock_timeout: off\nddl_lock_retries: 1\n");
         ok(p.run(launcher, "upgrade", "a1"));
         LaunchResult r;
         try (Holder holder = new Holder()) {
-            r = p.run(launcher, "-q", "upgrade", "head");
+            r = p.run(launcher, "-q", "--ddl-lock-timeout", "100ms", "upgrade", "head");
         }
         assertEquals(1, r.exitCode(), r.getErrorOutput());
         assertFalse(r.getErrorOutput().contains("retry 1 of 1"), r.getErrorOutput());
