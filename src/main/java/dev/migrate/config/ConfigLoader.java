@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,30 +172,12 @@ public final class ConfigLoader {
     private DdlLockSettings ddlLock(Map<String, Node> entries) {
         DdlLockSettings d = DdlLockSettings.DEFAULTS;
         return new DdlLockSettings(limit(entries.get("ddl_lock_timeout"), "ddl_lock_timeout", d.lockTimeout()),
-                count(entries.get("ddl_lock_retries"), "ddl_lock_retries", d.retries()),
+                atLeast(entries.get("ddl_lock_retries"), "ddl_lock_retries", d.retries(), 0),
                 limit(entries.get("statement_timeout"), "statement_timeout", d.statementTimeout()));
     }
 
     private Duration limit(Node node, String setting, Duration dflt) {
-        String v = nullable(node, setting);
-        if (v == null) return dflt;
-        try {
-            return DdlLockSettings.limit(v);
-        } catch (IllegalArgumentException e) {
-            throw node.error(setting + ": " + e.getMessage());
-        }
-    }
-
-    private int count(Node node, String setting, int dflt) {
-        String v = nullable(node, setting);
-        if (v == null) return dflt;
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= 0) return n;
-        } catch (NumberFormatException e) {
-            // the message below covers both a non-number and a number out of range
-        }
-        throw node.error(setting + ": expected a whole number, 0 or more, found '" + v + "'");
+        return duration(node, setting, dflt, DdlLockSettings::limit);
     }
 
     /**
@@ -272,22 +255,31 @@ public final class ConfigLoader {
     }
 
     private int positive(Node node, String setting, int dflt) {
+        return atLeast(node, setting, dflt, 1);
+    }
+
+    private int atLeast(Node node, String setting, int dflt, int least) {
         String v = nullable(node, setting);
         if (v == null) return dflt;
         try {
             int n = Integer.parseInt(v.trim());
-            if (n > 0) return n;
+            if (n >= least) return n;
         } catch (NumberFormatException e) {
             // the message below covers both a non-number and a number out of range
         }
-        throw node.error(setting + ": expected a whole number above 0, found '" + v + "'");
+        throw node.error(setting + ": expected a whole number " + (least == 1 ? "above 0" : least + " or more")
+                + ", found '" + v + "'");
     }
 
     private Duration duration(Node node, String setting, Duration dflt) {
+        return duration(node, setting, dflt, Durations::parse);
+    }
+
+    private Duration duration(Node node, String setting, Duration dflt, Function<String, Duration> parse) {
         String v = nullable(node, setting);
         if (v == null) return dflt;
         try {
-            return Durations.parse(v);
+            return parse.apply(v);
         } catch (IllegalArgumentException e) {
             throw node.error(setting + ": " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -115,16 +116,36 @@ class PostgresDdlLockTest {
         assertEquals(List.of("id", "email"), db.columns("accounts"));
     }
 
-    @Test
-    @Timeout(120)
-    void withoutALimitTheApplicationQueuesBehindTheMigration(QuarkusMainLauncher launcher) throws Exception {
-        Project p = project("ddl_lock_timeout: off\n");
+    /** What a test does while the holder holds and the upgrade to head runs in the background. */
+    private interface WhileHeld {
+        void run(Database app, Holder holder, BlockingQueue<String> progress, CompletableFuture<MigrationResult> upgrade)
+                throws Exception;
+    }
+
+    /**
+     * Applies a1, has the holder read accounts, starts the upgrade to head and runs {@code test}
+     * with an application session of its own; the holder and that session end whatever happens,
+     * so that the upgrade ends too. Then b2 must be applied once.
+     */
+    private void whileHeld(QuarkusMainLauncher launcher, String settings, WhileHeld test) throws Exception {
+        Project p = project(settings);
         ok(p.run(launcher, "upgrade", "a1"));
         Database app = db.open();
         Holder holder = new Holder();
         try {
             BlockingQueue<String> progress = new LinkedBlockingQueue<>();
-            CompletableFuture<MigrationResult> run = upgradeInBackground(p, progress);
+            test.run(app, holder, progress, upgradeInBackground(p, progress));
+        } finally {
+            holder.close();
+            app.close().await().indefinitely();
+        }
+        assertAppliedOnce();
+    }
+
+    @Test
+    @Timeout(120)
+    void withoutALimitTheApplicationQueuesBehindTheMigration(QuarkusMainLauncher launcher) throws Exception {
+        whileHeld(launcher, "ddl_lock_timeout: off\n", (app, holder, progress, run) -> {
             awaitTrue(() -> !db.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'ALTER TABLE accounts%'").isEmpty(),
                     "the migration's ALTER waits for the holder");
             String appPid = app.query("SELECT pg_backend_pid()").await().indefinitely().get(0).get(0);
@@ -136,57 +157,45 @@ class PostgresDdlLockTest {
             assertEquals(List.of(List.of("1")), read.get(AWAIT_SECONDS, TimeUnit.SECONDS));
             run.get(AWAIT_SECONDS, TimeUnit.SECONDS);
             assertTrue(progress.stream().noneMatch(l -> l.contains("ddl_lock_timeout")), progress.toString());
-        } finally {
-            holder.close();
-            app.close().await().indefinitely();
-        }
-        assertAppliedOnce();
+        });
     }
 
     @Test
     @Timeout(120)
     void withALimitTheApplicationIsNotBlockedAndTheMigrationCompletesOnceTheHolderCommits(QuarkusMainLauncher launcher)
             throws Exception {
-        migratesOnceTheHolderLetsGo(launcher, "ddl_lock_timeout: 200ms\nddl_lock_retries: 50\n");
+        whileHeld(launcher, "ddl_lock_timeout: 200ms\nddl_lock_retries: 50\n", PostgresDdlLockTest::retriesUntilReleased);
     }
 
     /** The run's one transaction is retried whole, as a revision's own is. */
     @Test
     @Timeout(120)
     void inTheRunsOneTransactionTheWholeRunIsRetried(QuarkusMainLauncher launcher) throws Exception {
-        migratesOnceTheHolderLetsGo(launcher, "ddl_lock_timeout: 200ms\nddl_lock_retries: 50\ntransaction_per_migration: false\n");
+        whileHeld(launcher, "ddl_lock_timeout: 200ms\nddl_lock_retries: 50\ntransaction_per_migration: false\n",
+                PostgresDdlLockTest::retriesUntilReleased);
     }
 
-    private void migratesOnceTheHolderLetsGo(QuarkusMainLauncher launcher, String settings) throws Exception {
-        Project p = project(settings);
-        ok(p.run(launcher, "upgrade", "a1"));
-        Database app = db.open();
-        Holder holder = new Holder();
-        try {
-            BlockingQueue<String> progress = new LinkedBlockingQueue<>();
-            CompletableFuture<MigrationResult> run = upgradeInBackground(p, progress);
-            String waited = awaitLine(progress, "ddl_lock_timeout", run);
-            assertTrue(waited.contains("revision b2: a statement waited 200ms (ddl_lock_timeout) for its lock on accounts;"
-                    + " rolled back, retry 1 of 50"), waited);
-            String heldBy = progress.poll(AWAIT_SECONDS, TimeUnit.SECONDS);
-            assertTrue(heldBy != null && heldBy.contains("held by pid " + holder.pid + " (application_name '" + HOLDER
-                    + "', idle in transaction, transaction open "), String.valueOf(heldBy));
-            assertTrue(heldBy.contains("AccessShareLock on accounts): SELECT pg_backend_pid()"), heldBy);
-            // While the migration keeps retrying, the application's reads go through: each waits at most one lock_timeout.
-            for (int i = 0; i < 5; i++) {
-                long started = System.nanoTime();
-                assertEquals(List.of(List.of("1")), app.query("SELECT count(*) FROM accounts").await().atMost(java.time.Duration.ofSeconds(AWAIT_SECONDS)));
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                assertTrue(ms < 2_000, "the application's read took " + ms + "ms");
-            }
-            assertFalse(run.isDone(), "the migration waits for the holder");
-            holder.close();
-            run.get(AWAIT_SECONDS, TimeUnit.SECONDS);
-        } finally {
-            holder.close();
-            app.close().await().indefinitely();
+    /** The first wait is reported naming the holder; the application's reads go through meanwhile; releasing ends the run. */
+    private static void retriesUntilReleased(Database app, Holder holder, BlockingQueue<String> progress,
+                                             CompletableFuture<MigrationResult> run) throws Exception {
+        String waited = awaitLine(progress, "ddl_lock_timeout", run);
+        assertTrue(waited.contains("revision b2: a statement waited 200ms (ddl_lock_timeout) for its lock on accounts;"
+                + " rolled back, retry 1 of 50"), waited);
+        String heldBy = progress.poll(AWAIT_SECONDS, TimeUnit.SECONDS);
+        assertTrue(heldBy != null && heldBy.contains("held by pid " + holder.pid + " (application_name '" + HOLDER
+                + "', idle in transaction, transaction open "), String.valueOf(heldBy));
+        assertTrue(heldBy.contains("AccessShareLock on accounts): SELECT pg_backend_pid()"), heldBy);
+        // While the migration keeps retrying, the application's reads go through: each waits at most one lock_timeout.
+        for (int i = 0; i < 5; i++) {
+            long started = System.nanoTime();
+            assertEquals(List.of(List.of("1")), app.query("SELECT count(*) FROM accounts").await()
+                    .atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(ms < 2_000, "the application's read took " + ms + "ms");
         }
-        assertAppliedOnce();
+        assertFalse(run.isDone(), "the migration waits for the holder");
+        holder.close();
+        run.get(AWAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Test
