@@ -198,17 +198,25 @@ class PostgresDdlLockTest {
         run.get(AWAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** A command's outcome while the holder held, and the holder's pid. */
+    private record HeldRun(LaunchResult result, String holderPid) {
+    }
+
+    /** Applies a1, then runs {@code args} while the holder holds accounts; the holder ends before this returns. */
+    private HeldRun whileHeld(QuarkusMainLauncher launcher, Project p, String... args) {
+        ok(p.run(launcher, "upgrade", "a1"));
+        try (Holder holder = new Holder()) {
+            return new HeldRun(p.run(launcher, args), holder.pid);
+        }
+    }
+
     @Test
     @Timeout(120)
     void retriesExhaustedFailNamingTheHolderAndChangeNothing(QuarkusMainLauncher launcher) {
         Project p = project("ddl_lock_timeout: 100ms\nddl_lock_retries: 2\n");
-        ok(p.run(launcher, "upgrade", "a1"));
-        LaunchResult r;
-        String pid;
-        try (Holder holder = new Holder()) {
-            pid = holder.pid;
-            r = p.run(launcher, "upgrade", "head");
-        }
+        HeldRun held = whileHeld(launcher, p, "upgrade", "head");
+        LaunchResult r = held.result();
+        String pid = held.holderPid();
         assertEquals(1, r.exitCode(), r.getErrorOutput());
         String err = r.getErrorOutput();
         assertTrue(err.contains("retry 1 of 2") && err.contains("retry 2 of 2") && !err.contains("retry 3"), err);
@@ -228,12 +236,8 @@ class PostgresDdlLockTest {
     @Test
     @Timeout(120)
     void quietRunsDoNotReportTheWaits(QuarkusMainLauncher launcher) {
-        Project p = project("ddl_lock_timeout: off\nddl_lock_retries: 1\n");
-        ok(p.run(launcher, "upgrade", "a1"));
-        LaunchResult r;
-        try (Holder holder = new Holder()) {
-            r = p.run(launcher, "-q", "--ddl-lock-timeout", "100ms", "upgrade", "head");
-        }
+        LaunchResult r = whileHeld(launcher, project("ddl_lock_timeout: off\nddl_lock_retries: 1\n"),
+                "-q", "--ddl-lock-timeout", "100ms", "upgrade", "head").result();
         assertEquals(1, r.exitCode(), r.getErrorOutput());
         assertFalse(r.getErrorOutput().contains("retry 1 of 1"), r.getErrorOutput());
         assertTrue(r.getErrorOutput().contains("gave up in 2 attempts"), r.getErrorOutput());
@@ -246,11 +250,7 @@ class PostgresDdlLockTest {
         Project p = project("ddl_lock_timeout: 100ms\nddl_lock_retries: 3\n");
         p.sql("b2", "a1", "-- transactional: false\n", "ALTER TABLE accounts ADD COLUMN email VARCHAR(200);",
                 "ALTER TABLE accounts DROP COLUMN email;");
-        ok(p.run(launcher, "upgrade", "a1"));
-        LaunchResult r;
-        try (Holder holder = new Holder()) {
-            r = p.run(launcher, "upgrade", "head");
-        }
+        LaunchResult r = whileHeld(launcher, p, "upgrade", "head").result();
         assertEquals(1, r.exitCode(), r.getErrorOutput());
         String err = r.getErrorOutput();
         assertFalse(err.contains("retry 1"), err);
