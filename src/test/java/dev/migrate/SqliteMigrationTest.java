@@ -12,8 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.support.Project;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
+import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 
@@ -22,6 +24,18 @@ class SqliteMigrationTest extends MigrationScenarios {
     @Override
     protected TestDatabase newDatabase() {
         return new SqliteTestDatabase();
+    }
+
+    /** SQLite has no lock queue for these to shorten: limits no PostgreSQL statement could meet change nothing here. */
+    @Test
+    void ddlLockSettingsAreAcceptedAndIgnored(QuarkusMainLauncher launcher) {
+        project = new Project(tmp, db.url(), "ddl_lock_timeout: 1ms\nddl_lock_retries: 0\nstatement_timeout: 1ms\n");
+        threeRevisions();
+        ok(project.run(launcher, "upgrade", "head"));
+        ok(project.run(launcher, "--ddl-lock-timeout", "1ms", "downgrade", "base"));
+        LaunchResult script = project.run(launcher, "upgrade", "--sql");
+        ok(script);
+        assertFalse(script.getOutput().contains("timeout"), script.getOutput());
     }
 
     @Test

@@ -211,7 +211,7 @@ public final class MigrateBuilder {
                 transactionPerMigration != null ? transactionPerMigration : c.transactionPerMigration(),
                 lockTimeout != null ? lockTimeout : c.lockTimeout(), connectWait != null ? connectWait : c.connectWait(),
                 connectTimeout != null ? connectTimeout : c.connectTimeout(), target, c.compareType(),
-                c.compareServerDefault(), c.includeSchemas(), c.databases());
+                c.compareServerDefault(), c.includeSchemas(), c.databases(), c.ddlLock());
     }
 
     private static Path absolute(Path p) {

@@ -40,7 +40,7 @@ final class OfflineSql {
 
     static OfflineMigrator migrator(Workspace ws, Dialect dialect) {
         return new OfflineMigrator(dialect, ws.versionTable(dialect), ws.historyTable(dialect),
-                ws.config().transactionPerMigration(), ws::script, ws::log);
+                ws.config().transactionPerMigration(), ws::script, ws::log, ws.config().ddlLock());
     }
 
     /** Plans the steps from the range's start, writes their script, and says when there was nothing to do. */

@@ -14,7 +14,7 @@ import java.util.List;
  * @param concurrency never below 1 once checked by {@link MigrateCommand#workspace()}
  */
 record RunOptions(String config, List<String> urls, String urlFile, int concurrency, List<String> x, String connectWait,
-                  String lockTimeout, boolean quiet, boolean verbose, boolean json) {
+                  String lockTimeout, String ddlLockTimeout, boolean quiet, boolean verbose, boolean json) {
     RunOptions {
         urls = List.copyOf(urls);
         x = List.copyOf(x);
@@ -30,6 +30,7 @@ record RunOptions(String config, List<String> urls, String urlFile, int concurre
         List<String> x = new ArrayList<>();
         String connectWait = null;
         String lockTimeout = null;
+        String ddlLockTimeout = null;
         boolean quiet = false;
         boolean verbose = false;
         boolean json = false;
@@ -43,7 +44,10 @@ record RunOptions(String config, List<String> urls, String urlFile, int concurre
                 if (m.urlFile != null) urlFile = m.urlFile;
                 if (m.concurrency != null) concurrency = m.concurrency;
             }
-            if (h instanceof LockOption l && l.timeout != null) lockTimeout = l.timeout;
+            if (h instanceof LockOption l) {
+                if (l.timeout != null) lockTimeout = l.timeout;
+                if (l.ddlTimeout != null) ddlLockTimeout = l.ddlTimeout;
+            }
             if (h instanceof ValuesOption v) x.addAll(v.pairs);
             if (h instanceof TagOption t && t.tag != null) tags.add("tag=" + t.tag);
             if (h instanceof OutputOptions o) quiet |= o.quiet;
@@ -52,6 +56,6 @@ record RunOptions(String config, List<String> urls, String urlFile, int concurre
         }
         tags.addAll(x);
         return new RunOptions(config, urls, urlFile, concurrency == null ? ManyDatabases.DEFAULT_CONCURRENCY : concurrency,
-                tags, connectWait, lockTimeout, quiet, verbose, json);
+                tags, connectWait, lockTimeout, ddlLockTimeout, quiet, verbose, json);
     }
 }

@@ -77,8 +77,11 @@ final class Workspace {
         if (settings == null) {
             Config loaded = new ConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(options.config());
             Config withWait = options.connectWait() != null ? loaded.withConnectWait(duration("--wait", options.connectWait())) : loaded;
-            settings = options.lockTimeout() != null
+            Config withLock = options.lockTimeout() != null
                     ? withWait.withLockTimeout(duration("--lock-timeout", options.lockTimeout())) : withWait;
+            settings = options.ddlLockTimeout() != null
+                    ? withLock.withDdlLock(withLock.ddlLock().withLockTimeout(limit("--ddl-lock-timeout", options.ddlLockTimeout())))
+                    : withLock;
         }
         return settings;
     }
@@ -130,6 +133,11 @@ final class Workspace {
         } catch (IllegalArgumentException e) {
             throw MigrateException.usage(option + ": " + e.getMessage());
         }
+    }
+
+    /** A limit that {@code off} turns off: for the option of a setting that takes one. */
+    private static Duration limit(String option, String text) {
+        return text.trim().equalsIgnoreCase("off") ? Duration.ZERO : duration(option, text);
     }
 
     /** The core the operations share with the Java API, built on first use from {@link #config()}. */

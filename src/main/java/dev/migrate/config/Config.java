@@ -36,13 +36,16 @@ import java.util.Map;
  * @param compareServerDefault whether autogenerate compares server defaults
  * @param includeSchemas the database schemas autogenerate looks at
  * @param databases named databases for commands that run against many, in file order
+ * @param ddlLock how DDL waits for its locks on PostgreSQL ({@code ddl_lock_timeout}, {@code ddl_lock_retries},
+ *                {@code statement_timeout})
  */
 public record Config(Path configFile, Path baseDir, Path workDir, Map<String, String> environment,
                      Path scriptLocation, ConfiguredUrl url, List<Path> versionLocations, String fileTemplate,
                      int truncateSlugLength, ZoneId timezone, String versionTable, String versionTableSchema,
                      String historyTable, boolean transactionPerMigration, Duration lockTimeout,
                      Duration connectWait, Duration connectTimeout, Path targetSchema, boolean compareType,
-                     boolean compareServerDefault, List<String> includeSchemas, Map<String, ConfiguredUrl> databases) {
+                     boolean compareServerDefault, List<String> includeSchemas, Map<String, ConfiguredUrl> databases,
+                     DdlLockSettings ddlLock) {
 
     public Config {
         environment = Map.copyOf(environment);
@@ -92,7 +95,15 @@ public record Config(Path configFile, Path baseDir, Path workDir, Map<String, St
         return new Config(configFile, baseDir, workDir, environment, scriptLocation, u, versionLocations,
                 fileTemplate, truncateSlugLength, timezone, versionTable, versionTableSchema, historyTable,
                 transactionPerMigration, lock, wait, timeout, targetSchema, compareType, compareServerDefault,
-                includeSchemas, databases);
+                includeSchemas, databases, ddlLock);
+    }
+
+    /** These settings with other DDL lock settings (the Java API's and the command line's). */
+    public Config withDdlLock(DdlLockSettings d) {
+        return new Config(configFile, baseDir, workDir, environment, scriptLocation, url, versionLocations,
+                fileTemplate, truncateSlugLength, timezone, versionTable, versionTableSchema, historyTable,
+                transactionPerMigration, lockTimeout, connectWait, connectTimeout, targetSchema, compareType,
+                compareServerDefault, includeSchemas, databases, d);
     }
 
     /** The settings in {@code migrate.yaml} form, URLs masked and the environment left out (it holds secrets). */
@@ -116,7 +127,10 @@ public record Config(Path configFile, Path baseDir, Path workDir, Map<String, St
                 .append("target_schema: ").append(targetSchema).append('\n')
                 .append("compare_type: ").append(compareType).append('\n')
                 .append("compare_server_default: ").append(compareServerDefault).append('\n')
-                .append("include_schemas: ").append(includeSchemas).append('\n');
+                .append("include_schemas: ").append(includeSchemas).append('\n')
+                .append("ddl_lock_timeout: ").append(DdlLockSettings.format(ddlLock.lockTimeout())).append('\n')
+                .append("ddl_lock_retries: ").append(ddlLock.retries()).append('\n')
+                .append("statement_timeout: ").append(DdlLockSettings.format(ddlLock.statementTimeout())).append('\n');
         if (!databases.isEmpty()) {
             b.append("databases:\n");
             databases.forEach((name, u) -> b.append("  ").append(name).append(": ")

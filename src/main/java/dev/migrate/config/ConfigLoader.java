@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,8 @@ public final class ConfigLoader {
     private static final List<String> SETTINGS = List.of("script_location", "url", "version_locations",
             "file_template", "truncate_slug_length", "timezone", "version_table", "version_table_schema",
             "history_table", "transaction_per_migration", "lock_timeout", "connect", "target_schema",
-            "compare_type", "compare_server_default", "include_schemas", "databases");
+            "compare_type", "compare_server_default", "include_schemas", "databases", "ddl_lock_timeout",
+            "ddl_lock_retries", "statement_timeout");
     private static final List<String> CONNECT_SETTINGS = List.of("connect.wait", "connect.timeout");
     private static final Pattern TEMPLATE_TOKEN = Pattern.compile("%\\(([^)]*)\\)[-0-9.]*[sd]|%%|%");
     /** A token as an Alembic ini file escapes it for configparser: {@code %%(rev)s}. */
@@ -170,7 +172,19 @@ public final class ConfigLoader {
                 bool(entries.get("compare_type"), "compare_type", true),
                 bool(entries.get("compare_server_default"), "compare_server_default", true),
                 entries.containsKey("include_schemas") ? strings(entries.get("include_schemas"), "include_schemas") : List.of("public"),
-                databases);
+                databases, ddlLock(entries));
+    }
+
+    /** The three DDL lock settings; a timeout of {@code 0} or {@code off} means no limit. */
+    private DdlLockSettings ddlLock(Map<String, Node> entries) {
+        DdlLockSettings d = DdlLockSettings.DEFAULTS;
+        return new DdlLockSettings(limit(entries.get("ddl_lock_timeout"), "ddl_lock_timeout", d.lockTimeout()),
+                atLeast(entries.get("ddl_lock_retries"), "ddl_lock_retries", d.retries(), 0),
+                limit(entries.get("statement_timeout"), "statement_timeout", d.statementTimeout()));
+    }
+
+    private Duration limit(Node node, String setting, Duration dflt) {
+        return duration(node, setting, dflt, DdlLockSettings::limit);
     }
 
     /**
@@ -248,22 +262,31 @@ public final class ConfigLoader {
     }
 
     private int positive(Node node, String setting, int dflt) {
+        return atLeast(node, setting, dflt, 1);
+    }
+
+    private int atLeast(Node node, String setting, int dflt, int least) {
         String v = nullable(node, setting);
         if (v == null) return dflt;
         try {
             int n = Integer.parseInt(v.trim());
-            if (n > 0) return n;
+            if (n >= least) return n;
         } catch (NumberFormatException e) {
             // the message below covers both a non-number and a number out of range
         }
-        throw node.error(setting + ": expected a whole number above 0, found '" + v + "'");
+        throw node.error(setting + ": expected a whole number " + (least == 1 ? "above 0" : least + " or more")
+                + ", found '" + v + "'");
     }
 
     private Duration duration(Node node, String setting, Duration dflt) {
+        return duration(node, setting, dflt, Durations::parse);
+    }
+
+    private Duration duration(Node node, String setting, Duration dflt, Function<String, Duration> parse) {
         String v = nullable(node, setting);
         if (v == null) return dflt;
         try {
-            return Durations.parse(v);
+            return parse.apply(v);
         } catch (IllegalArgumentException e) {
             throw node.error(setting + ": " + e.getMessage());
         }

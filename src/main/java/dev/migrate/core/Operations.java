@@ -93,8 +93,8 @@ public final class Operations {
                 List<Long> millis = Collections.synchronizedList(new ArrayList<>());
                 return ChangedFiles.warn(env, db, history).flatMap(v -> {
                     env.log("Migrating " + db.describe() + " (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
-                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log)
-                            .onStepDone((step, ms) -> millis.add(ms)).run(steps);
+                    return new Migrator(db, env.dialect(), versions, history, perRevision, env::script, env::log,
+                            env.config().ddlLock()).onStepDone((step, ms) -> millis.add(ms)).run(steps);
                 }).map(done -> new Migrated(current, done, after(current, done), millis));
             }, interruption).invoke(done -> {
                 if (done.steps().isEmpty()) env.log("Nothing to " + verb + ": the database is already at " + target + ".");

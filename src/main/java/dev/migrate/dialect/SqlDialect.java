@@ -39,6 +39,7 @@ import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.UniqueConstraint;
+import dev.migrate.ops.ValidateConstraint;
 import dev.migrate.script.SqlSplitter;
 import dev.migrate.script.Statement;
 
@@ -82,6 +83,9 @@ public abstract class SqlDialect implements Dialect {
     /** create_extension and drop_extension. */
     protected abstract List<Statement> extension(Operation op);
 
+    /** {@code VALIDATE CONSTRAINT} where constraints can be unvalidated; nothing for the derived downgrade's step. */
+    protected abstract List<Statement> validateConstraint(ValidateConstraint op);
+
     protected abstract List<Statement> createView(CreateView op);
 
     protected abstract List<Statement> dropView(DropView op);
@@ -112,6 +116,7 @@ public abstract class SqlDialect implements Dialect {
         if (op instanceof CreateForeignKey o) return addConstraint(op, o.table(), o.key());
         if (op instanceof CreateCheckConstraint o) return addConstraint(op, o.table(), o.check());
         if (op instanceof DropConstraint o) return dropConstraint(o);
+        if (op instanceof ValidateConstraint o) return validateConstraint(o);
         if (op instanceof CreateIndex o) return createIndex(o);
         if (op instanceof DropIndex o) return dropIndex(o);
         if (op instanceof Execute o) return execute(o);

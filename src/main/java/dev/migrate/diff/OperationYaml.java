@@ -41,6 +41,7 @@ import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.SetChunkTimeInterval;
 import dev.migrate.ops.TableDefinition;
 import dev.migrate.ops.UniqueConstraint;
+import dev.migrate.ops.ValidateConstraint;
 import dev.migrate.schema.SchemaWriter;
 import dev.migrate.yaml.YamlWriter;
 
@@ -97,10 +98,15 @@ public final class OperationYaml {
         } else if (op instanceof CreateForeignKey o) {
             m.put("table", o.table());
             m.putAll(SchemaWriter.foreignKey(o.key()));
+            if (o.notValid()) m.put("not_valid", true);
         } else if (op instanceof CreateCheckConstraint o) {
             m.put("table", o.table());
             m.put("name", o.check().name());
             m.put("expression", o.check().expression());
+            if (o.notValid()) m.put("not_valid", true);
+        } else if (op instanceof ValidateConstraint o) {
+            m.put("table", o.table());
+            m.put("name", o.name());
         } else if (op instanceof DropConstraint o) {
             dropConstraint(o, m);
         } else if (op instanceof CreateIndex o) {

@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.migrate.MigrateException;
+import dev.migrate.config.DdlLockSettings;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.engine.ddllock.DdlLockRetry;
 import dev.migrate.engine.plan.Action;
 import dev.migrate.engine.plan.RenderedStep;
 import dev.migrate.engine.plan.RevisionRun;
@@ -48,6 +50,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * <p>The statements a revision needs outside its transaction also run when it fails, after the
  * rollback. A computed statement's SQL is written just before its turn, from the database as the
  * statements before it left it (a SQLite table rebuild).
+ *
+ * <p>On PostgreSQL each transaction limits how long its DDL waits for a lock, and a revision whose
+ * statement gave up waiting is rolled back and run again ({@link DdlLockRetry}).
  */
 public final class Migrator {
     /** Per transaction: its COMMIT does not wait for the WAL flush; a later synchronous commit flushes it. */
@@ -63,6 +68,7 @@ public final class Migrator {
     private final boolean transactionPerMigration;
     private final Function<String, RevisionScript> scripts;
     private final Consumer<String> log;
+    private final DdlLockRetry ddlLock;
     private BiConsumer<Step, Long> stepDone = (step, millis) -> { };
 
     /** A runner that keeps no history table. */
@@ -74,6 +80,14 @@ public final class Migrator {
     /** {@code history} null keeps no history table (the configuration's {@code history_table: null}). */
     public Migrator(Database db, Dialect dialect, VersionTable versionTable, HistoryTable history,
                     boolean transactionPerMigration, Function<String, RevisionScript> scripts, Consumer<String> log) {
+        this(db, dialect, versionTable, history, transactionPerMigration, scripts, log, DdlLockSettings.DEFAULTS);
+    }
+
+    /** {@code ddlLock}: how long DDL waits for its locks, and how often a revision that waited too long runs again. */
+    public Migrator(Database db, Dialect dialect, VersionTable versionTable, HistoryTable history,
+                    boolean transactionPerMigration, Function<String, RevisionScript> scripts, Consumer<String> log,
+                    DdlLockSettings ddlLock) {
+        this.ddlLock = new DdlLockRetry(ddlLock, db, log);
         this.db = db;
         this.dialect = dialect;
         this.versionTable = versionTable;
@@ -92,6 +106,12 @@ public final class Migrator {
 
         void commit() {
             committed.addAll(uncommitted);
+            uncommitted.clear();
+        }
+
+        /** The open transaction failed and rolls back: what it did is undone, so that it can be tried again. */
+        void rolledBack() {
+            done.removeAll(uncommitted);
             uncommitted.clear();
         }
     }
@@ -149,7 +169,8 @@ public final class Migrator {
     }
 
     private RunPlanner planner() {
-        return new RunPlanner(transactionPerMigration, history != null, db.dialectName(), db.serverMajorVersion(), List.of());
+        return new RunPlanner(transactionPerMigration, history != null, db.dialectName(), db.serverMajorVersion(),
+                ddlLock.timeouts().local(), ddlLock.timeouts().session(), ddlLock.timeouts().reset());
     }
 
     private RunPlan plan(List<Step> steps) {
@@ -173,11 +194,14 @@ public final class Migrator {
         List<RevisionRun> revisions = plan.revisions();
         RevisionRun last = revisions.get(revisions.size() - 1);
         if (!plan.oneTransaction()) {
-            return tables.flatMap(v -> each(revisions, r -> around(run, r, r.before(), r.after(), () -> revision(run, r, r == last))))
+            // A revision outside a transaction is not run again: what it ran in autocommit stays applied.
+            return tables.flatMap(v -> each(revisions, r -> ddlLock.run(
+                            () -> around(run, r, r.before(), r.after(), () -> revision(run, r, r == last)), () -> !r.outside())))
                     .map(v -> run.done);
         }
-        return tables.flatMap(v -> around(run, revisions.get(0), plan.before(), plan.after(),
-                        () -> each(revisions, r -> revision(run, r, r == last))))
+        // The run's one transaction is run again only while none of it has been committed.
+        return tables.flatMap(v -> ddlLock.run(() -> around(run, revisions.get(0), plan.before(), plan.after(),
+                        () -> each(revisions, r -> revision(run, r, r == last))), run.committed::isEmpty))
                 .map(v -> run.done);
     }
 
@@ -264,7 +288,7 @@ public final class Migrator {
         }).invoke(() -> {
             run.uncommitted.add(r.step());
             if (t.commits()) run.commit();
-        }).onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e, r.outside()
+        }).onFailure().invoke(run::rolledBack).onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e, r.outside()
                 ? FailureReport.notRecorded(r.outsideReason(), run.committed)
                 : transactionPerMigration ? FailureReport.rolledBack(run.committed) : FailureReport.oneTransaction(run.committed)));
     }
@@ -356,7 +380,7 @@ public final class Migrator {
                 ? "check the history table, or set history_table: null to keep no log" : null;
         String message = FailureReport.header(r.script(), e.command, doing, e.sql, db.dialectName(), e.getCause(), advice)
                 + "\n  " + consequence;
-        return new MigrationFailed(r.script().revision().id(), message, e.getCause());
+        return new MigrationFailed(r.script().revision().id(), message, e.getCause(), e.sql);
     }
 
     /** Runs {@code action} on each item in turn, the next one starting when the previous one has ended. */

@@ -25,6 +25,7 @@ import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
+import dev.migrate.ops.ValidateConstraint;
 import dev.migrate.script.SqlSplitter;
 import dev.migrate.script.Statement;
 
@@ -78,16 +79,18 @@ final class OperationRules {
         } else if (op instanceof CreateUniqueConstraint o) {
             uniqueConstraint("create_unique_constraint " + o.constraint().name(), o.table(), line);
         } else if (op instanceof CreateForeignKey o) {
-            if (lint.populated(o.table())) {
+            if (!o.notValid() && lint.populated(o.table())) {
                 lint.report(Rule.CONSTRAINT_NOT_VALID, line, line, "create_foreign_key " + o.key().name() + " on "
                         + lint.table(o.table()) + " checks every row against " + o.key().refTable());
             }
         } else if (op instanceof CreateCheckConstraint o) {
-            if (lint.populated(o.table())) {
+            if (!o.notValid() && lint.populated(o.table())) {
                 lint.report(Rule.CONSTRAINT_NOT_VALID, line, line, "create_check_constraint " + o.check().name()
                         + " on " + lint.table(o.table()) + " checks every row");
             }
-            lint.schema.check(o.table(), o.check().name(), o.check().expression(), true, lint.revision());
+            lint.schema.check(o.table(), o.check().name(), o.check().expression(), !o.notValid(), lint.revision());
+        } else if (op instanceof ValidateConstraint o) {
+            if (!o.undo()) lint.schema.validate(o.table(), o.name(), lint.revision());
         } else if (op instanceof CreateIndex o) {
             if (!o.concurrently() && lint.populated(o.index().table())) {
                 lint.report(Rule.INDEX_CONCURRENTLY, line, line, "create_index " + o.index().name() + " on "

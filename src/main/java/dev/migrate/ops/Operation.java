@@ -10,7 +10,7 @@ import java.util.Optional;
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, CreateTableComment, AddColumn,
         DropColumn, AlterColumn, RenameColumn, CreatePrimaryKey, CreateUniqueConstraint, CreateForeignKey,
         CreateCheckConstraint, DropConstraint, CreateIndex, DropIndex, Execute, BulkInsert, EnumOperation,
-        CreateExtension, DropExtension, CreateView, DropView, TimescaleOperation, OnlyOn {
+        CreateExtension, DropExtension, CreateView, DropView, TimescaleOperation, OnlyOn, ValidateConstraint {
 
     /** Where the operation was written. */
     Source at();

@@ -21,7 +21,7 @@ import dev.migrate.yaml.Node;
 public final class OperationParser {
     private static final List<String> CORE = List.of("create_table", "drop_table", "rename_table",
             "create_table_comment", "add_column", "drop_column", "alter_column", "rename_column", "create_primary_key",
-            "create_unique_constraint", "create_foreign_key", "create_check_constraint", "drop_constraint",
+            "create_unique_constraint", "create_foreign_key", "create_check_constraint", "validate_constraint", "drop_constraint",
             "create_index", "drop_index", "execute", "bulk_insert");
     static final List<String> KNOWN = known();
     private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
@@ -157,15 +157,20 @@ public final class OperationParser {
                         new UniqueConstraint(requiredText(body, "name", what), names(body, "columns", what, true)));
             case "create_foreign_key": {
                 List<String> fields = new ArrayList<>(DefinitionParser.FOREIGN_KEY_FIELDS);
-                fields.add("table");
+                fields.addAll(List.of("table", "not_valid"));
                 checkFields(body, what, fields);
                 return new CreateForeignKey(at, requiredText(body, "table", what),
-                        DefinitionParser.foreignKey(body, requiredText(body, "name", what), what));
+                        DefinitionParser.foreignKey(body, requiredText(body, "name", what), what),
+                        body.get("not_valid").asBoolean(false));
             }
             case "create_check_constraint":
-                checkFields(body, what, List.of("table", "name", "expression"));
+                checkFields(body, what, List.of("table", "name", "expression", "not_valid"));
                 return new CreateCheckConstraint(at, requiredText(body, "table", what),
-                        new CheckConstraint(requiredText(body, "name", what), requiredText(body, "expression", what)));
+                        new CheckConstraint(requiredText(body, "name", what), requiredText(body, "expression", what)),
+                        body.get("not_valid").asBoolean(false));
+            case "validate_constraint":
+                checkFields(body, what, List.of("table", "name"));
+                return new ValidateConstraint(at, requiredText(body, "table", what), requiredText(body, "name", what));
             case "drop_constraint":
                 return dropConstraint(at, body, what);
             case "create_index": {

@@ -23,7 +23,7 @@ class DatabaseTargetsTest {
     Path tmp;
 
     private List<DatabaseTargets.Target> targets(String... urls) {
-        RunOptions options = new RunOptions(null, List.of(urls), null, 1, List.of(), null, null, false, false, false);
+        RunOptions options = new RunOptions(null, List.of(urls), null, 1, List.of(), null, null, null, false, false, false);
         Config config = new ConfigLoader(Map.of(), tmp).defaults();
         return DatabaseTargets.of(options, config);
     }

@@ -30,7 +30,7 @@ class ManyDatabasesSignalTest {
         String config = Files.writeString(tmp.resolve("migrate.yaml"), "script_location: migrations\n").toString();
         // -c config --url a --url b --concurrency 1 -q
         RunOptions options = new RunOptions(config, List.of("sqlite:///" + tmp.resolve("a.db"), "sqlite:///" + tmp.resolve("b.db")),
-                null, 1, List.of(), null, null, true, false, false);
+                null, 1, List.of(), null, null, null, true, false, false);
         Workspace ws = new Workspace(options, new VertxHolder());
         List<Interruption> runs = new CopyOnWriteArrayList<>();
 

@@ -99,6 +99,8 @@ class OfflineSqlTest {
                 -- Running upgrade <base> -> a1, revision a1
                 BEGIN;
 
+                SET LOCAL lock_timeout = '5s';
+
                 CREATE TABLE accounts (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);
 
                 INSERT INTO alembic_version (version_num) VALUES ('a1');
@@ -107,6 +109,8 @@ class OfflineSqlTest {
 
                 -- Running upgrade a1 -> b2, add email
                 BEGIN;
+
+                SET LOCAL lock_timeout = '5s';
 
                 ALTER TABLE accounts ADD COLUMN email VARCHAR(200);
 
@@ -149,6 +153,8 @@ class OfflineSqlTest {
                 -- Running downgrade b2 -> a1, add email
                 BEGIN;
 
+                SET LOCAL lock_timeout = '5s';
+
                 DROP INDEX ix_accounts_email;
 
                 ALTER TABLE accounts DROP COLUMN email;
@@ -159,6 +165,8 @@ class OfflineSqlTest {
 
                 -- Running downgrade a1 -> <base>, revision a1
                 BEGIN;
+
+                SET LOCAL lock_timeout = '5s';
 
                 DROP TABLE accounts;
 
@@ -325,9 +333,13 @@ class OfflineSqlTest {
         assertEquals("""
                 -- Running upgrade b2 -> c3, revision c3
                 -- revision c3 runs outside a transaction (it holds a statement that cannot run in one)
+                SET lock_timeout = '5s';
+
                 CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
 
                 ANALYZE accounts;
+
+                RESET lock_timeout;
 
                 BEGIN;
 
@@ -347,9 +359,13 @@ class OfflineSqlTest {
                 -- revision c3 runs outside a transaction (it holds a statement that cannot run in one); the revisions before it are committed first
                 COMMIT;
 
+                SET lock_timeout = '5s';
+
                 CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
 
                 ANALYZE accounts;
+
+                RESET lock_timeout;
 
                 BEGIN;
 
@@ -386,7 +402,11 @@ class OfflineSqlTest {
                 -- revision c3 runs outside a transaction (it holds a statement that cannot run in one); the revisions before it are committed first
                 COMMIT;
 
+                SET lock_timeout = '5s';
+
                 CREATE INDEX CONCURRENTLY ix_accounts_name ON accounts (name);
+
+                RESET lock_timeout;
 
                 BEGIN;
 
@@ -396,6 +416,8 @@ class OfflineSqlTest {
 
                 -- Running upgrade c3 -> d4, revision d4
                 BEGIN;
+
+                SET LOCAL lock_timeout = '5s';
 
                 CREATE TABLE notes (id INTEGER PRIMARY KEY);
 
@@ -408,6 +430,8 @@ class OfflineSqlTest {
                 -- Running downgrade d4 -> c3, revision d4
                 BEGIN;
 
+                SET LOCAL lock_timeout = '5s';
+
                 DROP TABLE notes;
 
                 UPDATE alembic_version SET version_num = 'c3' WHERE version_num = 'd4';
@@ -416,7 +440,11 @@ class OfflineSqlTest {
                 -- revision c3 runs outside a transaction (it holds a statement that cannot run in one); the revisions before it are committed first
                 COMMIT;
 
+                SET lock_timeout = '5s';
+
                 DROP INDEX CONCURRENTLY ix_accounts_name;
+
+                RESET lock_timeout;
 
                 BEGIN;
 
@@ -426,6 +454,8 @@ class OfflineSqlTest {
 
                 -- Running downgrade b2 -> a1, add email
                 BEGIN;
+
+                SET LOCAL lock_timeout = '5s';
 
                 DROP INDEX ix_accounts_email;
 
@@ -453,10 +483,11 @@ class OfflineSqlTest {
                 "; the revisions before it are committed first\nCOMMIT;\n\n", "\n"), first,
                 "the whole run from c3 on, without committing a transaction nothing opened");
         assertTrue(first.startsWith("-- Running upgrade b2 -> c3, revision c3\n-- revision c3 runs outside a transaction"
-                + " (it holds a statement that cannot run in one)\nCREATE INDEX CONCURRENTLY"), first);
+                + " (it holds a statement that cannot run in one)\nSET lock_timeout = '5s';\n\nCREATE INDEX CONCURRENTLY"), first);
         String alone = ok(p.run(launcher, "upgrade", "--sql", "--dialect", "postgresql", "b2:c3"));
         String last = ok(p.run(launcher, "downgrade", "--sql", "--dialect", "postgresql", "d4:b2"));
-        assertTrue(last.endsWith("COMMIT;\n\nDROP INDEX CONCURRENTLY ix_accounts_name;\n\nBEGIN;\n\n"
+        assertTrue(last.endsWith("COMMIT;\n\nSET lock_timeout = '5s';\n\nDROP INDEX CONCURRENTLY ix_accounts_name;\n\n"
+                + "RESET lock_timeout;\n\nBEGIN;\n\n"
                 + "UPDATE alembic_version SET version_num = 'b2' WHERE version_num = 'c3';\n\nCOMMIT;"), last);
         for (String script : new String[] {first, alone, last}) {
             assertFalse(script.replaceAll("--[^\n]*\n", "").contains("BEGIN;\n\nCOMMIT;"), script);

@@ -34,7 +34,7 @@ class WorkspaceTest {
     private Workspace workspace(String applicationName) throws Exception {
         String config = Files.writeString(tmp.resolve("migrate.yaml"), "script_location: migrations\n").toString();
         RunOptions options = new RunOptions(config, List.of(db.url() + "?application_name=" + applicationName), null, 1,
-                List.of(), null, null, false, false, false);
+                List.of(), null, null, null, false, false, false);
         return new Workspace(options, new VertxHolder() {
             @Override
             public Vertx get() {

@@ -251,6 +251,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void ddlLockSettingsHaveDefaultsAndOffTurnsALimitOff() {
+        Config defaults = parse("", Map.of());
+        assertEquals(new DdlLockSettings(Duration.ofSeconds(5), 5, Duration.ZERO), defaults.ddlLock());
+        assertTrue(defaults.toString().contains("ddl_lock_timeout: 5s\nddl_lock_retries: 5\nstatement_timeout: off\n"),
+                defaults.toString());
+        Config set = parse("ddl_lock_timeout: 250ms\nddl_lock_retries: 0\nstatement_timeout: 2m\n", Map.of());
+        assertEquals(new DdlLockSettings(Duration.ofMillis(250), 0, Duration.ofMinutes(2)), set.ddlLock());
+        assertEquals(Duration.ZERO, parse("ddl_lock_timeout: off\n", Map.of()).ddlLock().lockTimeout());
+        assertEquals(Duration.ZERO, parse("ddl_lock_timeout: 0\n", Map.of()).ddlLock().lockTimeout());
+        assertTrue(fails("url: sqlite://\nddl_lock_timeout: soon\n").getMessage()
+                .startsWith("migrate.yaml:2: ddl_lock_timeout: expected a duration such as 60s"));
+        assertTrue(fails("ddl_lock_retries: -1\n").getMessage().startsWith("migrate.yaml:1: ddl_lock_retries: expected a whole number"));
+        assertTrue(assertThrows(UnknownSettingException.class, () -> parse("statement_timout: 5s\n", Map.of())).getMessage()
+                .contains("did you mean 'statement_timeout'?"));
+    }
+
+    @Test
     void unsetVariableNamesFileLineAndVariable() {
         UnsetVariableException e = assertThrows(UnsetVariableException.class,
                 () -> parse("script_location: migrations\ninclude_schemas:\n  - public\n  - ${TENANT_SCHEMA}\n", Map.of()));

@@ -81,6 +81,28 @@ class YamlRulesTest {
         assertEquals(Set.of("set-not-null", "constraint-not-valid"), rules(same));
     }
 
+    /** The safe form: NOT VALID in one revision, VALIDATE in a later one, then SET NOT NULL without a scan. */
+    @Test
+    void setNotNullAfterACheckAddedNotValidAndValidatedLater() {
+        String check = "  - create_check_constraint: {table: users, name: ck_email, expression: email IS NOT NULL, not_valid: true}\n";
+        String op = "  - alter_column: {table: users, column: email, nullable: false}\n";
+        LintResult validated = new LintFixture(tmp).yaml(TABLES).yaml(check)
+                .yaml("  - validate_constraint: {table: users, name: ck_email}\n").yaml(op).lintLast();
+        assertEquals(Set.of(), rules(validated));
+        // added NOT VALID and never validated, it proves nothing
+        LintResult unvalidated = new LintFixture(tmp).yaml(TABLES).yaml(check).yaml(op).lintLast();
+        assertEquals(Set.of("set-not-null"), rules(unvalidated));
+    }
+
+    @Test
+    void foreignKeysAndChecksAddedNotValidPass() {
+        assertEquals(Set.of(), onExisting("  - create_foreign_key: {table: orders, name: fk_user,"
+                + " columns: [user_id], ref_table: users, ref_columns: [id], not_valid: true}\n"));
+        assertEquals(Set.of(), onExisting(
+                "  - create_check_constraint: {table: users, name: ck_amount, expression: amount > 0, not_valid: true}\n"));
+        assertEquals(Set.of(), onExisting("  - validate_constraint: {table: users, name: ck_amount}\n"));
+    }
+
     @Test
     void foreignKeysAndChecksOnExistingTablesNeedNotValid() {
         assertEquals(Set.of("constraint-not-valid"), onExisting("  - create_foreign_key: {table: orders, name: fk_user,"

@@ -37,7 +37,7 @@ class OperationParserTest {
         assertEquals("v1.yaml:2: unknown operation 'add_colum' (expected one of: create_table, drop_table,"
                 + " rename_table, create_table_comment, add_column, drop_column, alter_column, rename_column,"
                 + " create_primary_key, create_unique_constraint, create_foreign_key, create_check_constraint,"
-                + " drop_constraint, create_index, drop_index, execute, bulk_insert, create_enum, drop_enum,"
+                + " validate_constraint, drop_constraint, create_index, drop_index, execute, bulk_insert, create_enum, drop_enum,"
                 + " add_enum_value, rename_enum_value, replace_enum_values, create_extension, drop_extension,"
                 + " create_view, drop_view, create_hypertable, set_chunk_time_interval, enable_compression,"
                 + " disable_compression, add_compression_policy, remove_compression_policy, add_retention_policy,"
@@ -101,6 +101,8 @@ class OperationParserTest {
                 error("- create_index: {name: ix, table: t}"));
         assertEquals("v1.yaml:1: operation 'create_foreign_key' needs field 'ref_table'",
                 error("- create_foreign_key: {table: t, name: fk, columns: [a], ref_columns: [id]}"));
+        assertEquals("v1.yaml:1: operation 'validate_constraint' needs field 'name'",
+                error("- validate_constraint: {table: t}"));
         assertEquals("v1.yaml:1: operation 'execute' needs the SQL to run", error("- execute:"));
     }
 

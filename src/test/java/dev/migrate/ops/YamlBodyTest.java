@@ -135,6 +135,10 @@ class YamlBodyTest {
                 down("- create_foreign_key: {table: t, name: fk, columns: [a], ref_table: u, ref_columns: [id]}"));
         assertEquals(List.of("ALTER TABLE t DROP CONSTRAINT ck"),
                 down("- create_check_constraint: {table: t, name: ck, expression: a > 0}"));
+        assertEquals(List.of("ALTER TABLE t DROP CONSTRAINT ck"),
+                down("- create_check_constraint: {table: t, name: ck, expression: a > 0, not_valid: true}"));
+        // a validation cannot be taken back, and need not be: the constraint's own inverse drops it
+        assertEquals(List.of(), down("- validate_constraint: {table: t, name: ck}"));
         assertEquals(List.of("ALTER TABLE t ADD CONSTRAINT pk PRIMARY KEY (id)"),
                 down("- drop_constraint: {table: t, name: pk, type: primary_key, columns: [id]}"));
         assertEquals(List.of("ALTER TABLE t ADD CONSTRAINT uq UNIQUE (a, b)"),

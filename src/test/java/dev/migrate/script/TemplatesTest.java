@@ -75,6 +75,9 @@ class TemplatesTest {
         assertEquals("migrate_history", config.get("history_table").text());
         assertTrue(config.get("transaction_per_migration").asBoolean(false));
         assertEquals("60s", config.get("lock_timeout").text());
+        assertEquals("5s", config.get("ddl_lock_timeout").text());
+        assertEquals("5", config.get("ddl_lock_retries").text());
+        assertEquals("off", config.get("statement_timeout").text());
         assertEquals("0s", config.get("connect").get("wait").text());
         assertEquals("migrations/schema.yaml", config.get("target_schema").text());
         assertEquals(List.of("public"), config.get("include_schemas").asStringList());

@@ -12,7 +12,9 @@ import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateCheckConstraint;
 import dev.migrate.ops.CreateExtension;
+import dev.migrate.ops.CreateForeignKey;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
@@ -29,6 +31,7 @@ import dev.migrate.ops.Operation;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.TimescaleOperation;
+import dev.migrate.ops.ValidateConstraint;
 import dev.migrate.script.Statement;
 
 /** PostgreSQL (15 and later): everything runs in place; comments are stored with COMMENT ON. */
@@ -242,7 +245,14 @@ public final class PostgresDialect extends SqlDialect {
 
     @Override
     protected List<Statement> addConstraint(Operation op, String table, TableConstraint constraint) {
-        return one(op, "ALTER TABLE " + table(table) + " ADD " + constraint(constraint));
+        boolean notValid = op instanceof CreateForeignKey f && f.notValid() || op instanceof CreateCheckConstraint c && c.notValid();
+        return one(op, "ALTER TABLE " + table(table) + " ADD " + constraint(constraint) + (notValid ? " NOT VALID" : ""));
+    }
+
+    @Override
+    protected List<Statement> validateConstraint(ValidateConstraint op) {
+        if (op.undo()) return List.of();
+        return one(op, "ALTER TABLE " + table(op.table()) + " VALIDATE CONSTRAINT " + quote(op.name()));
     }
 
     @Override

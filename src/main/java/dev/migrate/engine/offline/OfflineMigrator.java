@@ -6,10 +6,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.migrate.MigrateException;
+import dev.migrate.config.DdlLockSettings;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.sqlite.SqlTokens;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
+import dev.migrate.engine.ddllock.TimeoutSettings;
 import dev.migrate.engine.plan.Action;
 import dev.migrate.engine.plan.RenderedStep;
 import dev.migrate.engine.plan.RevisionRun;
@@ -36,6 +38,10 @@ import dev.migrate.script.Statement;
  * table rebuild needs, known without a database. A computed statement (a rebuild) is written from
  * the model as the statements before it left it ({@link ModelCatalog}), and what it writes feeds
  * the model in turn; its phases go where the online run sends them, around the transaction.
+ *
+ * <p>On PostgreSQL every transaction begins with the online run's {@code SET LOCAL lock_timeout}
+ * (and {@code statement_timeout}), and a revision outside a transaction sets them on the session
+ * around its statements, so the script waits for locks as the online run does; it cannot retry.
  */
 public final class OfflineMigrator {
     private final Dialect dialect;
@@ -45,10 +51,18 @@ public final class OfflineMigrator {
     private final Function<String, RevisionScript> scripts;
     private final Consumer<String> log;
     private final SqliteSchemaModel schema;
+    private final TimeoutSettings timeouts;
 
     /** {@code history} null keeps no history table (the configuration's {@code history_table: null}). */
     public OfflineMigrator(Dialect dialect, VersionTable versionTable, HistoryTable history, boolean transactionPerMigration,
                            Function<String, RevisionScript> scripts, Consumer<String> log) {
+        this(dialect, versionTable, history, transactionPerMigration, scripts, log, DdlLockSettings.DEFAULTS);
+    }
+
+    /** {@code ddlLock}: the lock and statement limits each transaction of the script sets. */
+    public OfflineMigrator(Dialect dialect, VersionTable versionTable, HistoryTable history, boolean transactionPerMigration,
+                           Function<String, RevisionScript> scripts, Consumer<String> log, DdlLockSettings ddlLock) {
+        this.timeouts = new TimeoutSettings(ddlLock, dialect.name());
         this.dialect = dialect;
         this.versionTable = versionTable;
         this.history = history;
@@ -122,7 +136,8 @@ public final class OfflineMigrator {
 
     /** The planner of the online run, for a server of unknown version (taken as a current one). */
     private RunPlanner planner() {
-        return new RunPlanner(transactionPerMigration, history != null, dialect.name(), 0, List.of());
+        return new RunPlanner(transactionPerMigration, history != null, dialect.name(), 0,
+                timeouts.local(), timeouts.session(), timeouts.reset());
     }
 
     /** What the online session sets up on connecting: SQLite enforces foreign keys there. */

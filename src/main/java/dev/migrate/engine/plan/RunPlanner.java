@@ -31,19 +31,27 @@ public final class RunPlanner {
     private final String dialect;
     private final int serverMajorVersion;
     private final List<String> transactionSetUp;
+    private final List<String> sessionSetUp;
+    private final List<String> sessionReset;
 
     /**
      * @param dialect            {@code postgresql} or {@code sqlite}
      * @param serverMajorVersion the server's major version, 0 when unknown (offline: a current server)
-     * @param transactionSetUp   statements every transaction runs right after its {@code BEGIN}
+     * @param transactionSetUp   statements every revision's transaction runs right after its {@code BEGIN}
+     *                           (a {@code SET LOCAL lock_timeout})
+     * @param sessionSetUp       what a revision outside a transaction sets on the session before its
+     *                           statements, where a {@code SET LOCAL} would hold to nothing
+     * @param sessionReset       what it resets after them
      */
     public RunPlanner(boolean transactionPerMigration, boolean keepsHistory, String dialect, int serverMajorVersion,
-                      List<String> transactionSetUp) {
+                      List<String> transactionSetUp, List<String> sessionSetUp, List<String> sessionReset) {
         this.transactionPerMigration = transactionPerMigration;
         this.keepsHistory = keepsHistory;
         this.dialect = dialect;
         this.serverMajorVersion = serverMajorVersion;
         this.transactionSetUp = List.copyOf(transactionSetUp);
+        this.sessionSetUp = List.copyOf(sessionSetUp);
+        this.sessionReset = List.copyOf(sessionReset);
     }
 
     /**
@@ -83,7 +91,9 @@ public final class RunPlanner {
         List<Action> actions = new ArrayList<>();
         if (purge) actions.add(new Action.PurgeVersions());
         for (VersionChange change : changes) actions.add(new Action.ChangeVersion(change));
-        return new StampPlan(!versionTableExists || purge, new Transaction(true, transactionSetUp, actions, true));
+        // Only migrate's own runs touch the version table, and they take turns under the migration lock:
+        // no DDL lock limit to set.
+        return new StampPlan(!versionTableExists || purge, new Transaction(true, List.of(), actions, true));
     }
 
     /**
@@ -96,7 +106,11 @@ public final class RunPlanner {
         String outside = outsideReason(s.script(), body);
         List<Action> records = records(s);
         if (outside != null) {
-            return new RevisionRun(s.step(), s.script(), outside, before, open, body,
+            List<Statement> autocommit = new ArrayList<>(sessionSetUp.size() + body.size() + sessionReset.size());
+            for (String sql : sessionSetUp) autocommit.add(new Statement(sql, 0));
+            autocommit.addAll(body);
+            for (String sql : sessionReset) autocommit.add(new Statement(sql, 0));
+            return new RevisionRun(s.step(), s.script(), outside, before, open, autocommit,
                     new Transaction(true, transactionSetUp, records, true), after);
         }
         List<Action> actions = new ArrayList<>(body.size() + records.size());

@@ -275,6 +275,24 @@ class PostgresDialectTest {
     }
 
     @Test
+    void constraintsAddedNotValidAndValidatedLater() {
+        assertEquals(List.of(
+                "ALTER TABLE devices ADD CONSTRAINT fk_devices_owner FOREIGN KEY (owner_id) REFERENCES users (id) NOT VALID",
+                "ALTER TABLE devices ADD CONSTRAINT ck_devices_serial CHECK (length(serial) > 3) NOT VALID",
+                "ALTER TABLE devices ADD CONSTRAINT ck_plain CHECK (serial <> '')",
+                "ALTER TABLE devices VALIDATE CONSTRAINT fk_devices_owner",
+                "ALTER TABLE app.devices VALIDATE CONSTRAINT \"Check\""), sql("""
+                - create_foreign_key: {table: devices, name: fk_devices_owner, columns: [owner_id], ref_table: users,
+                                       ref_columns: [id], not_valid: true}
+                - create_check_constraint: {table: devices, name: ck_devices_serial, expression: length(serial) > 3,
+                                            not_valid: true}
+                - create_check_constraint: {table: devices, name: ck_plain, expression: "serial <> ''", not_valid: false}
+                - validate_constraint: {table: devices, name: fk_devices_owner}
+                - validate_constraint: {table: app.devices, name: Check}
+                """));
+    }
+
+    @Test
     void indexOperations() {
         assertEquals(List.of(
                 "CREATE INDEX ix_devices_vendor ON devices (vendor)",

@@ -178,6 +178,16 @@ class SqliteDialectTest {
                 """));
     }
 
+    /** SQLite has no unvalidated constraints: not_valid changes nothing, validate_constraint writes nothing. */
+    @Test
+    void notValidAndValidateConstraintAreIgnored() {
+        assertEquals(sql("- create_check_constraint: {table: t, name: ck, expression: a > 0}"),
+                sql("- create_check_constraint: {table: t, name: ck, expression: a > 0, not_valid: true}"));
+        assertEquals(sql("- create_foreign_key: {table: t, name: fk, columns: [a], ref_table: u, ref_columns: [id]}"),
+                sql("- create_foreign_key: {table: t, name: fk, columns: [a], ref_table: u, ref_columns: [id], not_valid: true}"));
+        assertEquals(List.of(), sql("- validate_constraint: {table: t, name: ck}"));
+    }
+
     @Test
     void whatSqliteCannotExpressFailsClearly() {
         assertEquals("v1.yaml:1: operation 'create_table' cannot run on sqlite: a column of type enum(mood) needs its"
