@@ -256,7 +256,9 @@ public final class Migrator {
         List<Statement> applied = new ArrayList<>();
         chain = chain.invoke(() -> log.accept("  revision " + r.script().revision().id() + " runs outside a transaction ("
                 + r.outsideReason() + ")" + (r.commitsFirst() ? "; the revisions before it were committed first" : "")));
-        chain = chain.flatMap(v -> each(r.autocommit(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st))))
+        chain = chain.flatMap(v -> each(r.sessionSetUp(), sql -> execute(Command.control(sql))))
+                .flatMap(v -> each(r.autocommit(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st))))
+                .flatMap(v -> each(r.sessionReset(), sql -> execute(Command.control(sql))))
                 .onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e,
                         FailureReport.outside(r.outsideReason(), applied, run.committed)));
         return chain.flatMap(v -> runTransaction(run, r, r.transaction(), false, startedAt, started));

@@ -163,7 +163,9 @@ public final class OfflineMigrator {
             log.accept("  " + why);
             out.comment(why);
             if (r.commitsFirst()) out.statement("COMMIT");
+            r.sessionSetUp().forEach(out::statement);
             write(out, script, r.autocommit());
+            r.sessionReset().forEach(out::statement);
         }
         transaction(out, script, r.transaction());
         write(out, script, r.after());

@@ -106,17 +106,14 @@ public final class RunPlanner {
         String outside = outsideReason(s.script(), body);
         List<Action> records = records(s);
         if (outside != null) {
-            List<Statement> autocommit = new ArrayList<>(sessionSetUp.size() + body.size() + sessionReset.size());
-            for (String sql : sessionSetUp) autocommit.add(new Statement(sql, 0));
-            autocommit.addAll(body);
-            for (String sql : sessionReset) autocommit.add(new Statement(sql, 0));
-            return new RevisionRun(s.step(), s.script(), outside, before, open, autocommit,
-                    new Transaction(true, transactionSetUp, records, true), after);
+            // Its records' transaction touches only the version and history tables: no DDL lock to limit.
+            return new RevisionRun(s.step(), s.script(), outside, before, open, sessionSetUp, body, sessionReset,
+                    new Transaction(true, List.of(), records, true), after);
         }
         List<Action> actions = new ArrayList<>(body.size() + records.size());
         for (Statement st : body) actions.add(new Action.Run(st));
         actions.addAll(records);
-        return new RevisionRun(s.step(), s.script(), null, before, false, List.of(),
+        return new RevisionRun(s.step(), s.script(), null, before, false, List.of(), List.of(), List.of(),
                 new Transaction(!open, open ? List.of() : transactionSetUp, actions, commit), after);
     }
 
