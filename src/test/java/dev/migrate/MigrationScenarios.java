@@ -17,7 +17,7 @@ import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Project;
 import io.quarkus.test.junit.main.LaunchResult;

@@ -16,7 +16,7 @@ import dev.migrate.engine.offline.OfflineMigrator;
 import dev.migrate.engine.offline.SchemaObject;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.Catalogs;
 import dev.migrate.support.ManyOperations;
 import dev.migrate.support.ScriptRunner;

@@ -1,8 +1,8 @@
 package dev.migrate.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
@@ -10,8 +10,8 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.offline.SqlScript;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

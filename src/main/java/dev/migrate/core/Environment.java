@@ -21,8 +21,8 @@ import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.LockedRun;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.revision.ScriptDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 

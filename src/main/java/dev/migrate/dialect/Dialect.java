@@ -6,7 +6,7 @@ import java.util.Locale;
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.ops.Operation;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /** The SQL flavour of a database: how identifiers, literals and each operation are written. */
 public interface Dialect {

@@ -21,26 +21,26 @@ import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
 import dev.migrate.ops.CreateUniqueConstraint;
 import dev.migrate.ops.CreateView;
-import dev.migrate.ops.DropView;
-import dev.migrate.ops.EnumOperation;
-import dev.migrate.ops.OnlyOn;
-import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.Execute;
 import dev.migrate.ops.ForeignKey;
 import dev.migrate.ops.Index;
+import dev.migrate.ops.OnlyOn;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
+import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.UniqueConstraint;
-import dev.migrate.script.SqlSplitter;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.Statement;
 
 /**
  * The SQL both dialects write the same way (statement shapes, constraint clauses, literals, data

@@ -12,7 +12,7 @@ import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.Source;
 import dev.migrate.ops.TableDefinition;
 import dev.migrate.schema.SqlTypes;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * Compares column types and defaults by what the database makes of them, not by their spelling:

@@ -2,8 +2,8 @@ package dev.migrate.engine;
 
 import java.util.List;
 
-import dev.migrate.script.SqlSplitter;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.Statement;
 
 /**
  * Which statements must run alone in autocommit on the server at hand. Most are known from their

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrate.script.Statement;
-import dev.migrate.script.Statement.Phase;
+import dev.migrate.sql.Statement.Phase;
+import dev.migrate.sql.Statement;
 
 /**
  * The statements of one or more revisions arranged around their transaction: the session

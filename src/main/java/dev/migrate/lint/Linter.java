@@ -10,11 +10,11 @@ import java.util.Set;
 
 import dev.migrate.MigrateException;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.YamlBody;
-import dev.migrate.script.Format;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.SqlBody;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.Format;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.revision.SqlBody;
+import dev.migrate.revision.YamlBody;
+import dev.migrate.sql.Statement;
 
 /**
  * {@code migrate lint}: walks the revisions from the first, learning the schema, and reports on the

@@ -25,8 +25,8 @@ import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
-import dev.migrate.script.SqlSplitter;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.Statement;
 
 /**
  * The rules applied to the operations of a YAML revision, read as data: the table, the column, the

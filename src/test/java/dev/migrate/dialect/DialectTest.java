@@ -15,7 +15,7 @@ import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;
 
 class DialectTest {

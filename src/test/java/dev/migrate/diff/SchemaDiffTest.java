@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
+import dev.migrate.revision.OperationYaml;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.yaml.YamlReader;

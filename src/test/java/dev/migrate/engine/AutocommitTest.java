@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 class AutocommitTest {
     private static boolean alone(String sql, String dialect, int version) {

@@ -32,7 +32,7 @@ import dev.migrate.engine.lock.LockedRun;
 import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.Project;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.dialect.sqlite.SqliteDialect;
+import dev.migrate.revision.YamlBody;
 import dev.migrate.yaml.SourceException;
 import dev.migrate.yaml.YamlReader;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrate.ops.ReplaceEnumValues;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * The SQL of {@code replace_enum_values}. PostgreSQL cannot remove a value from a type, so the

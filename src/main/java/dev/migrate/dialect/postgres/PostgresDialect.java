@@ -29,7 +29,7 @@ import dev.migrate.ops.Operation;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.TimescaleOperation;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /** PostgreSQL (15 and later): everything runs in place; comments are stored with COMMENT ON. */
 public final class PostgresDialect extends SqlDialect {

@@ -9,7 +9,7 @@ import dev.migrate.ops.DropEnum;
 import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.RenameEnumValue;
 import dev.migrate.ops.ReplaceEnumValues;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /** The SQL of PostgreSQL enum types: the enum operations, and the types enum columns create and leave behind. */
 final class PostgresEnums {

@@ -16,7 +16,7 @@ import dev.migrate.ops.RemoveCompressionPolicy;
 import dev.migrate.ops.RemoveRetentionPolicy;
 import dev.migrate.ops.SetChunkTimeInterval;
 import dev.migrate.ops.TimescaleOperation;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * The SQL of the TimescaleDB 2.x operations.

@@ -10,8 +10,8 @@ import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.ServerDefault;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
 import io.smallrye.mutiny.Uni;
 
 /**

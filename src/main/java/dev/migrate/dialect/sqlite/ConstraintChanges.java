@@ -7,8 +7,8 @@ import dev.migrate.ops.DropConstraint;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.TableConstraint;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
 
 /**
  * create_primary_key, create_unique_constraint, create_foreign_key, create_check_constraint and

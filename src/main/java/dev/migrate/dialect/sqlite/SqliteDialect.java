@@ -26,7 +26,7 @@ import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.TimescaleOperation;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * SQLite (3.35 and later, for DROP COLUMN). ALTER TABLE only adds, drops and renames columns and

@@ -11,9 +11,9 @@ import dev.migrate.ops.DropEnum;
 import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.RenameEnumValue;
 import dev.migrate.ops.ReplaceEnumValues;
-import dev.migrate.script.Catalog;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Catalog;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
 import io.smallrye.mutiny.Uni;
 
 /**

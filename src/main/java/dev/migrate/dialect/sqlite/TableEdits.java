@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.ops.Operation;
-import dev.migrate.script.Catalog;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.Computed;
-import dev.migrate.script.Statement;
-import dev.migrate.script.Statement.Phase;
+import dev.migrate.sql.Catalog;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Computed;
+import dev.migrate.sql.Statement.Phase;
+import dev.migrate.sql.Statement;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -13,9 +13,9 @@ import dev.migrate.engine.RevisionPhases;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
 
 /**
  * Writes as a SQL script what the online run would send for the same steps, without a database

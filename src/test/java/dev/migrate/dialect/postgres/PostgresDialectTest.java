@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;
 
 class PostgresDialectTest {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
-import dev.migrate.ops.YamlBody;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.YamlBody;
+import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;
 
 /** The exact PostgreSQL SQL of the enum, extension and view operations. */

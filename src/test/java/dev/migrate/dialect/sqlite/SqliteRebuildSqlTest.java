@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;
 import io.smallrye.mutiny.Uni;
 

@@ -21,7 +21,7 @@ import dev.migrate.engine.Migrator;
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Outcomes;
