@@ -3,10 +3,10 @@ package dev.migrate.dialect;
 import java.util.List;
 import java.util.Locale;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
-import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.ops.Operation;
+import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqliteDialect;
 
 /** The SQL flavour of a database: how identifiers, literals and each operation are written. */
 public interface Dialect {

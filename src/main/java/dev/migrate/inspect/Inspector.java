@@ -1,8 +1,8 @@
 package dev.migrate.inspect;
 
 import dev.migrate.engine.Database;
-import dev.migrate.inspect.postgres.PostgresInspector;
-import dev.migrate.inspect.sqlite.SqliteInspector;
+import dev.migrate.postgres.PostgresInspector;
+import dev.migrate.sqlite.SqliteInspector;
 import io.smallrye.mutiny.Uni;
 
 /**

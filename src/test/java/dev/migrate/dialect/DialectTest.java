@@ -11,11 +11,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
-import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
+import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.yaml.YamlReader;
 
 class DialectTest {

@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
 import dev.migrate.engine.Database;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
 import dev.migrate.ops.ServerDefault;
+import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.SchemaWriter;

@@ -7,11 +7,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.engine.Database;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.SchemaWriter;
+import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.SchemaApplier;
 import dev.migrate.support.SqliteTestDatabase;

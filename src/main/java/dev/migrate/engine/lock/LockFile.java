@@ -12,7 +12,7 @@ import java.time.Instant;
 
 import dev.migrate.engine.ConnectionFailed;
 import dev.migrate.engine.Database;
-import dev.migrate.engine.sqlite.SqliteDatabase;
+import dev.migrate.sqlite.SqliteDatabase;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.sqlite.SqlTokens;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.RevisionPhases;
 import dev.migrate.engine.VersionTable;
@@ -16,6 +15,7 @@ import dev.migrate.graph.VersionChange;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.CheckFailed;
 import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqlTokens;
 
 /**
  * Writes as a SQL script what the online run would send for the same steps, without a database
