@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
+import dev.migrate.dialect.BookkeepingSql;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.Migrator;
@@ -98,6 +100,16 @@ class PostgresTransactionTest extends TransactionScenarios {
         public String literal(Object value) {
             return dialect.literal(value);
         }
+
+        @Override
+        public boolean keepsEnumTypes() {
+            return dialect.keepsEnumTypes();
+        }
+
+        @Override
+        public BookkeepingSql bookkeeping() {
+            return dialect.bookkeeping();
+        }
     }
 
     @Test
@@ -108,7 +120,7 @@ class PostgresTransactionTest extends TransactionScenarios {
         List<String> threads = Collections.synchronizedList(new ArrayList<>());
         Database session = db.open();
         try {
-            Dialect dialect = new ThreadNoting(Dialect.named("postgresql"), threads);
+            Dialect dialect = new ThreadNoting(Flavors.dialect("postgresql"), threads);
             VersionTable versions = new VersionTable(null, "alembic_version", dialect);
             // Run from an event loop, as the command line does after its first query.
             versions.heads(session).flatMap(heads -> new Migrator(session, dialect, versions, true, scripts::byId, line -> { })

@@ -14,6 +14,7 @@ import dev.migrate.ops.CheckConstraint;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
 import dev.migrate.ops.CreateCheckConstraint;
+import dev.migrate.ops.CreateExtension;
 import dev.migrate.ops.CreateForeignKey;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreatePrimaryKey;
@@ -23,6 +24,7 @@ import dev.migrate.ops.CreateUniqueConstraint;
 import dev.migrate.ops.CreateView;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropExtension;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropTable;
 import dev.migrate.ops.DropView;
@@ -79,8 +81,9 @@ public abstract class SqlDialect implements Dialect {
     /** create_enum, drop_enum, add_enum_value, rename_enum_value, replace_enum_values. */
     protected abstract List<Statement> enumOperation(EnumOperation op);
 
-    /** create_extension and drop_extension. */
-    protected abstract List<Statement> extension(Operation op);
+    protected abstract List<Statement> createExtension(CreateExtension op);
+
+    protected abstract List<Statement> dropExtension(DropExtension op);
 
     protected abstract List<Statement> createView(CreateView op);
 
@@ -120,7 +123,10 @@ public abstract class SqlDialect implements Dialect {
         if (op instanceof CreateView o) return createView(o);
         if (op instanceof DropView o) return dropView(o);
         if (op instanceof TimescaleOperation o) return timescaleOperation(o);
-        return extension(op);
+        if (op instanceof CreateExtension o) return createExtension(o);
+        if (op instanceof DropExtension o) return dropExtension(o);
+        // Operation is sealed: reaching here means a new operation was added without its SQL.
+        throw new IllegalStateException("the " + name() + " dialect writes no SQL for " + op.getClass().getSimpleName());
     }
 
     protected List<Statement> dropTable(DropTable op) {

@@ -42,7 +42,7 @@ public final class ColumnComparison {
 
     /** Whether the database keeps enum types of their own; SQLite keeps only each column's CHECK. */
     public boolean keepsEnumTypes() {
-        return !dialect.name().equals("sqlite");
+        return dialect.keepsEnumTypes();
     }
 
     public boolean sameType(ColumnType actual, ColumnType target) {

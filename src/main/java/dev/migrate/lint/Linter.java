@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.migrate.MigrateException;
 import dev.migrate.ops.Operation;
+import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.revision.Format;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.revision.SqlBody;
@@ -22,7 +23,8 @@ import dev.migrate.sql.Statement;
  * {@link TableSizes}, a change to a table that is empty is let pass.
  */
 public final class Linter {
-    private static final String DIALECT = "postgresql";
+    /** Lint is about PostgreSQL (README, "Lint: safe migrations on a busy PostgreSQL"): the statements it reads are the ones PostgreSQL runs. */
+    private static final String DIALECT = PostgresDialect.INSTANCE.name();
 
     private final LintSettings settings;
     private final TableSizes sizes;

@@ -25,6 +25,7 @@ import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
+import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.sql.SqlSplitter;
 import dev.migrate.sql.Statement;
 
@@ -34,7 +35,8 @@ import dev.migrate.sql.Statement;
  * through {@link StatementRules}.
  */
 final class OperationRules {
-    private static final String DIALECT = "postgresql";
+    /** Lint is about PostgreSQL (README, "Lint: safe migrations on a busy PostgreSQL"): the statements it reads are the ones PostgreSQL runs. */
+    private static final String DIALECT = PostgresDialect.INSTANCE.name();
 
     private final RevisionLint lint;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.Json;
+import dev.migrate.dialect.BookkeepingSql;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
@@ -33,6 +34,7 @@ import dev.migrate.sql.Statement;
 
 /** PostgreSQL (15 and later): everything runs in place; comments are stored with COMMENT ON. */
 public final class PostgresDialect extends SqlDialect {
+    private static final BookkeepingSql BOOKKEEPING = new PostgresBookkeeping();
     public static final PostgresDialect INSTANCE = new PostgresDialect();
 
     private final PostgresEnums enums = new PostgresEnums(this);
@@ -44,6 +46,16 @@ public final class PostgresDialect extends SqlDialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public boolean keepsEnumTypes() {
+        return true;
+    }
+
+    @Override
+    public BookkeepingSql bookkeeping() {
+        return BOOKKEEPING;
     }
 
     @Override
@@ -205,15 +217,16 @@ public final class PostgresDialect extends SqlDialect {
     }
 
     @Override
-    protected List<Statement> extension(Operation op) {
-        if (op instanceof CreateExtension o) {
-            String sql = "CREATE EXTENSION " + (o.ifNotExists() ? "IF NOT EXISTS " : "") + quote(o.name());
-            if (o.schema() != null) sql += " SCHEMA " + quote(o.schema());
-            if (o.version() != null) sql += " VERSION " + literal(o.version());
-            return one(op, sql);
-        }
-        DropExtension o = (DropExtension) op;
-        return one(op, "DROP EXTENSION " + (o.ifExists() ? "IF EXISTS " : "") + quote(o.name())
+    protected List<Statement> createExtension(CreateExtension o) {
+        String sql = "CREATE EXTENSION " + (o.ifNotExists() ? "IF NOT EXISTS " : "") + quote(o.name());
+        if (o.schema() != null) sql += " SCHEMA " + quote(o.schema());
+        if (o.version() != null) sql += " VERSION " + literal(o.version());
+        return one(o, sql);
+    }
+
+    @Override
+    protected List<Statement> dropExtension(DropExtension o) {
+        return one(o, "DROP EXTENSION " + (o.ifExists() ? "IF EXISTS " : "") + quote(o.name())
                 + (o.cascade() ? " CASCADE" : ""));
     }
 

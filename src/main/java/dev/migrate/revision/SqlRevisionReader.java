@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.graph.Revision;
+import dev.migrate.sql.DialectNames;
 import dev.migrate.sql.SqlSplitter;
 
 /**
@@ -20,7 +21,6 @@ import dev.migrate.sql.SqlSplitter;
 final class SqlRevisionReader {
     static final List<String> FIELDS = List.of("revision", "down_revision", "branch_labels", "depends_on",
             "message", "create_date", "transactional");
-    static final List<String> DIALECTS = List.of("postgresql", "sqlite");
     private static final String MARKER = "migrate:";
 
     private final Path file;
@@ -93,11 +93,10 @@ final class SqlRevisionReader {
     }
 
     private String dialect(String word, int lineNo) {
-        String name = word.toLowerCase(Locale.ROOT);
-        if (name.equals("postgres")) name = "postgresql";
-        if (!DIALECTS.contains(name)) {
+        String name = DialectNames.canonical(word);
+        if (name == null) {
             throw new InvalidRevisionFileException(origin, lineNo,
-                    "unknown dialect '" + word + "' (expected one of: " + String.join(", ", DIALECTS) + ")");
+                    "unknown dialect '" + word + "' (expected one of: " + String.join(", ", DialectNames.ALL) + ")");
         }
         return name;
     }

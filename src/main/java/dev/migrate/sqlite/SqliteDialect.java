@@ -5,18 +5,21 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migrate.Json;
+import dev.migrate.dialect.BookkeepingSql;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.dialect.UnsupportedOnDialect;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateExtension;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
 import dev.migrate.ops.CreateView;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropExtension;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropView;
 import dev.migrate.ops.EnumOperation;
@@ -34,6 +37,7 @@ import dev.migrate.sql.Statement;
  * SQLite has no comments: they are silently not stored, so one revision file serves both databases.
  */
 public final class SqliteDialect extends SqlDialect {
+    private static final BookkeepingSql BOOKKEEPING = new SqliteBookkeeping();
     public static final SqliteDialect INSTANCE = new SqliteDialect();
 
     /** A random version 4 UUID as text: SQLite has no UUID function. */
@@ -51,6 +55,16 @@ public final class SqliteDialect extends SqlDialect {
     @Override
     public String name() {
         return "sqlite";
+    }
+
+    @Override
+    public boolean keepsEnumTypes() {
+        return false;
+    }
+
+    @Override
+    public BookkeepingSql bookkeeping() {
+        return BOOKKEEPING;
     }
 
     /** Consecutive operations that rebuild one table share one rebuild: the rows are copied once. */
@@ -246,7 +260,12 @@ public final class SqliteDialect extends SqlDialect {
     }
 
     @Override
-    protected List<Statement> extension(Operation op) {
+    protected List<Statement> createExtension(CreateExtension op) {
+        throw postgresOnly(op, "extensions are a PostgreSQL feature");
+    }
+
+    @Override
+    protected List<Statement> dropExtension(DropExtension op) {
         throw postgresOnly(op, "extensions are a PostgreSQL feature");
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryEntry;
@@ -28,7 +29,7 @@ class PostgresTableReadsTest {
     }
 
     private static VersionTable table(String schema, String name) {
-        return new VersionTable(schema, name, Dialect.named("postgresql"));
+        return new VersionTable(schema, name, Flavors.dialect("postgresql"));
     }
 
     /**
@@ -51,7 +52,7 @@ class PostgresTableReadsTest {
 
     @Test
     void aMissingHistoryTableReadsAsAnEmptyLogWithoutAnErrorOnTheServer() {
-        HistoryTable history = new HistoryTable(null, "migrate_history", "test", Dialect.named("postgresql"));
+        HistoryTable history = new HistoryTable(null, "migrate_history", "test", Flavors.dialect("postgresql"));
         Database session = db.open();
         try {
             session.execute("BEGIN").await().indefinitely();
@@ -73,7 +74,7 @@ class PostgresTableReadsTest {
     void tablesInALaterSchemaOfTheSearchPathAreFoundAsTheReadsFindThem() {
         db.execute("CREATE SCHEMA first");
         db.execute("CREATE SCHEMA \"Second One\"");
-        Dialect pg = Dialect.named("postgresql");
+        Dialect pg = Flavors.dialect("postgresql");
         HistoryTable there = new HistoryTable("Second One", "migrate_history", "test", pg);
         db.execute(there.createSql());
         db.execute(there.insertSql("a1", true, "c1", null, Instant.EPOCH, 5));

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.sql.SqlSplitter;
 import dev.migrate.support.Fuzz;
@@ -55,8 +56,8 @@ class SqlRevisionFuzzTest {
         // The readers RevisionScript.load hands the normalised text to; no file needed.
         RevisionScript s = SqlRevisionReader.read(FILE, Checksum.normalise(text), "fuzz", Map.of("k", "v"));
         for (String dialect : List.of("postgresql", "sqlite")) {
-            s.upgrade(Dialect.named(dialect));
-            s.downgrade(Dialect.named(dialect));
+            s.upgrade(Flavors.dialect(dialect));
+            s.downgrade(Flavors.dialect(dialect));
         }
     }
 

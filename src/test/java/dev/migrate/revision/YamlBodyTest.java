@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.CreateTableComment;
 import dev.migrate.ops.IrreversibleOperation;
@@ -16,7 +17,7 @@ import dev.migrate.yaml.Node;
 import dev.migrate.yaml.YamlReader;
 
 class YamlBodyTest {
-    private static final Dialect PG = Dialect.named("postgresql");
+    private static final Dialect PG = Flavors.dialect("postgresql");
 
     private static YamlBody body(String yaml) {
         Node root = YamlReader.read(yaml, "v1.yaml");

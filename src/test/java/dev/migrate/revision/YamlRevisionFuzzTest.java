@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.support.Fuzz;
 
@@ -74,8 +75,8 @@ class YamlRevisionFuzzTest {
         // The readers RevisionScript.load hands the normalised text to; no file needed.
         RevisionScript s = YamlRevisionReader.read(FILE, Checksum.normalise(text), "fuzz");
         for (String dialect : List.of("postgresql", "sqlite")) {
-            s.upgrade(Dialect.named(dialect));
-            s.downgrade(Dialect.named(dialect));
+            s.upgrade(Flavors.dialect(dialect));
+            s.downgrade(Flavors.dialect(dialect));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.migrate.engine.lock;
+package dev.migrate.postgres;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

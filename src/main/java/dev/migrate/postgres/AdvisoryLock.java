@@ -1,8 +1,9 @@
-package dev.migrate.engine.lock;
+package dev.migrate.postgres;
 
 import java.util.List;
 
 import dev.migrate.engine.Database;
+import dev.migrate.engine.lock.MigrationLock;
 import io.smallrye.mutiny.Uni;
 
 /**

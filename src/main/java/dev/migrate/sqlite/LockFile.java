@@ -1,4 +1,4 @@
-package dev.migrate.engine.lock;
+package dev.migrate.sqlite;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.time.Instant;
 
 import dev.migrate.engine.ConnectionFailed;
 import dev.migrate.engine.Database;
-import dev.migrate.sqlite.SqliteDatabase;
+import dev.migrate.engine.lock.MigrationLock;
 import io.smallrye.mutiny.Uni;
 
 /**
