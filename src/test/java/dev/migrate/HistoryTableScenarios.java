@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryEntry;
@@ -21,8 +22,8 @@ import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.Checksum;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.Checksum;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Outcomes;
 import dev.migrate.support.Project;
@@ -135,7 +136,7 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
     void aHistoryRowThatCannotBeWrittenRollsTheRevisionBack(QuarkusMainLauncher launcher) {
         threeRevisions();
         // The tool's own DDL, plus a constraint that refuses b2's row.
-        db.execute(new HistoryTable(null, "migrate_history", "x", Dialect.named(dialect())).createSql().replace("message TEXT)",
+        db.execute(new HistoryTable(null, "migrate_history", "x", Flavors.dialect(dialect())).createSql().replace("message TEXT)",
                 "message TEXT, CONSTRAINT no_b2 CHECK (revision <> 'b2'))"));
         String err = fails(project.run(launcher, "upgrade"), 1);
         assertTrue(err.contains("revision b2 (revision b2) failed at " + project.versions().resolve("b2_rev.sql")
@@ -278,7 +279,7 @@ public abstract class HistoryTableScenarios extends EngineTestBase {
         ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
         RevisionMap graph = new RevisionMap(scripts.revisions());
         Database session = db.open();
-        Dialect dialect = Dialect.named(session.dialectName());
+        Dialect dialect = Flavors.dialect(session.dialectName());
         HistoryTable history = new HistoryTable(null, "migrate_history", "9.9.9", dialect);
         try {
             Migrator migrator = new Migrator(session, dialect, new VersionTable(null, "alembic_version", dialect),

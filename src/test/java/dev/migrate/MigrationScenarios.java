@@ -11,13 +11,14 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Outcomes;
 import dev.migrate.support.Project;
@@ -207,9 +208,9 @@ public abstract class MigrationScenarios extends EngineTestBase {
         RevisionMap graph = new RevisionMap(scripts.revisions());
         List<String> log = new ArrayList<>();
         Database session = db.open();
-        VersionTable versions = new VersionTable(null, "alembic_version", Dialect.named(session.dialectName()));
+        VersionTable versions = new VersionTable(null, "alembic_version", Flavors.dialect(session.dialectName()));
         try {
-            Migrator migrator = new Migrator(session, Dialect.named(session.dialectName()), versions, true, scripts::byId, log::add);
+            Migrator migrator = new Migrator(session, Flavors.dialect(session.dialectName()), versions, true, scripts::byId, log::add);
             List<Step> up = migrator.run(graph.upgrade(List.of(), "b2")).await().indefinitely();
             assertEquals(List.of("a1", "b2"), up.stream().map(st -> st.revision().id()).toList());
             assertEquals(List.of("b2"), versions.heads(session).await().indefinitely());

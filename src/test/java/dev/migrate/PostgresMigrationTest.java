@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.support.CountingRelay;
@@ -121,7 +122,7 @@ class PostgresMigrationTest extends MigrationScenarios {
             relay.awaitClientsGone(Duration.ofSeconds(10));
             assertEquals(1, relay.connections(), relay.queries().toString());
             assertEquals(1, relay.sessions());
-            assertEquals(List.of(new VersionTable(null, "alembic_version", Dialect.named("postgresql")).headsSql()),
+            assertEquals(List.of(new VersionTable(null, "alembic_version", Flavors.dialect("postgresql")).headsSql()),
                     relay.queries());
 
             // One revision to apply: the lock is taken then, on a connection of its own.

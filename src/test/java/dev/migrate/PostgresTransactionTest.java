@@ -11,14 +11,16 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
+import dev.migrate.dialect.BookkeepingSql;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.ops.Operation;
-import dev.migrate.script.ScriptDirectory;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.ScriptDirectory;
+import dev.migrate.sql.Statement;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;
@@ -108,6 +110,21 @@ class PostgresTransactionTest extends TransactionScenarios {
         public String literal(Object value) {
             return dialect.literal(value);
         }
+
+        @Override
+        public boolean keepsEnumTypes() {
+            return dialect.keepsEnumTypes();
+        }
+
+        @Override
+        public boolean limitsLockWaits() {
+            return dialect.limitsLockWaits();
+        }
+
+        @Override
+        public BookkeepingSql bookkeeping() {
+            return dialect.bookkeeping();
+        }
     }
 
     @Test
@@ -118,7 +135,7 @@ class PostgresTransactionTest extends TransactionScenarios {
         List<String> threads = Collections.synchronizedList(new ArrayList<>());
         Database session = db.open();
         try {
-            Dialect dialect = new ThreadNoting(Dialect.named("postgresql"), threads);
+            Dialect dialect = new ThreadNoting(Flavors.dialect("postgresql"), threads);
             VersionTable versions = new VersionTable(null, "alembic_version", dialect);
             // Run from an event loop, as the command line does after its first query.
             versions.heads(session).flatMap(heads -> new Migrator(session, dialect, versions, true, scripts::byId, line -> { })

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
@@ -16,7 +17,7 @@ import dev.migrate.engine.offline.OfflineMigrator;
 import dev.migrate.engine.offline.SchemaObject;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.Catalogs;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.ManyOperations;
@@ -48,8 +49,8 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
     }
 
     private OfflineMigrator migrator(ScriptDirectory scripts) {
-        return new OfflineMigrator(Dialect.named("sqlite"), new VersionTable(null, "alembic_version", Dialect.named("sqlite")),
-                new HistoryTable(null, "migrate_history", "test", Dialect.named("sqlite")), true, scripts::byId, line -> { });
+        return new OfflineMigrator(Flavors.dialect("sqlite"), new VersionTable(null, "alembic_version", Flavors.dialect("sqlite")),
+                new HistoryTable(null, "migrate_history", "test", Flavors.dialect("sqlite")), true, scripts::byId, line -> { });
     }
 
     private List<SchemaObject> master() {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.core.Operations;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.HistoryTable;
@@ -25,7 +26,7 @@ import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.offline.OfflineMigrator;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.EngineTestBase;
 import dev.migrate.support.Project;
@@ -255,7 +256,7 @@ public abstract class TransactionScenarios extends EngineTestBase {
         ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
         RevisionMap graph = new RevisionMap(scripts.revisions());
         CountingDatabase session = new CountingDatabase(db.open());
-        Dialect dialect = Dialect.named(session.dialectName());
+        Dialect dialect = Flavors.dialect(session.dialectName());
         VersionTable versions = new VersionTable(null, "alembic_version", dialect);
         HistoryTable history = new HistoryTable(null, HISTORY, "9.9.9", dialect);
         Supplier<OfflineMigrator> offline = () -> new OfflineMigrator(dialect, versions, history, perRevision, scripts::byId, line -> { });

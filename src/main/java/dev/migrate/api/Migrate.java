@@ -17,8 +17,8 @@ import dev.migrate.diff.Differences;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.engine.lock.ShutdownSignal;
-import dev.migrate.engine.postgres.LazyVertx;
 import dev.migrate.graph.Step;
+import dev.migrate.postgres.LazyVertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

@@ -13,7 +13,7 @@ import dev.migrate.alembic.AlembicFiles;
 import dev.migrate.alembic.NotImportedException;
 import dev.migrate.config.Config;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import dev.migrate.Json;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

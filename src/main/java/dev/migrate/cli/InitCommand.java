@@ -3,7 +3,7 @@ package dev.migrate.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import dev.migrate.script.Templates;
+import dev.migrate.revision.Templates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

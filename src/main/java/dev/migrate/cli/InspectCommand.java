@@ -1,16 +1,16 @@
 package dev.migrate.cli;
 
-import dev.migrate.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
+import dev.migrate.core.Flavors;
 import dev.migrate.inspect.InspectOptions;
 import dev.migrate.inspect.Inspection;
-import dev.migrate.inspect.Inspector;
 import dev.migrate.schema.SchemaWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +47,7 @@ public class InspectCommand implements Callable<Integer> {
         own.add(c.versionTable());
         if (c.historyTable() != null) own.add(c.historyTable());
         InspectOptions options = new InspectOptions(c.includeSchemas(), c.versionTableSchema(), own);
-        Inspection found = ws.withDatabase(db -> Inspector.of(db, options).inspect(db));
+        Inspection found = ws.withDatabase(db -> Flavors.of(db).inspector(options).inspect(db));
         for (String warning : found.warnings()) ws.log("warning: " + warning);
         if (ws.json() || chosen.equals("json")) {
             ws.out().println(Json.write(SchemaWriter.tree(found.schema())));

@@ -11,7 +11,7 @@ import dev.migrate.Json;
 import dev.migrate.core.Operations;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.Step;
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 
 /**
  * The {@code --json} results of the commands that change something: upgrade and downgrade (what

@@ -18,7 +18,7 @@ import dev.migrate.lint.LintResult;
 import dev.migrate.lint.LintSettings;
 import dev.migrate.lint.Linter;
 import dev.migrate.lint.TableSizes;
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

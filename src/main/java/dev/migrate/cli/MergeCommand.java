@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.Format;
-import dev.migrate.script.RevisionWriter;
+import dev.migrate.revision.Format;
+import dev.migrate.revision.RevisionWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

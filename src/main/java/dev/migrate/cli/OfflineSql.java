@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import dev.migrate.MigrateException;
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnknownDialect;
 import dev.migrate.engine.offline.OfflineMigrator;
@@ -32,7 +33,7 @@ final class OfflineSql {
     static Dialect dialect(Workspace ws, String option) {
         if (option == null) return ws.dialect();
         try {
-            return Dialect.named(option);
+            return Flavors.dialect(option);
         } catch (UnknownDialect e) {
             throw MigrateException.usage("--dialect: " + e.getMessage());
         }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 
 /**
  * How a revision is printed by history, heads, branches, current and show: Alembic's lines

@@ -1,17 +1,19 @@
 package dev.migrate.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.offline.SqlScript;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.DialectNames;
+import dev.migrate.sql.Statement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,8 +22,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code migrate show REV}: one revision's header, file, and the SQL each dialect would run. */
 @Command(name = "show", description = "Show a revision and the SQL it runs on each database.")
 public class ShowCommand implements Callable<Integer> {
-    private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
-
     @ParentCommand
     MigrateCommand root;
 
@@ -44,7 +44,7 @@ public class ShowCommand implements Callable<Integer> {
         if (ws.json()) {
             Map<String, Object> m = new LinkedHashMap<>(format.json(s));
             Map<String, Object> sql = new LinkedHashMap<>();
-            for (String d : DIALECTS) {
+            for (String d : DialectNames.ALL) {
                 Map<String, Object> both = new LinkedHashMap<>();
                 both.put("upgrade", render(s, d, true));
                 both.put("downgrade", render(s, d, false));
@@ -55,7 +55,7 @@ public class ShowCommand implements Callable<Integer> {
             return 0;
         }
         ws.out().print(format.verbose(s));
-        for (String d : DIALECTS) {
+        for (String d : DialectNames.ALL) {
             for (boolean up : new boolean[] {true, false}) {
                 ws.out().println();
                 ws.out().print(script(s, d, up));
@@ -72,7 +72,7 @@ public class ShowCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder("-- " + (upgrade ? "upgrade" : "downgrade") + " (" + dialect + ")\n");
         List<Statement> statements;
         try {
-            statements = upgrade ? s.upgrade(Dialect.named(dialect)) : s.downgrade(Dialect.named(dialect));
+            statements = upgrade ? s.upgrade(Flavors.dialect(dialect)) : s.downgrade(Flavors.dialect(dialect));
         } catch (MigrateException e) {
             return out.append(new SqlScript().comment("cannot run here: " + e.getMessage()).text()).toString();
         }
@@ -91,7 +91,7 @@ public class ShowCommand implements Callable<Integer> {
     /** The statements, or the reason this dialect cannot run them (shown in place of the SQL). */
     private static List<Object> render(RevisionScript s, String dialect, boolean upgrade) {
         try {
-            List<Statement> statements = upgrade ? s.body().upgrade(Dialect.named(dialect)) : s.body().downgrade(Dialect.named(dialect));
+            List<Statement> statements = upgrade ? s.body().upgrade(Flavors.dialect(dialect)) : s.body().downgrade(Flavors.dialect(dialect));
             return statements.stream().map(st -> (Object) st.sql()).toList();
         } catch (MigrateException e) {
             return List.of("-- cannot run here: " + e.getMessage());

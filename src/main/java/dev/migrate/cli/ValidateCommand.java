@@ -16,7 +16,7 @@ import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;

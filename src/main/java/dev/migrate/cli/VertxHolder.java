@@ -1,10 +1,9 @@
 package dev.migrate.cli;
 
+import dev.migrate.postgres.LazyVertx;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import dev.migrate.engine.postgres.LazyVertx;
-import io.vertx.mutiny.core.Vertx;
 
 /**
  * The command line's Vert.x: created by the first PostgreSQL session of the run (SQLite, offline

@@ -26,10 +26,10 @@ import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.ShutdownSignal;
 import dev.migrate.graph.RevisionMap;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.revision.RevisionWriter;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.schema.Schema;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.RevisionWriter;
-import dev.migrate.script.ScriptDirectory;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -8,8 +8,8 @@ import java.util.function.Predicate;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.revision.ScriptDirectory;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -14,15 +14,15 @@ import dev.migrate.config.DatabaseUrl;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.DatabaseRefused;
-import dev.migrate.engine.Databases;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.LockedRun;
+import dev.migrate.flavor.Flavor;
 import dev.migrate.graph.RevisionMap;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.revision.ScriptDirectory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -80,8 +80,13 @@ public final class Environment {
         return config.databaseUrl();
     }
 
+    /** The flavor of the configured database. */
+    public Flavor flavor() {
+        return Flavors.of(url());
+    }
+
     public Dialect dialect() {
-        return Dialect.named(url().dialect());
+        return flavor().dialect();
     }
 
     public synchronized ScriptDirectory scripts() {
@@ -120,7 +125,7 @@ public final class Environment {
 
     /** One session, retried while the server is not up for as long as connect.wait says. */
     public Uni<Database> connect() {
-        return Databases.open(url(), vertx, config.connectWait(), config.connectTimeout(), log);
+        return Flavors.open(url(), vertx, config.connectWait(), config.connectTimeout(), log);
     }
 
     /**
@@ -145,7 +150,7 @@ public final class Environment {
      */
     public <T> Uni<T> withLockedDatabase(Predicate<List<String>> needsWork, Supplier<T> idle,
                                          BiFunction<Database, List<String>, Uni<T>> work, Interruption interruption) {
-        return Uni.createFrom().deferred(() -> new LockedRun(url(), versionTable(), config.lockTimeout(), this::connect,
+        return Uni.createFrom().deferred(() -> new LockedRun(() -> flavor().lock(url(), versionTable(), this::connect), versionTable(), config.lockTimeout(), this::connect,
                 interruption, log).run(needsWork, idle, work)).onFailure(StatementFailed.class).transform(this::named);
     }
 }

@@ -22,7 +22,6 @@ import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.inspect.InspectOptions;
 import dev.migrate.inspect.Inspection;
-import dev.migrate.inspect.Inspector;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import io.smallrye.mutiny.Uni;
@@ -186,7 +185,7 @@ public final class Operations {
             record Found(List<String> current, Inspection inspection) {
             }
             return env.withDatabase(db -> versions.heads(db)
-                            .flatMap(heads -> Inspector.of(db, options).inspect(db).map(i -> new Found(heads, i))))
+                            .flatMap(heads -> env.flavor().inspector(options).inspect(db).map(i -> new Found(heads, i))))
                     // The comparison is work for a worker thread, never for an event loop an application may share.
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(found -> {

@@ -1,12 +1,10 @@
 package dev.migrate.dialect;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
-import dev.migrate.dialect.sqlite.SqliteDialect;
 import dev.migrate.ops.Operation;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /** The SQL flavour of a database: how identifiers, literals and each operation are written. */
 public interface Dialect {
@@ -25,7 +23,7 @@ public interface Dialect {
      * a dialect may join consecutive ones (SQLite rebuilds a table once for consecutive changes to it).
      */
     default List<Statement> render(List<Operation> operations) {
-        List<Statement> out = new java.util.ArrayList<>();
+        List<Statement> out = new ArrayList<>();
         for (Operation op : operations) out.addAll(render(op));
         return out;
     }
@@ -36,16 +34,15 @@ public interface Dialect {
     /** {@code value} (null, Boolean, Number, String, or a List/Map written as JSON text) as a SQL literal. */
     String literal(Object value);
 
-    /** The dialect called {@code name} ({@code postgresql}, also {@code postgres}, or {@code sqlite}). */
-    static Dialect named(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "postgresql":
-            case "postgres":
-                return PostgresDialect.INSTANCE;
-            case "sqlite":
-                return SqliteDialect.INSTANCE;
-            default:
-                throw new UnknownDialect(name);
-        }
-    }
+    /** Whether the database keeps enum types of their own (PostgreSQL) rather than each column's CHECK (SQLite). */
+    boolean keepsEnumTypes();
+
+    /**
+     * Whether a statement's wait for a table lock can be limited and the wait then fails cleanly
+     * (PostgreSQL's {@code lock_timeout}, SQLSTATE 55P03), so that lock-aware DDL applies here.
+     */
+    boolean limitsLockWaits();
+
+    /** The version and history tables' SQL that differs on this database. */
+    BookkeepingSql bookkeeping();
 }

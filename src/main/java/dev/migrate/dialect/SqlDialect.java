@@ -14,6 +14,7 @@ import dev.migrate.ops.CheckConstraint;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
 import dev.migrate.ops.CreateCheckConstraint;
+import dev.migrate.ops.CreateExtension;
 import dev.migrate.ops.CreateForeignKey;
 import dev.migrate.ops.CreateIndex;
 import dev.migrate.ops.CreatePrimaryKey;
@@ -21,27 +22,28 @@ import dev.migrate.ops.CreateTable;
 import dev.migrate.ops.CreateTableComment;
 import dev.migrate.ops.CreateUniqueConstraint;
 import dev.migrate.ops.CreateView;
-import dev.migrate.ops.DropView;
-import dev.migrate.ops.EnumOperation;
-import dev.migrate.ops.OnlyOn;
-import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropExtension;
 import dev.migrate.ops.DropIndex;
 import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.Execute;
 import dev.migrate.ops.ForeignKey;
 import dev.migrate.ops.Index;
+import dev.migrate.ops.OnlyOn;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
+import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.UniqueConstraint;
 import dev.migrate.ops.ValidateConstraint;
-import dev.migrate.script.SqlSplitter;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.Statement;
 
 /**
  * The SQL both dialects write the same way (statement shapes, constraint clauses, literals, data
@@ -80,8 +82,9 @@ public abstract class SqlDialect implements Dialect {
     /** create_enum, drop_enum, add_enum_value, rename_enum_value, replace_enum_values. */
     protected abstract List<Statement> enumOperation(EnumOperation op);
 
-    /** create_extension and drop_extension. */
-    protected abstract List<Statement> extension(Operation op);
+    protected abstract List<Statement> createExtension(CreateExtension op);
+
+    protected abstract List<Statement> dropExtension(DropExtension op);
 
     /** {@code VALIDATE CONSTRAINT} where constraints can be unvalidated; nothing for the derived downgrade's step. */
     protected abstract List<Statement> validateConstraint(ValidateConstraint op);
@@ -125,7 +128,10 @@ public abstract class SqlDialect implements Dialect {
         if (op instanceof CreateView o) return createView(o);
         if (op instanceof DropView o) return dropView(o);
         if (op instanceof TimescaleOperation o) return timescaleOperation(o);
-        return extension(op);
+        if (op instanceof CreateExtension o) return createExtension(o);
+        if (op instanceof DropExtension o) return dropExtension(o);
+        // Operation is sealed: reaching here means a new operation was added without its SQL.
+        throw new IllegalStateException("the " + name() + " dialect writes no SQL for " + op.getClass().getSimpleName());
     }
 
     protected List<Statement> dropTable(DropTable op) {

@@ -12,7 +12,7 @@ import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.Source;
 import dev.migrate.ops.TableDefinition;
 import dev.migrate.schema.SqlTypes;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * Compares column types and defaults by what the database makes of them, not by their spelling:
@@ -42,7 +42,7 @@ public final class ColumnComparison {
 
     /** Whether the database keeps enum types of their own; SQLite keeps only each column's CHECK. */
     public boolean keepsEnumTypes() {
-        return !dialect.name().equals("sqlite");
+        return dialect.keepsEnumTypes();
     }
 
     public boolean sameType(ColumnType actual, ColumnType target) {

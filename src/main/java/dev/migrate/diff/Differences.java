@@ -21,6 +21,7 @@ import dev.migrate.ops.DropTable;
 import dev.migrate.ops.EnumOperation;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.ServerDefault;
+import dev.migrate.revision.OperationYaml;
 import dev.migrate.schema.SchemaWriter;
 
 /** One line per difference, for {@code check}: the operation that would fix it and what it is about. */

@@ -3,7 +3,7 @@ package dev.migrate.engine;
 import java.util.function.Supplier;
 
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * One thing the runner sends for a step, and what it is, so that a failure can say what failed:

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.Statement;
 
 /**
  * The message of a failed step: which revision, where in its file, what was being sent, what the

@@ -6,7 +6,7 @@ package dev.migrate.engine;
  * @param id the row's identity, increasing with every step
  * @param revision the revision id
  * @param direction {@code upgrade} or {@code downgrade}
- * @param checksum {@link dev.migrate.script.Checksum} of the revision file as it was run
+ * @param checksum {@link dev.migrate.revision.Checksum} of the revision file as it was run
  * @param startedAt when the step started, ISO-8601 in UTC ({@code 2026-11-21T15:00:00.000Z})
  * @param durationMs how long the step took, statements and version update included
  * @param dbUser who ran it: the database role on PostgreSQL, the operating-system user on SQLite

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import dev.migrate.MigrateException;
 import dev.migrate.config.DdlLockSettings;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.engine.ddllock.DdlLockRetry;
 import dev.migrate.engine.plan.Action;
 import dev.migrate.engine.plan.RenderedStep;
 import dev.migrate.engine.plan.RevisionRun;
@@ -20,9 +19,9 @@ import dev.migrate.engine.plan.StampPlan;
 import dev.migrate.engine.plan.Transaction;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -87,7 +86,7 @@ public final class Migrator {
     public Migrator(Database db, Dialect dialect, VersionTable versionTable, HistoryTable history,
                     boolean transactionPerMigration, Function<String, RevisionScript> scripts, Consumer<String> log,
                     DdlLockSettings ddlLock) {
-        this.ddlLock = new DdlLockRetry(ddlLock, db, log);
+        this.ddlLock = new DdlLockRetry(ddlLock, dialect, db, log);
         this.db = db;
         this.dialect = dialect;
         this.versionTable = versionTable;

@@ -1,7 +1,7 @@
 package dev.migrate.engine;
 
 import dev.migrate.graph.Step;
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 
 /** Alembic-style progress lines: {@code Running upgrade 1975ea83b712 -> 3f2a9c1b7d4e, add device status (12 ms)}. */
 final class Progress {

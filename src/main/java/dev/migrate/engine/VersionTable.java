@@ -64,18 +64,12 @@ public final class VersionTable {
     }
 
     /**
-     * The query {@link #heads} sends: {@link #selectSql()} on SQLite; on PostgreSQL one that gives
-     * no row instead of an error when the table is missing, so that the first run on a fresh
-     * database leaves no "relation does not exist" ERROR in the server's log, and stays one query.
-     * {@code table_to_xml} takes the table as a {@code regclass}, which {@code to_regclass} gives
-     * as NULL for a missing table (or schema), and, being strict, then returns NULL without reading
-     * anything; the names in the XML are escaped as XML text (&amp;, &lt;, &gt;, and a carriage return).
+     * The query {@link #heads} sends: {@link #selectSql()} where a missing table is a plain
+     * failure; where the server would log that failure as an error (PostgreSQL, on every fresh
+     * database), one query that gives no row instead, written by the dialect.
      */
     public String headsSql() {
-        if (!dialect.name().equals("postgresql")) return selectSql();
-        return "SELECT replace(replace(replace(replace(v[1], '&#x0d;', E'\\r'), '&lt;', '<'), '&gt;', '>'), '&amp;', '&')"
-                + " FROM regexp_matches(table_to_xml(to_regclass(" + literal(qualifiedName()) + "), false, false, '')::text,"
-                + " '<version_num>([^<]*)</version_num>', 'g') v";
+        return dialect.bookkeeping().versionHeadsSql(literal(qualifiedName()), selectSql());
     }
 
     /** The statement that carries out one change of the version rows. */

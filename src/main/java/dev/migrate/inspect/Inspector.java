@@ -1,8 +1,6 @@
 package dev.migrate.inspect;
 
 import dev.migrate.engine.Database;
-import dev.migrate.inspect.postgres.PostgresInspector;
-import dev.migrate.inspect.sqlite.SqliteInspector;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -13,9 +11,4 @@ import io.smallrye.mutiny.Uni;
 public interface Inspector {
     /** Reads the schema of the database {@code db} is connected to. */
     Uni<Inspection> inspect(Database db);
-
-    /** The inspector for {@code db}'s engine. */
-    static Inspector of(Database db, InspectOptions options) {
-        return "sqlite".equals(db.dialectName()) ? new SqliteInspector(options) : new PostgresInspector(options);
-    }
 }

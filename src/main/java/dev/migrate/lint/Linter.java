@@ -10,11 +10,12 @@ import java.util.Set;
 
 import dev.migrate.MigrateException;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.YamlBody;
-import dev.migrate.script.Format;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.SqlBody;
-import dev.migrate.script.Statement;
+import dev.migrate.postgres.PostgresDialect;
+import dev.migrate.revision.Format;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.revision.SqlBody;
+import dev.migrate.revision.YamlBody;
+import dev.migrate.sql.Statement;
 
 /**
  * {@code migrate lint}: walks the revisions from the first, learning the schema, and reports on the
@@ -22,7 +23,8 @@ import dev.migrate.script.Statement;
  * {@link TableSizes}, a change to a table that is empty is let pass.
  */
 public final class Linter {
-    private static final String DIALECT = "postgresql";
+    /** Lint is about PostgreSQL (README, "Lint: safe migrations on a busy PostgreSQL"): the statements it reads are the ones PostgreSQL runs. */
+    private static final String DIALECT = PostgresDialect.INSTANCE.name();
 
     private final LintSettings settings;
     private final TableSizes sizes;

@@ -26,8 +26,9 @@ import dev.migrate.ops.RenameColumn;
 import dev.migrate.ops.RenameTable;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.ValidateConstraint;
-import dev.migrate.script.SqlSplitter;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.Statement;
+import dev.migrate.postgres.PostgresDialect;
 
 /**
  * The rules applied to the operations of a YAML revision, read as data: the table, the column, the
@@ -35,7 +36,8 @@ import dev.migrate.script.Statement;
  * through {@link StatementRules}.
  */
 final class OperationRules {
-    private static final String DIALECT = "postgresql";
+    /** Lint is about PostgreSQL (README, "Lint: safe migrations on a busy PostgreSQL"): the statements it reads are the ones PostgreSQL runs. */
+    private static final String DIALECT = PostgresDialect.INSTANCE.name();
 
     private final RevisionLint lint;
 

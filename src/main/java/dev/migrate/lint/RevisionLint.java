@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 
 /**
  * Lint of one revision as it runs: what it has created so far (a table created in the same

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.migrate.dialect.sqlite.SqlTokens;
-import dev.migrate.dialect.sqlite.SqlTokens.Token;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqlTokens.Token;
+import dev.migrate.sqlite.SqlTokens;
 
 /**
  * The rules applied to SQL statements (SQL revisions and {@code execute}), by light keyword

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 import dev.migrate.yaml.Node;
 import dev.migrate.yaml.YamlReader;
 

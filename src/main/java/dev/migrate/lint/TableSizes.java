@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.engine.Database;
+import dev.migrate.postgres.PostgresDialect;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -35,7 +36,7 @@ public final class TableSizes {
 
     /** Reads the sizes of {@code db}; on SQLite there is nothing to read: lint is about PostgreSQL. */
     public static Uni<TableSizes> read(Database db) {
-        if (!db.dialectName().equals("postgresql")) return Uni.createFrom().item(UNKNOWN);
+        if (!db.dialectName().equals(PostgresDialect.INSTANCE.name())) return Uni.createFrom().item(UNKNOWN);
         return db.query(QUERY).map(TableSizes::of);
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrate.sql.DialectNames;
 import dev.migrate.yaml.Node;
 
 /**
@@ -24,7 +25,6 @@ public final class OperationParser {
             "create_unique_constraint", "create_foreign_key", "create_check_constraint", "validate_constraint", "drop_constraint",
             "create_index", "drop_index", "execute", "bulk_insert");
     static final List<String> KNOWN = known();
-    private static final List<String> DIALECTS = List.of("postgresql", "sqlite");
     /** The field every operation written as a mapping takes besides its own (see {@link OnlyOn}). */
     private static final String DIALECT = "dialect";
     /**
@@ -84,8 +84,8 @@ public final class OperationParser {
         if (!body.isMap() || !body.has(DIALECT)) return op;
         Node dialect = body.get(DIALECT);
         String name = dialect.requireText(DIALECT);
-        if (!DIALECTS.contains(name)) {
-            throw dialect.error("unknown dialect '" + name + "' (expected one of: " + String.join(", ", DIALECTS) + ")");
+        if (!DialectNames.ALL.contains(name)) {
+            throw dialect.error("unknown dialect '" + name + "' (expected one of: " + String.join(", ", DialectNames.ALL) + ")");
         }
         return new OnlyOn(op.at(), name, op);
     }
@@ -257,7 +257,7 @@ public final class OperationParser {
 
     private static Operation execute(Source at, Node body) {
         if (body.isMap()) {
-            List<String> allowed = new ArrayList<>(DIALECTS);
+            List<String> allowed = new ArrayList<>(DialectNames.ALL);
             allowed.add(LINT);
             body.checkKeys("operation 'execute'", allowed);
             if (body.has(LINT)) checkLint(body.get(LINT), "operation 'execute'");

@@ -15,12 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.revision.Templates;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
-import dev.migrate.script.Templates;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
-
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 

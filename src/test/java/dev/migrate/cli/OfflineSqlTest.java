@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.Outcomes;
 import dev.migrate.support.Project;

@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.MigrateException;
-import dev.migrate.engine.postgres.PostgresOptions;
+import dev.migrate.postgres.PostgresOptions;
 import dev.migrate.support.Fuzz;
 
 /**

@@ -11,30 +11,31 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
-import dev.migrate.dialect.sqlite.SqliteDialect;
+import dev.migrate.core.Flavors;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
-import dev.migrate.script.Statement;
+import dev.migrate.postgres.PostgresDialect;
+import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.yaml.YamlReader;
 
 class DialectTest {
-    private final Dialect pg = Dialect.named("postgresql");
-    private final Dialect sqlite = Dialect.named("sqlite");
+    private final Dialect pg = Flavors.dialect("postgresql");
+    private final Dialect sqlite = Flavors.dialect("sqlite");
 
     @Test
     void namedReturnsTheSingletons() {
         assertSame(PostgresDialect.INSTANCE, pg);
-        assertSame(PostgresDialect.INSTANCE, Dialect.named("postgres"));
+        assertSame(PostgresDialect.INSTANCE, Flavors.dialect("postgres"));
         assertSame(SqliteDialect.INSTANCE, sqlite);
-        assertSame(SqliteDialect.INSTANCE, Dialect.named("SQLite"));
+        assertSame(SqliteDialect.INSTANCE, Flavors.dialect("SQLite"));
         assertEquals("postgresql", pg.name());
         assertEquals("sqlite", sqlite.name());
     }
 
     @Test
     void unknownDialectNamesTheValidOnes() {
-        UnknownDialect e = assertThrows(UnknownDialect.class, () -> Dialect.named("mysql"));
+        UnknownDialect e = assertThrows(UnknownDialect.class, () -> Flavors.dialect("mysql"));
         assertEquals("unknown dialect 'mysql' (expected one of: postgresql, sqlite)", e.getMessage());
     }
 

@@ -8,9 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.Operation;
 import dev.migrate.ops.OperationParser;
+import dev.migrate.revision.OperationYaml;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.yaml.YamlReader;
@@ -36,7 +38,7 @@ class SchemaDiffTest {
     }
 
     private static Diff diff(String actual, String target, String dialect) {
-        Diff d = SchemaDiff.compare(schema(actual), schema(target), Dialect.named(dialect));
+        Diff d = SchemaDiff.compare(schema(actual), schema(target), Flavors.dialect(dialect));
         roundTrip(d.upgrade());
         roundTrip(d.downgrade());
         return d;
@@ -334,7 +336,7 @@ class SchemaDiffTest {
         assertEquals(List.of("create_table", "create_hypertable", "enable_compression", "add_compression_policy",
                 "add_retention_policy"), kinds(gone.downgrade()));
         // a hypertable cannot become a plain table again: said, not done
-        Diff plain = SchemaDiff.compare(schema(hyper), schema(METRICS), Dialect.named("postgresql"));
+        Diff plain = SchemaDiff.compare(schema(hyper), schema(METRICS), Flavors.dialect("postgresql"));
         assertTrue(plain.upgrade().isEmpty() && plain.notes().size() == 1, plain.toString());
     }
 

@@ -9,11 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
+import dev.migrate.core.Flavors;
 import dev.migrate.engine.Database;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
 import dev.migrate.ops.ServerDefault;
+import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.SchemaWriter;
@@ -36,7 +37,7 @@ class PostgresInspectTest {
     private Inspection inspect(InspectOptions options) {
         Database session = db.open();
         try {
-            return Inspector.of(session, options).inspect(session).await().indefinitely();
+            return Flavors.of(session).inspector(options).inspect(session).await().indefinitely();
         } finally {
             session.close().await().indefinitely();
         }
@@ -285,7 +286,7 @@ class PostgresInspectTest {
         CountingDatabase session = new CountingDatabase(db.open());
         try {
             long start = System.nanoTime();
-            Schema schema = Inspector.of(session, OPTIONS).inspect(session).await().indefinitely().schema();
+            Schema schema = Flavors.of(session).inspector(OPTIONS).inspect(session).await().indefinitely().schema();
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.println("PostgreSQL inspection of " + tables + " tables: " + session.sent().size() + " queries, " + ms + " ms");
             assertEquals(tables, schema.tables().size());

@@ -7,11 +7,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.sqlite.SqliteDialect;
+import dev.migrate.core.Flavors;
 import dev.migrate.engine.Database;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.SchemaWriter;
+import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.SchemaApplier;
 import dev.migrate.support.SqliteTestDatabase;
@@ -35,7 +36,7 @@ class SqliteInspectTest {
     private Inspection inspect() {
         Database session = db.open();
         try {
-            return Inspector.of(session, OPTIONS).inspect(session).await().indefinitely();
+            return Flavors.of(session).inspector(OPTIONS).inspect(session).await().indefinitely();
         } finally {
             session.close().await().indefinitely();
         }
@@ -226,7 +227,7 @@ class SqliteInspectTest {
         CountingDatabase session = new CountingDatabase(db.open());
         try {
             long start = System.nanoTime();
-            Schema schema = Inspector.of(session, OPTIONS).inspect(session).await().indefinitely().schema();
+            Schema schema = Flavors.of(session).inspector(OPTIONS).inspect(session).await().indefinitely().schema();
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.out.println("SQLite inspection of " + tables + " tables: " + session.sent().size() + " queries, " + ms + " ms");
             assertEquals(tables, schema.tables().size());

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.migrate.script.RevisionScript;
+import dev.migrate.revision.RevisionScript;
 
 /**
  * Revision files written to a folder, read by the real revision readers and linted: revision

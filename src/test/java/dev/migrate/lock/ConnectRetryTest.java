@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.config.DatabaseUrl;
+import dev.migrate.core.Flavors;
 import dev.migrate.engine.Database;
-import dev.migrate.engine.Databases;
 import dev.migrate.support.DelayedRelay;
 import dev.migrate.support.PostgresTestDatabase;
 import io.vertx.mutiny.core.Vertx;
@@ -27,7 +27,7 @@ class ConnectRetryTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (DelayedRelay relay = new DelayedRelay(SERVER.getHost(), SERVER.getPort(), 1500)) {
             String url = "postgresql://" + SERVER.getUser() + "@127.0.0.1:" + relay.port() + "/" + SERVER.getDatabase();
-            Database db = Databases.open(DatabaseUrl.parse(url, System.getenv(), Path.of("")), () -> VERTX,
+            Database db = Flavors.open(DatabaseUrl.parse(url, System.getenv(), Path.of("")), () -> VERTX,
                     Duration.ofSeconds(20), Duration.ofSeconds(5), lines::add).await().indefinitely();
             db.close().await().indefinitely();
             assertTrue(!lines.isEmpty() && lines.get(0).startsWith("waiting for " + url + ": "), lines.toString());

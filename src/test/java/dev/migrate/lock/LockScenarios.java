@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.config.DatabaseUrl;
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.engine.Databases;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.Interruption;
@@ -32,7 +32,7 @@ import dev.migrate.engine.lock.LockedRun;
 import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
-import dev.migrate.script.ScriptDirectory;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.support.Project;
 import dev.migrate.support.TestDatabase;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -107,11 +107,11 @@ public abstract class LockScenarios {
         ScriptDirectory scripts = ScriptDirectory.load(List.of(project.versions()));
         RevisionMap graph = new RevisionMap(scripts.revisions());
         DatabaseUrl url = url();
-        VersionTable versions = new VersionTable(null, "alembic_version", Dialect.named(url.dialect()));
-        LockedRun run = new LockedRun(url, versions, lockTimeout, () -> Databases.open(url, () -> VERTX),
-                interruption, log);
+        VersionTable versions = new VersionTable(null, "alembic_version", Flavors.dialect(url.dialect()));
+        LockedRun run = new LockedRun(() -> Flavors.of(url).lock(url, versions, () -> Flavors.open(url, () -> VERTX)), versions,
+                lockTimeout, () -> Flavors.open(url, () -> VERTX), interruption, log);
         return run.run(heads -> !graph.upgrade(heads, target).isEmpty(), List::of, (session, current) -> new Migrator(session,
-                Dialect.named(session.dialectName()), versions, true, scripts::byId, log).run(graph.upgrade(current, target)))
+                Flavors.dialect(session.dialectName()), versions, true, scripts::byId, log).run(graph.upgrade(current, target)))
                 .await().indefinitely();
     }
 

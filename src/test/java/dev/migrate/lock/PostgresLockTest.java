@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.engine.lock.AdvisoryLockKey;
 import dev.migrate.engine.lock.Interruption;
 import dev.migrate.engine.lock.RunInterrupted;
 import dev.migrate.support.CliTest;
+import dev.migrate.postgres.AdvisoryLockKey;
 import dev.migrate.support.PostgresMigrationLock;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.dialect.postgres.PostgresDialect;
-import dev.migrate.dialect.sqlite.SqliteDialect;
+import dev.migrate.postgres.PostgresDialect;
+import dev.migrate.revision.YamlBody;
+import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.yaml.SourceException;
 import dev.migrate.yaml.YamlReader;
 

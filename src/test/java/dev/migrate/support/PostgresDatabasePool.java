@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.migrate.engine.Database;
-import dev.migrate.engine.postgres.PostgresDatabase;
+import dev.migrate.postgres.PostgresDatabase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;

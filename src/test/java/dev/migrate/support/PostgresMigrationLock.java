@@ -1,7 +1,7 @@
 package dev.migrate.support;
 
 import dev.migrate.engine.Database;
-import dev.migrate.engine.lock.AdvisoryLockKey;
+import dev.migrate.postgres.AdvisoryLockKey;
 
 /** The migration lock of a test database's {@code public.alembic_version}, taken the way another run would. */
 public final class PostgresMigrationLock implements AutoCloseable {

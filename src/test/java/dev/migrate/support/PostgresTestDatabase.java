@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migrate.engine.Database;
-import dev.migrate.engine.postgres.PostgresDatabase;
+import dev.migrate.postgres.PostgresDatabase;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**

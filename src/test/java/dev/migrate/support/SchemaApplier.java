@@ -20,7 +20,7 @@ import dev.migrate.schema.Extension;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.Table;
 import dev.migrate.schema.View;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * Creates a schema in an empty database through the real operations and dialects, the way a

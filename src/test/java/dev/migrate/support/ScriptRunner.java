@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.migrate.script.SqlSplitter;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.SqlSplitter;
+import dev.migrate.sql.Statement;
 
 /**
  * Runs a SQL script the way a user would: with {@code psql} or the {@code sqlite3} shell when they

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migrate.engine.Database;
-import dev.migrate.engine.sqlite.SqliteDatabase;
+import dev.migrate.sqlite.SqliteDatabase;
 
 /** A SQLite file in a folder of its own, deleted at the end. */
 public final class SqliteTestDatabase extends SessionTestDatabase {

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 import io.smallrye.mutiny.Uni;
 
 /**

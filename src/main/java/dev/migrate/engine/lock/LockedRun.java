@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-import dev.migrate.config.DatabaseUrl;
 import dev.migrate.engine.Backoff;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.VersionTable;
@@ -26,7 +25,7 @@ public final class LockedRun {
     private static final Duration FIRST_POLL = Duration.ofMillis(100);
     private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
 
-    private final DatabaseUrl url;
+    private final Supplier<Uni<MigrationLock>> lock;
     private final VersionTable versions;
     private final Duration lockTimeout;
     private final Supplier<Uni<Database>> connect;
@@ -34,13 +33,14 @@ public final class LockedRun {
     private final Consumer<String> log;
 
     /**
+     * @param lock    opens the migration lock that fits the database (its flavor's), not yet taken
      * @param connect opens one session (with the configured waiting); called for the lock's own
      *                session on PostgreSQL and for the working session
      * @param log progress lines ("waiting for the migration lock ...")
      */
-    public LockedRun(DatabaseUrl url, VersionTable versions, Duration lockTimeout, Supplier<Uni<Database>> connect,
+    public LockedRun(Supplier<Uni<MigrationLock>> lock, VersionTable versions, Duration lockTimeout, Supplier<Uni<Database>> connect,
                      Interruption interruption, Consumer<String> log) {
-        this.url = url;
+        this.lock = lock;
         this.versions = versions;
         this.lockTimeout = lockTimeout;
         this.connect = connect;
@@ -71,7 +71,7 @@ public final class LockedRun {
     }
 
     private <T> Uni<T> locked(Database db, Supplier<Uni<Void>> close, BiFunction<Database, List<String>, Uni<T>> work) {
-        return MigrationLocks.open(url, versions, connect)
+        return lock.get()
                 .flatMap(lock -> acquire(lock, System.nanoTime() + lockTimeout.toNanos(), new Backoff(FIRST_POLL, LONGEST_POLL), false)
                         .flatMap(v -> underLock(lock, db, work))
                         // The working session ends before the lock does: nothing of this run may overlap the next one.

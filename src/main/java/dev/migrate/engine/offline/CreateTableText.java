@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
-import dev.migrate.dialect.sqlite.SqlTokens;
-import dev.migrate.dialect.sqlite.SqlTokens.Token;
+import dev.migrate.sqlite.SqlTokens.Token;
+import dev.migrate.sqlite.SqlTokens;
 
 /**
  * The text SQLite stores for a table ({@code CREATE TABLE name (...)}), split into its column

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migrate.MigrateException;
-import dev.migrate.script.Catalog;
+import dev.migrate.sql.Catalog;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -8,10 +8,9 @@ import java.util.function.Function;
 import dev.migrate.MigrateException;
 import dev.migrate.config.DdlLockSettings;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.sqlite.SqlTokens;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
-import dev.migrate.engine.ddllock.TimeoutSettings;
+import dev.migrate.engine.TimeoutSettings;
 import dev.migrate.engine.plan.Action;
 import dev.migrate.engine.plan.RenderedStep;
 import dev.migrate.engine.plan.RevisionRun;
@@ -21,9 +20,10 @@ import dev.migrate.engine.plan.StampPlan;
 import dev.migrate.engine.plan.Transaction;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.CheckFailed;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqlTokens;
 
 /**
  * Writes as a SQL script what the online run would send for the same steps, without a database
@@ -62,7 +62,7 @@ public final class OfflineMigrator {
     /** {@code ddlLock}: the lock and statement limits each transaction of the script sets. */
     public OfflineMigrator(Dialect dialect, VersionTable versionTable, HistoryTable history, boolean transactionPerMigration,
                            Function<String, RevisionScript> scripts, Consumer<String> log, DdlLockSettings ddlLock) {
-        this.timeouts = new TimeoutSettings(ddlLock, dialect.name());
+        this.timeouts = new TimeoutSettings(ddlLock, dialect);
         this.dialect = dialect;
         this.versionTable = versionTable;
         this.history = history;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import dev.migrate.dialect.sqlite.SqlTokens;
-import dev.migrate.dialect.sqlite.SqlTokens.Token;
-import dev.migrate.dialect.sqlite.SqlTokens.Type;
+import dev.migrate.sqlite.SqlTokens.Token;
+import dev.migrate.sqlite.SqlTokens.Type;
+import dev.migrate.sqlite.SqlTokens;
 
 /**
  * What SQLite's ALTER TABLE ... RENAME does to the stored schema, replayed on the model: the new

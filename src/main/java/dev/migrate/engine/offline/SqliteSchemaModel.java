@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
-import dev.migrate.dialect.sqlite.SqlTokens;
-import dev.migrate.dialect.sqlite.SqlTokens.Token;
-import dev.migrate.dialect.sqlite.SqlTokens.Type;
+import dev.migrate.sqlite.SqlTokens.Token;
+import dev.migrate.sqlite.SqlTokens.Type;
+import dev.migrate.sqlite.SqlTokens;
 
 /**
  * An in-memory {@code sqlite_master}, kept by replaying the statements of the revisions in order:

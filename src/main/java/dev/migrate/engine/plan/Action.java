@@ -1,7 +1,7 @@
 package dev.migrate.engine.plan;
 
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * One thing a transaction of the plan does. The version change and the history row stay typed

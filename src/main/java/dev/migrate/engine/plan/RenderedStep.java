@@ -3,8 +3,8 @@ package dev.migrate.engine.plan;
 import java.util.List;
 
 import dev.migrate.graph.Step;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.Statement;
 
 /**
  * A step with its revision's statements rendered for the database at hand: what the planner lays

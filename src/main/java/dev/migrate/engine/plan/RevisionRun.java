@@ -3,8 +3,8 @@ package dev.migrate.engine.plan;
 import java.util.List;
 
 import dev.migrate.graph.Step;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.Statement;
 
 /**
  * One revision's place in a run, in the order it runs: the session statements before its

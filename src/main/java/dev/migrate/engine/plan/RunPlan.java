@@ -2,7 +2,7 @@ package dev.migrate.engine.plan;
 
 import java.util.List;
 
-import dev.migrate.script.Statement;
+import dev.migrate.sql.Statement;
 
 /**
  * What an upgrade or downgrade runs, in order, without a database: the tool's tables created

@@ -3,11 +3,9 @@ package dev.migrate.engine.plan;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.migrate.engine.Autocommit;
-import dev.migrate.engine.RevisionPhases;
 import dev.migrate.graph.VersionChange;
-import dev.migrate.script.RevisionScript;
-import dev.migrate.script.Statement;
+import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.Statement;
 
 /**
  * Lays out a run as transactions and statements, the one place that decides it for the live run and

@@ -1,0 +1,63 @@
+package dev.migrate.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.UnknownDialect;
+import dev.migrate.engine.Database;
+import dev.migrate.flavor.Flavor;
+import dev.migrate.postgres.PostgresFlavor;
+import dev.migrate.sql.DialectNames;
+import dev.migrate.sqlite.SqliteFlavor;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+
+/** The one place that chooses a database's {@link Flavor}: from a URL, a dialect name or an open session. */
+public final class Flavors {
+    private static final List<Flavor> ALL = List.of(PostgresFlavor.INSTANCE, SqliteFlavor.INSTANCE);
+
+    private Flavors() {
+    }
+
+    /** Every flavor, in the order of {@link DialectNames#ALL}. */
+    public static List<Flavor> all() {
+        return ALL;
+    }
+
+    /** The flavor called {@code name} ({@code postgresql}, also {@code postgres}, or {@code sqlite}). */
+    public static Flavor named(String name) {
+        String canonical = DialectNames.canonical(name);
+        for (Flavor f : ALL) if (f.name().equals(canonical)) return f;
+        throw new UnknownDialect(name);
+    }
+
+    /** The dialect called {@code name}. */
+    public static Dialect dialect(String name) {
+        return named(name).dialect();
+    }
+
+    /** The flavor of the database {@code url} names. */
+    public static Flavor of(DatabaseUrl url) {
+        return named(url.dialect());
+    }
+
+    /** The flavor of the database {@code db} is connected to. */
+    public static Flavor of(Database db) {
+        return named(db.dialectName());
+    }
+
+    /** Opens the database {@code url} names (see {@link Flavor#open}). */
+    public static Uni<Database> open(DatabaseUrl url, Supplier<Vertx> vertx, Duration wait, Duration timeout,
+                                     Consumer<String> log) {
+        return of(url).open(url, vertx, wait, timeout, log);
+    }
+
+    /** One attempt, no waiting: for tools and tests that know the database is up. */
+    public static Uni<Database> open(DatabaseUrl url, Supplier<Vertx> vertx) {
+        return open(url, vertx, Duration.ZERO, Duration.ZERO, line -> { });
+    }
+}

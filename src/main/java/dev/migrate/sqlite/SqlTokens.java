@@ -1,0 +1,185 @@
+package dev.migrate.sqlite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * SQLite's lexical rules, enough to take the schema's own SQL apart without losing anything:
+ * words, quoted identifiers ({@code "x"}, {@code `x`}, {@code [x]}), string and blob literals,
+ * numbers and punctuation. Comments and white space are skipped, but every token keeps its place
+ * in the text, so a definition can be cut out of a statement exactly as it was written. The one
+ * reader of SQLite text for the dialect's rebuilds, the offline schema model and inspect.
+ */
+public final class SqlTokens {
+    public enum Type { WORD, QUOTED, STRING, BLOB, NUMBER, SYMBOL }
+
+    /** One token: {@code text} is {@code source.substring(start, end)}. */
+    public record Token(Type type, String text, int start, int end) {
+        /** Whether this is the bare word {@code word}, in any case. */
+        public boolean is(String word) {
+            return type == Type.WORD && text.equalsIgnoreCase(word);
+        }
+
+        public boolean isSymbol(String symbol) {
+            return type == Type.SYMBOL && text.equals(symbol);
+        }
+
+        /** A word or a quoted name: something that can name a column or table. */
+        public boolean isIdentifier() {
+            return type == Type.WORD || type == Type.QUOTED;
+        }
+
+        /**
+         * The identifier this token names, quotes removed ({@code "a""b"} is {@code a"b}); SQLite
+         * also takes a string literal where it expects a name ({@code CREATE TABLE 't' (...)}).
+         */
+        public String identifier() {
+            return type == Type.QUOTED || type == Type.STRING ? unquoted() : text;
+        }
+
+        /** The value of a string literal, quotes removed ({@code 'it''s'} is {@code it's}). */
+        public String value() {
+            return identifier();
+        }
+
+        /** Whether this token names {@code name}; SQLite compares identifiers without regard to ASCII case. */
+        public boolean names(String name) {
+            return isIdentifier() && identifier().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
+        }
+
+        private String unquoted() {
+            char q = text.charAt(0);
+            String inner = text.substring(1, Math.max(1, text.length() - 1));
+            return q == '[' ? inner : inner.replace(String.valueOf(q) + q, String.valueOf(q));
+        }
+    }
+
+    private static final Set<String> OPERATORS = Set.of("||", "<=", ">=", "!=", "<>", "==", "<<", ">>", "->");
+
+    private SqlTokens() {
+    }
+
+    /** The tokens of {@code sql}. An unterminated quote or comment runs to the end of the text. */
+    public static List<Token> of(String sql) {
+        List<Token> out = new ArrayList<>();
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '\'') {
+                i = add(out, Type.STRING, sql, i, quoted(sql, i, '\''));
+            } else if (c == '"' || c == '`') {
+                i = add(out, Type.QUOTED, sql, i, quoted(sql, i, c));
+            } else if (c == '[') {
+                int end = sql.indexOf(']', i);
+                i = add(out, Type.QUOTED, sql, i, end < 0 ? n : end + 1);
+            } else if ((c == 'x' || c == 'X') && i + 1 < n && sql.charAt(i + 1) == '\'') {
+                i = add(out, Type.BLOB, sql, i, quoted(sql, i + 1, '\''));
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
+                i = add(out, Type.NUMBER, sql, i, number(sql, i));
+            } else if (isWordChar(c)) {
+                int end = i;
+                while (end < n && (isWordChar(sql.charAt(end)) || Character.isDigit(sql.charAt(end)))) end++;
+                i = add(out, Type.WORD, sql, i, end);
+            } else {
+                String two = i + 1 < n ? sql.substring(i, i + 2) : "";
+                i = add(out, Type.SYMBOL, sql, i, OPERATORS.contains(two) ? i + 2 : i + 1);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetter(c) || c == '_' || c == '$' || c > 0x7f;
+    }
+
+    private static int add(List<Token> out, Type type, String sql, int start, int end) {
+        out.add(new Token(type, sql.substring(start, end), start, end));
+        return end;
+    }
+
+    /** The end of a quoted text starting at {@code start}, where a doubled quote stands for itself. */
+    private static int quoted(String sql, int start, char quote) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+
+    private static int number(String sql, int start) {
+        int i = start;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            boolean exponentSign = (c == '+' || c == '-') && i > start && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')
+                    && !sql.substring(start, i).toLowerCase(Locale.ROOT).startsWith("0x");
+            if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || exponentSign) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** The index of the token closing the parenthesis opened at {@code open}, or -1. */
+    public static int closing(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) depth++;
+            if (tokens.get(i).isSymbol(")") && --depth == 0) return i;
+        }
+        return -1;
+    }
+
+    /** The text inside the first parentheses of {@code sql}, as written, or null when there are none. */
+    public static String parenthesised(String sql) {
+        List<Token> tokens = of(sql);
+        int open = 0;
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) open++;
+        if (open == tokens.size()) return null;
+        int close = closing(tokens, open);
+        return sql.substring(tokens.get(open).end(), close < 0 ? sql.length() : tokens.get(close).start()).strip();
+    }
+
+    /** The tokens between {@code from} and {@code to} (exclusive), split at the commas outside parentheses. */
+    public static List<List<Token>> split(List<Token> tokens, int from, int to) {
+        List<List<Token>> out = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) depth++;
+            if (t.isSymbol(")")) depth--;
+            if (depth == 0 && t.isSymbol(",")) {
+                out.add(tokens.subList(start, i));
+                start = i + 1;
+            }
+        }
+        if (start < to) out.add(tokens.subList(start, to));
+        return out;
+    }
+
+    /** Whether any token names {@code name}. */
+    public static boolean mentions(List<Token> tokens, String name) {
+        for (Token t : tokens) if (t.names(name)) return true;
+        return false;
+    }
+}
