@@ -122,6 +122,21 @@ class PostgresTransactionTest extends TransactionScenarios {
         }
 
         @Override
+        public boolean runsAlone(Statement statement, int serverMajorVersion) {
+            return dialect.runsAlone(statement, serverMajorVersion);
+        }
+
+        @Override
+        public String asyncCommitSql() {
+            return dialect.asyncCommitSql();
+        }
+
+        @Override
+        public boolean rebuildsTables() {
+            return dialect.rebuildsTables();
+        }
+
+        @Override
         public BookkeepingSql bookkeeping() {
             return dialect.bookkeeping();
         }

@@ -43,6 +43,26 @@ public interface Dialect {
      */
     boolean limitsLockWaits();
 
+    /**
+     * Whether {@code statement} must run alone, in autocommit, on a server of {@code serverMajorVersion}
+     * (0 when unknown, taken as a current server): what its text marks so, and what this database
+     * refuses inside a transaction block on that version.
+     */
+    boolean runsAlone(Statement statement, int serverMajorVersion);
+
+    /**
+     * The statement that lets a transaction's COMMIT return before its WAL reaches the disk, for
+     * every revision but the last of a run (whose synchronous commit makes them durable); null
+     * where the database has none.
+     */
+    String asyncCommitSql();
+
+    /**
+     * Whether changing a table means rebuilding it from its definition (SQLite's limited ALTER
+     * TABLE), so that an offline script must keep a model of the tables to write the rebuilds.
+     */
+    boolean rebuildsTables();
+
     /** The version and history tables' SQL that differs on this database. */
     BookkeepingSql bookkeeping();
 }

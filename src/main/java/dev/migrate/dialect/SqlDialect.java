@@ -53,6 +53,21 @@ public abstract class SqlDialect implements Dialect {
     /** Rows per INSERT statement: keeps statements a reasonable size for either database. */
     static final int ROWS_PER_INSERT = 500;
 
+    @Override
+    public boolean runsAlone(Statement statement, int serverMajorVersion) {
+        return statement.runsAlone();
+    }
+
+    @Override
+    public String asyncCommitSql() {
+        return null;
+    }
+
+    @Override
+    public boolean rebuildsTables() {
+        return false;
+    }
+
     protected abstract Set<String> reservedWords();
 
     /** {@code type} as written in a column definition of {@code op}; may refuse what the dialect cannot express. */

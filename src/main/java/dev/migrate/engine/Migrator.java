@@ -54,8 +54,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * statement gave up waiting is rolled back and run again ({@link DdlLockRetry}).
  */
 public final class Migrator {
-    /** Per transaction: its COMMIT does not wait for the WAL flush; a later synchronous commit flushes it. */
-    private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
     /** In the run's one transaction, {@code now()} is the run's start: each step notes its own. */
     private static final String MARK_STEP_START = "SELECT set_config('migrate.step_started', clock_timestamp()::text, true)";
     private static final String STEP_STARTED = "current_setting('migrate.step_started')::timestamptz";
@@ -168,7 +166,7 @@ public final class Migrator {
     }
 
     private RunPlanner planner() {
-        return new RunPlanner(transactionPerMigration, history != null, db.dialectName(), db.serverMajorVersion(),
+        return new RunPlanner(transactionPerMigration, history != null, dialect, db.serverMajorVersion(),
                 ddlLock.timeouts().local(), ddlLock.timeouts().session(), ddlLock.timeouts().reset());
     }
 
@@ -277,7 +275,8 @@ public final class Migrator {
             List<Command> batch = new ArrayList<>();
             if (t.begins()) batch.add(Command.control("BEGIN"));
             for (String sql : t.setUp()) batch.add(Command.control(sql));
-            if (!r.outside() && t.commits() && !last && "postgresql".equals(db.dialectName())) batch.add(Command.control(ASYNC_COMMIT));
+            String asyncCommit = dialect.asyncCommitSql();
+            if (!r.outside() && t.commits() && !last && asyncCommit != null) batch.add(Command.control(asyncCommit));
             String serverStart = null;
             if (!r.outside() && db.pipelines()) {
                 serverStart = t.begins() ? "now()" : STEP_STARTED;

@@ -62,6 +62,16 @@ public final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public boolean runsAlone(Statement statement, int serverMajorVersion) {
+        return statement.runsAlone() || Autocommit.required(statement, serverMajorVersion);
+    }
+
+    @Override
+    public String asyncCommitSql() {
+        return "SET LOCAL synchronous_commit = off";
+    }
+
+    @Override
     public BookkeepingSql bookkeeping() {
         return BOOKKEEPING;
     }

@@ -70,6 +70,11 @@ public final class SqliteDialect extends SqlDialect {
     }
 
     @Override
+    public boolean rebuildsTables() {
+        return true;
+    }
+
+    @Override
     public BookkeepingSql bookkeeping() {
         return BOOKKEEPING;
     }

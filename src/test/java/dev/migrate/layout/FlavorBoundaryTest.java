@@ -30,18 +30,11 @@ class FlavorBoundaryTest {
     private static final Set<String> NAMES_ALLOWED = Set.of("dev/migrate/sql/DialectNames.java",
             "dev/migrate/config/PostgresUrl.java", "dev/migrate/config/SqliteUrl.java",
             "dev/migrate/alembic/RevisionConverter.java", "dev/migrate/alembic/Serial.java");
-    /**
-     * Still testing the name until the one run plan replaces them: the live and offline runners,
-     * and the autocommit rule the live runner calls with the session's dialect name.
-     */
-    private static final Set<String> UNTIL_THE_RUN_PLAN = Set.of("dev/migrate/engine/Migrator.java",
-            "dev/migrate/engine/offline/OfflineMigrator.java", "dev/migrate/engine/plan/Autocommit.java");
-
     @Test
     void noDialectNameIsTestedOutsideTheFlavorFolders() {
         List<String> found = new ArrayList<>();
         for (MainSources.Source s : MainSources.read().files()) {
-            if (FLAVOR_FOLDERS.stream().anyMatch(s.path()::startsWith) || UNTIL_THE_RUN_PLAN.contains(s.path())) continue;
+            if (FLAVOR_FOLDERS.stream().anyMatch(s.path()::startsWith)) continue;
             String code = withoutComments(s.text());
             if (!NAMES_ALLOWED.contains(s.path())) found.addAll(hits(s.path(), code, NAME));
             found.addAll(hits(s.path(), code, FLAVOR_TYPE));

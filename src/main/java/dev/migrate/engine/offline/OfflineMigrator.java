@@ -69,7 +69,7 @@ public final class OfflineMigrator {
         this.transactionPerMigration = transactionPerMigration;
         this.scripts = scripts;
         this.log = log;
-        this.schema = "sqlite".equals(dialect.name()) ? new SqliteSchemaModel() : null;
+        this.schema = dialect.rebuildsTables() ? new SqliteSchemaModel() : null;
     }
 
     /** The schema the statements so far build, on SQLite; null on other dialects. */
@@ -136,7 +136,7 @@ public final class OfflineMigrator {
 
     /** The planner of the online run, for a server of unknown version (taken as a current one). */
     private RunPlanner planner() {
-        return new RunPlanner(transactionPerMigration, history != null, dialect.name(), 0,
+        return new RunPlanner(transactionPerMigration, history != null, dialect, 0,
                 timeouts.local(), timeouts.session(), timeouts.reset());
     }
 

@@ -3,6 +3,7 @@ package dev.migrate.engine.plan;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.migrate.dialect.Dialect;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.Statement;
@@ -13,7 +14,7 @@ import dev.migrate.sql.Statement;
  *
  * <p>By default each revision, its version change and its history row commit together. With
  * {@code transactionPerMigration == false} the whole run is one transaction. A revision that is not
- * transactional, or holds a statement the database refuses in a transaction ({@link Autocommit}),
+ * transactional, or holds a statement the database refuses in a transaction ({@link Dialect#runsAlone}),
  * runs statement by statement in autocommit and then records its version change in a transaction of
  * its own; in the run's one transaction, what the run did so far is committed first and a new
  * transaction opens with the revision after it, so that a later failure leaves the version table
@@ -26,14 +27,14 @@ import dev.migrate.sql.Statement;
 public final class RunPlanner {
     private final boolean transactionPerMigration;
     private final boolean keepsHistory;
-    private final String dialect;
+    private final Dialect dialect;
     private final int serverMajorVersion;
     private final List<String> transactionSetUp;
     private final List<String> sessionSetUp;
     private final List<String> sessionReset;
 
     /**
-     * @param dialect            {@code postgresql} or {@code sqlite}
+     * @param dialect            the database's, which knows what it refuses inside a transaction
      * @param serverMajorVersion the server's major version, 0 when unknown (offline: a current server)
      * @param transactionSetUp   statements every revision's transaction runs right after its {@code BEGIN}
      *                           (a {@code SET LOCAL lock_timeout})
@@ -41,7 +42,7 @@ public final class RunPlanner {
      *                           statements, where a {@code SET LOCAL} would hold to nothing
      * @param sessionReset       what it resets after them
      */
-    public RunPlanner(boolean transactionPerMigration, boolean keepsHistory, String dialect, int serverMajorVersion,
+    public RunPlanner(boolean transactionPerMigration, boolean keepsHistory, Dialect dialect, int serverMajorVersion,
                       List<String> transactionSetUp, List<String> sessionSetUp, List<String> sessionReset) {
         this.transactionPerMigration = transactionPerMigration;
         this.keepsHistory = keepsHistory;
@@ -119,7 +120,7 @@ public final class RunPlanner {
     private String outsideReason(RevisionScript script, List<Statement> statements) {
         if (!script.transactional()) return "transactional: false";
         for (Statement st : statements) {
-            if (Autocommit.required(st, dialect, serverMajorVersion)) return "line " + st.line() + " cannot run inside a transaction";
+            if (dialect.runsAlone(st, serverMajorVersion)) return "line " + st.line() + " cannot run inside a transaction";
         }
         return null;
     }

@@ -1,15 +1,18 @@
-package dev.migrate.engine.plan;
+package dev.migrate.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.dialect.Dialect;
 import dev.migrate.sql.Statement;
+import dev.migrate.sqlite.SqliteDialect;
 
 class AutocommitTest {
     private static boolean alone(String sql, String dialect, int version) {
-        return Autocommit.required(new Statement(sql, 1), dialect, version);
+        Dialect d = dialect.equals("postgresql") ? PostgresDialect.INSTANCE : SqliteDialect.INSTANCE;
+        return d.runsAlone(new Statement(sql, 1), version);
     }
 
     @Test
@@ -34,7 +37,7 @@ class AutocommitTest {
 
     @Test
     void statementsMarkedToRunAloneAlwaysDo() {
-        assertTrue(Autocommit.required(new Statement("CREATE INDEX CONCURRENTLY i ON t (x)", 1, true), "postgresql", 15));
-        assertTrue(Autocommit.required(new Statement("VACUUM", 1, true), "sqlite", 0));
+        assertTrue(PostgresDialect.INSTANCE.runsAlone(new Statement("CREATE INDEX CONCURRENTLY i ON t (x)", 1, true), 15));
+        assertTrue(SqliteDialect.INSTANCE.runsAlone(new Statement("VACUUM", 1, true), 0));
     }
 }

@@ -1,4 +1,4 @@
-package dev.migrate.engine.plan;
+package dev.migrate.postgres;
 
 import java.util.List;
 
@@ -6,25 +6,20 @@ import dev.migrate.sql.SqlSplitter;
 import dev.migrate.sql.Statement;
 
 /**
- * Which statements must run alone in autocommit on the server at hand. Most are known from their
- * text alone ({@link Statement#runsAlone()}); {@code ALTER TYPE ... ADD VALUE} depends on the
- * version: PostgreSQL refuses it inside a transaction block before 12.
+ * The statement PostgreSQL refuses inside a transaction block depending on the server's version,
+ * not on its text alone ({@link Statement#runsAlone()} knows those): {@code ALTER TYPE ... ADD VALUE}
+ * before 12.
  */
-public final class Autocommit {
+final class Autocommit {
     /** The first PostgreSQL major version that runs {@code ALTER TYPE ... ADD VALUE} inside a transaction block. */
     static final int ADD_VALUE_IN_TRANSACTION_SINCE = 12;
 
     private Autocommit() {
     }
 
-    /**
-     * Whether {@code statement} must run alone on a {@code dialect} server of {@code majorVersion}
-     * (0 when unknown, taken as a current server).
-     */
-    public static boolean required(Statement statement, String dialect, int majorVersion) {
-        if (statement.runsAlone()) return true;
-        return "postgresql".equals(dialect) && majorVersion > 0 && majorVersion < ADD_VALUE_IN_TRANSACTION_SINCE
-                && addsEnumValue(statement.sql());
+    /** Whether {@code statement} must run alone on a server of {@code majorVersion} (0 when unknown, taken as a current one). */
+    static boolean required(Statement statement, int majorVersion) {
+        return majorVersion > 0 && majorVersion < ADD_VALUE_IN_TRANSACTION_SINCE && addsEnumValue(statement.sql());
     }
 
     /** {@code ALTER TYPE name ADD VALUE ...}, written by add_enum_value or by hand. */
