@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import dev.migrate.core.Flavors;
-import dev.migrate.core.Operations;
+import dev.migrate.core.Application;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.Migrator;
@@ -273,8 +273,8 @@ public abstract class TransactionScenarios extends EngineTestBase {
             assertEquals(withoutOwnTables(statements(script)), withoutOwnTables(live(sent)), "downgrade through the revision that runs alone");
 
             List<String> next = graph.stamp(List.of("a1"), List.of("head"), false);
-            script = offline.get().stamp(List.of("a1"), Operations.stampChanges(List.of("a1"), next), false);
-            sent = sent(session, () -> live.stamp(Operations.stampChanges(List.of("a1"), next), false).await().indefinitely());
+            script = offline.get().stamp(List.of("a1"), Application.stampChanges(List.of("a1"), next), false);
+            sent = sent(session, () -> live.stamp(Application.stampChanges(List.of("a1"), next), false).await().indefinitely());
             assertEquals(withoutOwnTables(statements(script)), withoutOwnTables(live(sent)), "stamp");
         } finally {
             session.close().await().indefinitely();

@@ -12,11 +12,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.migrate.core.Environment;
-import dev.migrate.core.Operations;
+import dev.migrate.core.Application;
 import dev.migrate.diff.Differences;
-import dev.migrate.engine.lock.Interruption;
-import dev.migrate.engine.lock.RunInterrupted;
-import dev.migrate.engine.lock.ShutdownSignal;
+import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.errors.RunInterrupted;
+import dev.migrate.engine.interrupt.ShutdownSignal;
 import dev.migrate.graph.Step;
 import dev.migrate.postgres.LazyVertx;
 import io.smallrye.mutiny.Uni;
@@ -32,17 +32,17 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * target schema) runs on Mutiny's worker pool, never on the subscribing thread; the blocking variants do it on the calling thread and start no thread of their own.
  *
  * <p>Failures are {@link dev.migrate.MigrateException}s, by type: {@link ConfigurationException},
- * {@link dev.migrate.engine.ConnectionFailed}, {@link dev.migrate.engine.lock.LockTimeout},
- * {@link dev.migrate.engine.MigrationFailed}, {@link dev.migrate.graph.GraphException} (a revision
+ * {@link dev.migrate.errors.ConnectionFailed}, {@link dev.migrate.errors.LockTimeout},
+ * {@link dev.migrate.errors.MigrationFailed}, {@link dev.migrate.errors.GraphException} (a revision
  * graph that cannot be used, or a target it does not hold), and
- * {@link dev.migrate.engine.lock.RunInterrupted}.
+ * {@link dev.migrate.errors.RunInterrupted}.
  *
  * <p>Cancelling the Uni of {@code upgrade}, {@code downgrade} or {@code stamp} (or interrupting the
  * thread blocked in its {@code ...AndAwait}) interrupts the run as Ctrl-C interrupts the command: it
  * stops at the next statement (on PostgreSQL the running one is cancelled), rolls back the open
  * transaction and releases the lock, in the background. Interrupting the thread blocked in
  * {@code currentAndAwait} or {@code checkAndAwait} cancels the read; both give
- * {@link dev.migrate.engine.lock.RunInterrupted}. An instance may run several operations,
+ * {@link dev.migrate.errors.RunInterrupted}. An instance may run several operations,
  * one after the other or at once (the migration lock orders runs that change the database).
  */
 public final class Migrate implements AutoCloseable {
@@ -50,13 +50,13 @@ public final class Migrate implements AutoCloseable {
     private static final String READ_INTERRUPTED = "interrupted: the read was cancelled; nothing was changed";
 
     private final Environment env;
-    private final Operations operations;
+    private final Application operations;
     private final LazyVertx ownVertx;
     private final boolean shutdownSignals;
 
     Migrate(Environment env, LazyVertx ownVertx, boolean shutdownSignals) {
         this.env = env;
-        this.operations = new Operations(env);
+        this.operations = new Application(env);
         this.ownVertx = ownVertx;
         this.shutdownSignals = shutdownSignals;
     }
@@ -165,7 +165,7 @@ public final class Migrate implements AutoCloseable {
         return ownVertx != null && ownVertx.created();
     }
 
-    private MigrationResult result(Operations.Migrated done) {
+    private MigrationResult result(Application.Migrated done) {
         List<AppliedStep> applied = new ArrayList<>(done.steps().size());
         for (Step step : done.steps()) {
             String id = step.revision().id();

@@ -3,7 +3,7 @@ package dev.migrate.cli;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
-import dev.migrate.core.Operations;
+import dev.migrate.core.Application;
 import dev.migrate.engine.offline.SqlRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +49,7 @@ public class DowngradeCommand implements Callable<Integer> {
         }
         Workspace ws = root.workspace();
         if (ws.several()) return MigratedSummary.run(ws, "downgrade", target);
-        JsonResults.Timed<Operations.Migrated> run = JsonResults.timed(
+        JsonResults.Timed<Application.Migrated> run = JsonResults.timed(
                 () -> ws.interruptible(interruption -> ws.operations().downgrade(target, interruption)));
         if (ws.json()) JsonResults.migrated(ws, "downgrade", target, run);
         return 0;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.migrate.Json;
-import dev.migrate.core.Operations;
+import dev.migrate.core.Application;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.Step;
 import dev.migrate.revision.RevisionScript;
@@ -36,8 +36,8 @@ final class JsonResults {
      * {@code {"command": "upgrade", "target": "head", "before": [...], "applied": [...], "current": [...], "elapsed_ms": 12}},
      * {@code elapsed_ms} the whole command's (connecting and locking included).
      */
-    static void migrated(Workspace ws, String verb, String target, Timed<Operations.Migrated> run) {
-        Operations.Migrated done = run.result();
+    static void migrated(Workspace ws, String verb, String target, Timed<Application.Migrated> run) {
+        Application.Migrated done = run.result();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("command", verb);
         out.put("target", target);
@@ -52,7 +52,7 @@ final class JsonResults {
      * The steps run, in order, each {@code {"revision", "direction", "from", "to", "elapsed_ms"}}:
      * the version rows before and after it, and how long it took.
      */
-    static List<Object> applied(Operations.Migrated done) {
+    static List<Object> applied(Application.Migrated done) {
         List<Object> steps = new ArrayList<>();
         for (int i = 0; i < done.steps().size(); i++) {
             Step step = done.steps().get(i);

@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.core.Environment;
-import dev.migrate.core.Operations;
-import dev.migrate.engine.lock.Interruption;
-import dev.migrate.engine.lock.RunInterrupted;
-import dev.migrate.engine.lock.ShutdownSignal;
+import dev.migrate.core.Application;
+import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.errors.RunInterrupted;
+import dev.migrate.engine.interrupt.ShutdownSignal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -57,7 +57,7 @@ final class ManyDatabases {
      *
      * @param show how a result is shown; {@code failed} is what a failure's JSON object holds besides the error
      */
-    static <T> int run(Workspace ws, boolean interruptible, BiFunction<Operations, Interruption, Uni<T>> operation,
+    static <T> int run(Workspace ws, boolean interruptible, BiFunction<Application, Interruption, Uni<T>> operation,
                        Function<T, Shown> show, Map<String, Object> failed, Function<List<T>, Integer> exit) {
         List<DatabaseTargets.Target> targets = ws.targets();
         List<Environment> environments = new ArrayList<>();
@@ -83,7 +83,7 @@ final class ManyDatabases {
      * statement (files read and parsed) must not hold up.
      */
     private static <T> Uni<Outcome<T>> one(DatabaseTargets.Target target, Environment env, Interruption interruption,
-                                           BiFunction<Operations, Interruption, Uni<T>> operation, Function<T, Shown> show) {
+                                           BiFunction<Application, Interruption, Uni<T>> operation, Function<T, Shown> show) {
         if (env == null) {
             return Uni.createFrom().item(new Outcome<>(target, null, null,
                     new RunInterrupted("interrupted before it started; nothing was changed"), 0));
@@ -91,7 +91,7 @@ final class ManyDatabases {
         long[] started = new long[1];
         return Uni.createFrom().deferred(() -> {
                     started[0] = System.nanoTime();
-                    return operation.apply(new Operations(env), interruption);
+                    return operation.apply(new Application(env), interruption);
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(result -> new Outcome<>(target, result, show.apply(result), null, millisSince(started[0])))

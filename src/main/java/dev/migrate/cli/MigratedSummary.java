@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.migrate.core.Operations;
+import dev.migrate.core.Application;
 
 /**
  * {@code upgrade} and {@code downgrade} against several databases: each database's line
@@ -26,7 +26,7 @@ final class MigratedSummary {
                 done -> shown(verb, target, done), failed, results -> 0);
     }
 
-    private static ManyDatabases.Shown shown(String verb, String target, Operations.Migrated done) {
+    private static ManyDatabases.Shown shown(String verb, String target, Application.Migrated done) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("applied", JsonResults.applied(done));
         json.put("current", done.current());

@@ -18,13 +18,13 @@ import dev.migrate.config.Durations;
 import dev.migrate.config.SqliteUrl;
 import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
-import dev.migrate.core.Operations;
+import dev.migrate.core.Application;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
-import dev.migrate.engine.lock.Interruption;
-import dev.migrate.engine.lock.ShutdownSignal;
+import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.engine.interrupt.ShutdownSignal;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.revision.RevisionWriter;
@@ -108,7 +108,7 @@ final class Workspace {
 
     /** The target schema of {@code check}, read once: the same for every database of a run over several. */
     Schema targetSchema() {
-        return Operations.targetSchema(settings());
+        return Application.targetSchema(settings());
     }
 
     /** How many databases of a run over several run at once. */
@@ -146,8 +146,8 @@ final class Workspace {
         return environment;
     }
 
-    Operations operations() {
-        return new Operations(environment());
+    Application operations() {
+        return new Application(environment());
     }
 
     DatabaseUrl url() {

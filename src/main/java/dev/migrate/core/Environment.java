@@ -17,7 +17,7 @@ import dev.migrate.engine.DatabaseRefused;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;
-import dev.migrate.engine.lock.Interruption;
+import dev.migrate.engine.interrupt.Interruption;
 import dev.migrate.engine.lock.LockedRun;
 import dev.migrate.flavor.Flavor;
 import dev.migrate.graph.RevisionMap;

@@ -164,7 +164,7 @@ public abstract class SqlDialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
-        return Identifiers.quote(identifier, reservedWords());
+        return SqlIdentifiers.quote(identifier, reservedWords());
     }
 
     /** A table name, possibly schema-qualified ({@code schema.table}): each part quoted on its own. */

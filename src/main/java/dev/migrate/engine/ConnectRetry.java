@@ -13,6 +13,7 @@ import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import dev.migrate.errors.ConnectionFailed;
 
 /**
  * Opens a PostgreSQL session, retrying for as long as {@code connect.wait} allows the failures

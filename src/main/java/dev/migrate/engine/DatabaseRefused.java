@@ -1,6 +1,7 @@
 package dev.migrate.engine;
 
 import dev.migrate.MigrateException;
+import dev.migrate.errors.MigrationFailed;
 
 /**
  * A statement the tool sent on its own account (reading the version table, taking the lock) that

@@ -10,6 +10,7 @@ import dev.migrate.config.DdlLockSettings;
 import dev.migrate.config.Durations;
 import dev.migrate.dialect.Dialect;
 import io.smallrye.mutiny.Uni;
+import dev.migrate.errors.MigrationFailed;
 
 /**
  * Runs a revision's transaction again when one of its statements gave up waiting for a lock

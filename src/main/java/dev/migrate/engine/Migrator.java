@@ -25,6 +25,7 @@ import dev.migrate.sql.Statement;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import dev.migrate.errors.MigrationFailed;
 
 /**
  * Runs revision steps against one database: the live sink of a {@link RunPlan}, whose layout of

@@ -1,5 +1,7 @@
 package dev.migrate.graph;
 
+import dev.migrate.errors.GraphException;
+
 /** A revision id contains a character reserved for identifiers (@ - + :). */
 public class IllegalRevisionId extends GraphException {
     public IllegalRevisionId(String message) {

@@ -10,10 +10,10 @@ import java.util.List;
  */
 final class Planner {
     private final Graph g;
-    private final Identifiers ids;
+    private final RevisionIdentifiers ids;
     private final Targets targets;
 
-    Planner(Graph g, Identifiers ids, Targets targets) {
+    Planner(Graph g, RevisionIdentifiers ids, Targets targets) {
         this.g = g;
         this.ids = ids;
         this.targets = targets;
@@ -33,13 +33,13 @@ final class Planner {
     List<Integer> downgrade(int[] current, String target) {
         Targets.Down dest = targets.downgrade(current, target, true);
         int[] roots;
-        if (dest.revision() == Identifiers.NIL) {
+        if (dest.revision() == RevisionIdentifiers.NIL) {
             roots = bases();
         } else {
             roots = g.next[dest.revision()];
         }
         if (dest.branch() != null && roots.length > 1) {
-            roots = Identifiers.filter(roots, g.ancestors(new int[] {ids.branch(dest.branch())}, false));
+            roots = RevisionIdentifiers.filter(roots, g.ancestors(new int[] {ids.branch(dest.branch())}, false));
             if (roots.length == 0) {
                 throw new RangeNotAncestor("Not a valid downgrade target from current heads: '" + target
                         + "' is not on a branch that is applied.");
@@ -47,7 +47,7 @@ final class Planner {
         }
         BitSet drop = g.descendants(roots, true);
         drop.and(g.ancestors(current, true));
-        if (dest.revision() != Identifiers.NIL && drop.isEmpty() && !contains(current, dest.revision())) {
+        if (dest.revision() != RevisionIdentifiers.NIL && drop.isEmpty() && !contains(current, dest.revision())) {
             throw new RangeNotAncestor("Destination " + g.describe(dest.revision())
                     + " is not a valid downgrade target from current head(s) " + currentText(current)
                     + ": it is not an ancestor of what is applied.");

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.migrate.errors.GraphException;
 
 /**
  * The revision graph with Alembic's semantics: validated on construction, then answers
@@ -13,14 +14,14 @@ import java.util.Set;
  */
 public final class RevisionMap {
     private final Graph g;
-    private final Identifiers ids;
+    private final RevisionIdentifiers ids;
     private final Targets targets;
     private final Planner planner;
 
     /** Builds and validates the graph; throws a {@link GraphException} naming the files at fault. */
     public RevisionMap(Collection<Revision> revisions) {
         g = new Graph(revisions);
-        ids = new Identifiers(g);
+        ids = new RevisionIdentifiers(g);
         targets = new Targets(g, ids);
         planner = new Planner(g, ids, targets);
     }
@@ -106,7 +107,7 @@ public final class RevisionMap {
         if (id.equals("current")) {
             return g.ids(current);
         }
-        var m = Identifiers.relative(id);
+        var m = RevisionIdentifiers.relative(id);
         if (m != null && m.group(3).startsWith("-")) {
             int r = targets.downgrade(current, id, true).revision();
             return r < 0 ? List.of() : List.of(g.id(r));
@@ -179,7 +180,7 @@ public final class RevisionMap {
     }
 
     private int[] lowerBound(String start, String end, int[] current) {
-        if (Identifiers.relative(start) != null) {
+        if (RevisionIdentifiers.relative(start) != null) {
             int[] upper = end.equals("current") ? current : targets.upgrade(new int[0], end, false);
             int r = targets.downgrade(upper, start, false).revision();
             return r < 0 ? new int[0] : new int[] {r};

@@ -9,9 +9,9 @@ import java.util.Set;
 /** Computes the version rows after a stamp, like Alembic's _stamp_revs run through HeadMaintainer. */
 final class Stamper {
     private final Graph g;
-    private final Identifiers ids;
+    private final RevisionIdentifiers ids;
 
-    Stamper(Graph g, Identifiers ids) {
+    Stamper(Graph g, RevisionIdentifiers ids) {
         this.g = g;
         this.ids = ids;
     }
@@ -31,13 +31,13 @@ final class Stamper {
             }
         }
         if (dests.isEmpty()) {
-            dests.add(Identifiers.NIL);
+            dests.add(RevisionIdentifiers.NIL);
         }
         VersionRows rows = new VersionRows(g, heads);
         List<VersionChange> ignored = new ArrayList<>();
         List<Integer> from = new ArrayList<>(filtered);
         for (int dest : dests) {
-            if (dest == Identifiers.NIL) {
+            if (dest == RevisionIdentifiers.NIL) {
                 for (int h : from) {
                     rows.delete(h, ignored);
                 }

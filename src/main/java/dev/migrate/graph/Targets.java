@@ -13,9 +13,9 @@ import java.util.regex.Matcher;
  */
 final class Targets {
     private final Graph g;
-    private final Identifiers ids;
+    private final RevisionIdentifiers ids;
 
-    Targets(Graph g, Identifiers ids) {
+    Targets(Graph g, RevisionIdentifiers ids) {
         this.g = g;
         this.ids = ids;
     }
@@ -26,18 +26,18 @@ final class Targets {
 
     /** Revisions to upgrade to; empty for base. */
     int[] upgrade(int[] current, String target, boolean noOverwalk) {
-        Matcher m = Identifiers.relative(target);
+        Matcher m = RevisionIdentifiers.relative(target);
         if (m == null) {
             return ids.revisions(target);
         }
         String branch = m.group(1);
         String symbol = m.group(2);
         String relText = m.group(3);
-        int rel = Identifiers.steps(relText);
+        int rel = RevisionIdentifiers.steps(relText);
         int r;
         if (rel > 0) {
             if (symbol == null) {
-                int[] start = current.length == 0 ? new int[] {Identifiers.NIL} : current;
+                int[] start = current.length == 0 ? new int[] {RevisionIdentifiers.NIL} : current;
                 if (branch != null) {
                     start = startOnBranch(current, branch);
                 }
@@ -46,22 +46,22 @@ final class Targets {
                             + String.join(", ", g.ids(start)) + "); use '<branch>@" + relText + "' or a revision.");
                 }
                 r = ids.walk(start[0], rel, branch, noOverwalk);
-                if (r == Identifiers.NIL) {
-                    throw Identifiers.didNotProduce(relText);
+                if (r == RevisionIdentifiers.NIL) {
+                    throw RevisionIdentifiers.didNotProduce(relText);
                 }
             } else {
                 r = ids.walk(ids.revision(symbol), rel, branch, noOverwalk);
-                if (r == Identifiers.NIL) {
-                    throw Identifiers.walkedTooFar(target);
+                if (r == RevisionIdentifiers.NIL) {
+                    throw RevisionIdentifiers.walkedTooFar(target);
                 }
             }
         } else {
             if (symbol == null) {
-                throw Identifiers.didNotProduce(relText);
+                throw RevisionIdentifiers.didNotProduce(relText);
             }
             r = ids.walk(ids.revision(branch == null ? symbol : branch + "@" + symbol), rel, null, noOverwalk);
-            if (r == Identifiers.NIL) {
-                throw Identifiers.walkedTooFar(target);
+            if (r == RevisionIdentifiers.NIL) {
+                throw RevisionIdentifiers.walkedTooFar(target);
             }
         }
         return r < 0 ? new int[0] : new int[] {r};
@@ -70,7 +70,7 @@ final class Targets {
     /** Where {@code branch@+N} starts: the current row on that branch, or the branch's latest applied revision. */
     private int[] startOnBranch(int[] current, String branch) {
         BitSet lineage = ids.lineageOf(branch, false);
-        int[] start = lineage == null ? current : Identifiers.filter(current, lineage);
+        int[] start = lineage == null ? current : RevisionIdentifiers.filter(current, lineage);
         if (start.length > 0) {
             return start;
         }
@@ -90,11 +90,11 @@ final class Targets {
                 tips.add(i);
             }
         }
-        return tips.isEmpty() ? new int[] {Identifiers.NIL} : Graph.toArray(tips);
+        return tips.isEmpty() ? new int[] {RevisionIdentifiers.NIL} : Graph.toArray(tips);
     }
 
     Down downgrade(int[] current, String target, boolean noOverwalk) {
-        Matcher m = Identifiers.relative(target);
+        Matcher m = RevisionIdentifiers.relative(target);
         if (m == null) {
             int at = target.lastIndexOf('@');
             String branch = at > 0 ? target.substring(0, at) : null;
@@ -103,16 +103,16 @@ final class Targets {
         String branch = m.group(1);
         String symbol = m.group(2);
         String relText = m.group(3);
-        int rel = Identifiers.steps(relText);
+        int rel = RevisionIdentifiers.steps(relText);
         if (rel >= 0) {
             if (symbol == null) {
-                throw Identifiers.didNotProduce(relText);
+                throw RevisionIdentifiers.didNotProduce(relText);
             }
             int r = ids.walk(ids.revision(symbol), rel, branch, noOverwalk);
-            if (r == Identifiers.NIL) {
-                throw Identifiers.walkedTooFar(target);
+            if (r == RevisionIdentifiers.NIL) {
+                throw RevisionIdentifiers.walkedTooFar(target);
             }
-            return new Down(branch, r == Identifiers.BASE ? Identifiers.NIL : r);
+            return new Down(branch, r == RevisionIdentifiers.BASE ? RevisionIdentifiers.NIL : r);
         }
         boolean fromCurrent = symbol == null;
         if (fromCurrent) {
@@ -120,7 +120,7 @@ final class Targets {
                 symbol = currentOnBranch(current, branch, target);
             } else {
                 if (current.length == 0) {
-                    throw Identifiers.didNotProduce(relText);
+                    throw RevisionIdentifiers.didNotProduce(relText);
                 }
                 symbol = g.id(current[0]);
                 branch = symbol;
@@ -128,18 +128,18 @@ final class Targets {
         }
         int start = ids.revision(branch == null ? symbol : branch + "@" + symbol);
         int r = ids.walk(start, rel, null, noOverwalk);
-        if (r == Identifiers.NIL) {
-            throw fromCurrent ? Identifiers.didNotProduce(relText) : Identifiers.walkedTooFar(target);
+        if (r == RevisionIdentifiers.NIL) {
+            throw fromCurrent ? RevisionIdentifiers.didNotProduce(relText) : RevisionIdentifiers.walkedTooFar(target);
         }
-        return new Down(branch, r == Identifiers.BASE ? Identifiers.NIL : r);
+        return new Down(branch, r == RevisionIdentifiers.BASE ? RevisionIdentifiers.NIL : r);
     }
 
     private String currentOnBranch(int[] current, String branch, String target) {
         BitSet lineage = ids.lineageOf(branch, false);
-        int[] on = lineage == null ? current : Identifiers.filter(current, lineage);
+        int[] on = lineage == null ? current : RevisionIdentifiers.filter(current, lineage);
         if (on.length == 0) {
             int[] all = allCurrent(current);
-            on = lineage == null ? all : Identifiers.filter(all, lineage);
+            on = lineage == null ? all : RevisionIdentifiers.filter(all, lineage);
         }
         if (on.length != 1) {
             throw new InvalidRevisionIdentifier("'" + target + "' needs exactly one current revision on branch '"

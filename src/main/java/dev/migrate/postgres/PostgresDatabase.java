@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 
-import dev.migrate.engine.ConnectionFailed;
+import dev.migrate.errors.ConnectionFailed;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.PipelineFailed;
 import dev.migrate.engine.StatementFailed;

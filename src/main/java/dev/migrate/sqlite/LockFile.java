@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
-import dev.migrate.engine.ConnectionFailed;
+import dev.migrate.errors.ConnectionFailed;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.lock.MigrationLock;
 import io.smallrye.mutiny.Uni;

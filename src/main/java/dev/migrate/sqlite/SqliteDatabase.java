@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import dev.migrate.engine.ConnectionFailed;
+import dev.migrate.errors.ConnectionFailed;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.StatementFailed;
 import io.smallrye.mutiny.Uni;

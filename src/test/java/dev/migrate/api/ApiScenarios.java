@@ -20,9 +20,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.api.AppliedStep.Direction;
-import dev.migrate.engine.MigrationFailed;
-import dev.migrate.engine.lock.LockTimeout;
-import dev.migrate.graph.GraphException;
+import dev.migrate.errors.MigrationFailed;
+import dev.migrate.errors.LockTimeout;
+import dev.migrate.errors.GraphException;
 import dev.migrate.support.EngineTestBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Context;

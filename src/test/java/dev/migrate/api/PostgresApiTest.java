@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.engine.ConnectionFailed;
-import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.errors.ConnectionFailed;
+import dev.migrate.errors.RunInterrupted;
 import dev.migrate.support.PostgresMigrationLock;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.TestDatabase;

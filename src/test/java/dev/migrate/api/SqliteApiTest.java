@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.config.SqliteUrl;
-import dev.migrate.engine.ConnectionFailed;
+import dev.migrate.errors.ConnectionFailed;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.engine.lock.Interruption;
-import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.errors.RunInterrupted;
 import io.smallrye.mutiny.Uni;
 import sun.misc.Signal;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.migrate.MigrateException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.migrate.errors.GraphException;
 
 class GraphErrorsTest {
     @Test

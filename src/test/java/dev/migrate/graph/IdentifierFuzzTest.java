@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.support.Fuzz;
+import dev.migrate.errors.GraphException;
 
 /**
  * Revision identifiers and ranges glued from the pieces of the grammar (section 5), on a graph

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.engine.lock.Interruption;
-import dev.migrate.engine.lock.RunInterrupted;
+import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.errors.RunInterrupted;
 import dev.migrate.support.CliTest;
 import dev.migrate.postgres.AdvisoryLockKey;
 import dev.migrate.support.PostgresMigrationLock;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.engine.Database;
-import dev.migrate.engine.MigrationFailed;
+import dev.migrate.errors.MigrationFailed;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.engine.VersionTable;

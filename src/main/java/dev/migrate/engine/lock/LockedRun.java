@@ -12,6 +12,10 @@ import dev.migrate.engine.Backoff;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.VersionTable;
 import io.smallrye.mutiny.Uni;
+import dev.migrate.errors.LockTimeout;
+import dev.migrate.errors.RunInterrupted;
+import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.engine.interrupt.InterruptibleDatabase;
 
 /**
  * One run that changes a database (upgrade, downgrade, stamp) under the migration lock: open the

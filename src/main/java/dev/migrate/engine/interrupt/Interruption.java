@@ -1,4 +1,4 @@
-package dev.migrate.engine.lock;
+package dev.migrate.engine.interrupt;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,13 +41,13 @@ public final class Interruption {
     }
 
     /** What to do at once on a request (cancel the running statement); runs now if one came already. */
-    void onRequest(Runnable action) {
+    public void onRequest(Runnable action) {
         onRequest = action;
         if (requested) action.run();
     }
 
     /** The run has ended, its lock released; {@code line} says how (null when it finished normally). */
-    void settle(String line) {
+    public void settle(String line) {
         outcome = line;
         settled.countDown();
     }

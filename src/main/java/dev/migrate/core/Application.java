@@ -16,7 +16,7 @@ import dev.migrate.diff.SchemaDiff;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
-import dev.migrate.engine.lock.Interruption;
+import dev.migrate.engine.interrupt.Interruption;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
@@ -33,10 +33,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * comparison of {@code check}. The command line and the Java API both run these; each gives a
  * Uni, prints nothing, and sends its progress lines to the environment's log.
  */
-public final class Operations {
+public final class Application {
     private final Environment env;
 
-    public Operations(Environment env) {
+    public Application(Environment env) {
         this.env = env;
     }
 

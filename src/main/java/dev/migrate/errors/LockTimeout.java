@@ -1,4 +1,4 @@
-package dev.migrate.engine.lock;
+package dev.migrate.errors;
 
 import java.time.Duration;
 

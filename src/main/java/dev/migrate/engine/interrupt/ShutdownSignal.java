@@ -1,4 +1,4 @@
-package dev.migrate.engine.lock;
+package dev.migrate.engine.interrupt;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
+import dev.migrate.errors.RunInterrupted;
 
 /**
  * Turns SIGINT and SIGTERM into an {@link Interruption} of the runs in progress. While at least

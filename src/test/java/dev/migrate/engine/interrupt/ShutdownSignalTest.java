@@ -1,4 +1,4 @@
-package dev.migrate.engine.lock;
+package dev.migrate.engine.interrupt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
+import dev.migrate.errors.RunInterrupted;
 
 /**
  * SIGINT during a guarded run, raised in this JVM: the handler's closing line only when the run

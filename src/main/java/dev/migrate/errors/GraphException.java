@@ -1,4 +1,4 @@
-package dev.migrate.graph;
+package dev.migrate.errors;
 
 import dev.migrate.MigrateException;
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * RevisionMap.get_revisions / _walk / _parse_upgrade_target / _parse_downgrade_target.
  * An empty result means "base".
  */
-final class Identifiers {
+final class RevisionIdentifiers {
     /** "No revision": before the bases when walking up, or a walk that went too far. */
     static final int NIL = -2;
     /** The position below every base, reached by walking down past one. */
@@ -25,7 +25,7 @@ final class Identifiers {
 
     private final Graph g;
 
-    Identifiers(Graph g) {
+    RevisionIdentifiers(Graph g) {
         this.g = g;
     }
 

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  * matches what users write by hand; quoting is needed for reserved words (they would not parse)
  * and for upper case or special characters (the database would fold or reject them).
  */
-public final class Identifiers {
+public final class SqlIdentifiers {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
-    private Identifiers() {
+    private SqlIdentifiers() {
     }
 
     public static String quote(String identifier, Set<String> reserved) {

@@ -1,21 +1,22 @@
-package dev.migrate.engine.lock;
+package dev.migrate.engine.interrupt;
 
 import java.util.List;
 import java.util.function.Supplier;
 
 import dev.migrate.engine.Database;
 import io.smallrye.mutiny.Uni;
+import dev.migrate.errors.RunInterrupted;
 
 /**
  * The working session as the runner sees it during a locked run: once an interruption is
  * requested, every statement fails with {@link RunInterrupted} before reaching the database,
  * except {@code ROLLBACK}, so the runner's own failure path undoes the open transaction.
  */
-final class InterruptibleDatabase implements Database {
+public final class InterruptibleDatabase implements Database {
     private final Database db;
     private final Interruption interruption;
 
-    InterruptibleDatabase(Database db, Interruption interruption) {
+    public InterruptibleDatabase(Database db, Interruption interruption) {
         this.db = db;
         this.interruption = interruption;
     }
