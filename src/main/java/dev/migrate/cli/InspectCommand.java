@@ -1,15 +1,10 @@
 package dev.migrate.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
-import dev.migrate.config.Config;
-import dev.migrate.core.Flavors;
-import dev.migrate.inspect.InspectOptions;
 import dev.migrate.inspect.Inspection;
 import dev.migrate.schema.SchemaWriter;
 import picocli.CommandLine.Command;
@@ -42,12 +37,8 @@ public class InspectCommand implements Callable<Integer> {
             throw MigrateException.usage("--format must be yaml or json, not '" + format + "'");
         }
         Workspace ws = root.workspace();
-        Config c = ws.config();
-        List<String> own = new ArrayList<>();
-        own.add(c.versionTable());
-        if (c.historyTable() != null) own.add(c.historyTable());
-        InspectOptions options = new InspectOptions(c.includeSchemas(), c.versionTableSchema(), own);
-        Inspection found = ws.withDatabase(db -> Flavors.of(db).inspector(options).inspect(db));
+        ws.requireExisting();
+        Inspection found = ws.await(ws.operations().inspect());
         for (String warning : found.warnings()) ws.log("warning: " + warning);
         if (ws.json() || chosen.equals("json")) {
             ws.out().println(Json.write(SchemaWriter.tree(found.schema())));

@@ -7,7 +7,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.UnknownDialect;
-import dev.migrate.engine.offline.OfflineMigrator;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
@@ -39,11 +38,6 @@ final class OfflineSql {
         }
     }
 
-    static OfflineMigrator migrator(Workspace ws, Dialect dialect) {
-        return new OfflineMigrator(dialect, ws.versionTable(dialect), ws.historyTable(dialect),
-                ws.config().transactionPerMigration(), ws::script, ws::log, ws.config().ddlLock());
-    }
-
     /** Plans the steps from the range's start, writes their script, and says when there was nothing to do. */
     static void migrate(Workspace ws, String dialectOption, SqlRange range, String verb,
                         BiFunction<RevisionMap, List<String>, List<Step>> plan) {
@@ -56,9 +50,7 @@ final class OfflineSql {
             return;
         }
         ws.log("Generating " + dialect.name() + " SQL (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
-        OfflineMigrator migrator = migrator(ws, dialect);
-        migrator.replay(SqlRange.stepsTo(graph, start));
-        print(ws, migrator.migrate(start, steps));
+        print(ws, ws.operations().offlineScript(dialect, start, steps));
     }
 
     static void print(Workspace ws, String script) {

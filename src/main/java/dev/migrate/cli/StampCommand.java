@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
-import dev.migrate.core.Application;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
@@ -92,7 +91,7 @@ public class StampCommand implements Callable<Integer> {
         List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
         List<String> next = graph.stamp(current, revs, purge);
         ws.log("Generating " + d.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
-        OfflineSql.print(ws, OfflineSql.migrator(ws, d).stamp(current, Application.stampChanges(purge ? List.of() : current, next), purge));
+        OfflineSql.print(ws, ws.operations().offlineStamp(d, current, next, purge));
         return 0;
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.BiFunction;
 
 import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.diff.ColumnComparison;
 import dev.migrate.diff.Diff;
 import dev.migrate.diff.SchemaDiff;
@@ -17,6 +18,8 @@ import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.engine.offline.OfflineMigrator;
+import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
@@ -171,14 +174,53 @@ public final class Application {
         return SchemaReader.read(file);
     }
 
+    /**
+     * The SQL script of {@code steps} run from the version rows {@code start} on {@code dialect},
+     * without a database ({@code upgrade --sql}, {@code downgrade --sql}): the revisions before
+     * {@code start} are replayed into the offline model first, so a SQLite rebuild knows its table.
+     */
+    public String offlineScript(Dialect dialect, List<String> start, List<Step> steps) {
+        OfflineMigrator migrator = offline(dialect);
+        migrator.replay(SqlRange.stepsTo(env.graph(), start));
+        return migrator.migrate(start, steps);
+    }
+
+    /** The SQL script that changes the version rows from {@code current} to {@code next} ({@code stamp --sql}). */
+    public String offlineStamp(Dialect dialect, List<String> current, List<String> next, boolean purge) {
+        return offline(dialect).stamp(current, stampChanges(purge ? List.of() : current, next), purge);
+    }
+
+    private OfflineMigrator offline(Dialect dialect) {
+        Config c = env.config();
+        return new OfflineMigrator(dialect, env.versionTable(dialect), env.historyTable(dialect),
+                c.transactionPerMigration(), env::script, env::log, c.ddlLock());
+    }
+
+    /**
+     * The live database's catalog as the schema model ({@code migrate inspect}), the schemas the
+     * configuration includes, without the tool's own tables.
+     */
+    public Uni<Inspection> inspect() {
+        return Uni.createFrom().deferred(() -> {
+            InspectOptions options = inspectOptions();
+            return env.withDatabase(db -> env.flavor().inspector(options).inspect(db));
+        });
+    }
+
+    /** What inspect and compare read: the configured schemas, the tool's own version and history tables left out. */
+    private InspectOptions inspectOptions() {
+        Config c = env.config();
+        List<String> own = new ArrayList<>();
+        own.add(c.versionTable());
+        if (c.historyTable() != null) own.add(c.historyTable());
+        return new InspectOptions(c.includeSchemas(), c.versionTableSchema(), own);
+    }
+
     /** {@link #compare()} with the target schema already read: several databases compared with one file read once. */
     public Uni<Diff> compare(Schema target) {
         return Uni.createFrom().deferred(() -> {
             Config c = env.config();
-            List<String> own = new ArrayList<>();
-            own.add(c.versionTable());
-            if (c.historyTable() != null) own.add(c.historyTable());
-            InspectOptions options = new InspectOptions(c.includeSchemas(), c.versionTableSchema(), own);
+            InspectOptions options = inspectOptions();
             RevisionMap graph = env.graph();
             VersionTable versions = env.versionTable();
             ColumnComparison columns = new ColumnComparison(env.dialect(), c.compareType(), c.compareServerDefault());
