@@ -254,8 +254,10 @@ public final class Migrator {
         List<Statement> applied = new ArrayList<>();
         chain = chain.invoke(() -> log.accept("  revision " + r.script().revision().id() + " runs outside a transaction ("
                 + r.outsideReason() + ")" + (r.commitsFirst() ? "; the revisions before it were committed first" : "")));
+        // The session's limits are reset also when a statement fails: the session may serve a caller after the run.
         chain = chain.flatMap(v -> each(r.sessionSetUp(), sql -> execute(Command.control(sql))))
-                .flatMap(v -> each(r.autocommit(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st))))
+                .flatMap(v -> each(r.autocommit(), st -> execute(Command.statement(st)).invoke(() -> applied.add(st)))
+                        .onFailure().call(e -> each(r.sessionReset(), sql -> db.execute(sql).onFailure().recoverWithItem(0).replaceWithVoid())))
                 .flatMap(v -> each(r.sessionReset(), sql -> execute(Command.control(sql))))
                 .onFailure(CommandFailed.class).transform(e -> failure(r, (CommandFailed) e,
                         FailureReport.outside(r.outsideReason(), applied, run.committed)));

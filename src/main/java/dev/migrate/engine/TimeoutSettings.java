@@ -16,11 +16,12 @@ import dev.migrate.dialect.Dialect;
  */
 public final class TimeoutSettings {
     private final DdlLockSettings settings;
-    private final boolean postgres;
+    /** Whether the database can limit lock waits at all (PostgreSQL); where it cannot, nothing is set. */
+    private final boolean applies;
 
     public TimeoutSettings(DdlLockSettings settings, Dialect dialect) {
         this.settings = settings;
-        this.postgres = dialect.limitsLockWaits();
+        this.applies = dialect.limitsLockWaits();
     }
 
     public DdlLockSettings settings() {
@@ -29,7 +30,7 @@ public final class TimeoutSettings {
 
     /** Whether anything is set at all. */
     public boolean active() {
-        return postgres && (settings.limitsLockWaits() || settings.limitsStatements());
+        return applies && (settings.limitsLockWaits() || settings.limitsStatements());
     }
 
     /** Right after BEGIN: the limits for this transaction only. */
@@ -45,7 +46,7 @@ public final class TimeoutSettings {
     /** After a revision that ran outside a transaction, also when it failed. */
     public List<String> reset() {
         List<String> out = new ArrayList<>();
-        if (!postgres) return out;
+        if (!applies) return out;
         if (settings.limitsLockWaits()) out.add("RESET lock_timeout");
         if (settings.limitsStatements()) out.add("RESET statement_timeout");
         return out;
@@ -53,7 +54,7 @@ public final class TimeoutSettings {
 
     private List<String> set(String verb) {
         List<String> out = new ArrayList<>();
-        if (!postgres) return out;
+        if (!applies) return out;
         if (settings.limitsLockWaits()) out.add(verb + "lock_timeout = '" + value(settings.lockTimeout()) + "'");
         if (settings.limitsStatements()) out.add(verb + "statement_timeout = '" + value(settings.statementTimeout()) + "'");
         return out;

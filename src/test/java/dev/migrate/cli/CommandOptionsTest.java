@@ -26,13 +26,13 @@ import picocli.CommandLine.Model.OptionSpec;
 class CommandOptionsTest {
     /** The options of migrate that only some commands use, by their longest name. */
     private static final List<String> GLOBAL = List.of("--config", "-x", "--url", "--wait", "--url-file", "--concurrency",
-            "--lock-timeout", "--quiet", "--debug", "--verbose", "--json", "--tag");
+            "--lock-timeout", "--ddl-lock-timeout", "--quiet", "--debug", "--verbose", "--json", "--tag");
 
     private static final Map<String, Set<String>> USES = new LinkedHashMap<>();
 
     static {
         Set<String> migrates = Set.of("--config", "-x", "--url", "--wait", "--url-file", "--concurrency", "--lock-timeout",
-                "--quiet", "--debug", "--verbose", "--json", "--tag");
+                "--ddl-lock-timeout", "--quiet", "--debug", "--verbose", "--json", "--tag");
         USES.put("init", Set.of("--quiet", "--debug"));
         USES.put("list-templates", Set.of("--quiet", "--debug", "--json"));
         USES.put("revision", Set.of("--config", "-x", "--url", "--wait", "--quiet", "--debug", "--json"));
@@ -40,7 +40,7 @@ class CommandOptionsTest {
         USES.put("upgrade", migrates);
         USES.put("downgrade", migrates);
         USES.put("stamp", Set.of("--config", "--url", "--wait", "--url-file", "--concurrency", "--lock-timeout",
-                "--quiet", "--debug", "--verbose", "--json", "--tag"));
+                "--ddl-lock-timeout", "--quiet", "--debug", "--verbose", "--json", "--tag"));
         USES.put("current", Set.of("--config", "--url", "--wait", "--url-file", "--concurrency", "--quiet", "--debug", "--verbose", "--json"));
         USES.put("check", Set.of("--config", "--url", "--wait", "--url-file", "--concurrency", "--quiet", "--debug", "--verbose", "--json"));
         USES.put("history", Set.of("--config", "--url", "--wait", "--quiet", "--debug", "--verbose", "--json"));
