@@ -14,6 +14,7 @@ import dev.migrate.config.ConfigLoader;
 import dev.migrate.config.ConfiguredUrl;
 import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
+import dev.migrate.core.Flavors;
 import dev.migrate.postgres.LazyVertx;
 import io.vertx.mutiny.core.Vertx;
 
@@ -184,7 +185,7 @@ public final class MigrateBuilder {
             Config base = configFile == null ? loader.defaults() : loader.load(configFile, "Migrate.fromConfig");
             config = overridden(base);
             // A malformed URL is found now, not at the first operation.
-            config.databaseUrl();
+            config.databaseUrl(Flavors::parse);
             x = XArgs.parse(xPairs);
         } catch (MigrateException e) {
             throw new ConfigurationException(e);

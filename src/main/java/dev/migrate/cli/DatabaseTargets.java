@@ -1,20 +1,16 @@
 package dev.migrate.cli;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.MigrateException;
 import dev.migrate.config.Config;
 import dev.migrate.config.ConfiguredUrl;
 import dev.migrate.config.DatabaseUrl;
-import dev.migrate.config.PostgresUrl;
-import dev.migrate.config.SqliteUrl;
 import dev.migrate.config.UrlFile;
+import dev.migrate.core.Flavors;
 
 /**
  * Which databases {@code upgrade}, {@code downgrade}, {@code stamp}, {@code current} and
@@ -66,8 +62,8 @@ final class DatabaseTargets {
         }
         Map<String, Target> seen = new HashMap<>();
         for (Target t : targets) {
-            DatabaseUrl parsed = t.url().parse(config.environment(), config.workDir());
-            String identity = identity(parsed);
+            DatabaseUrl parsed = t.url().parse(Flavors::parse, config.environment(), config.workDir());
+            String identity = parsed.identity();
             Target before = identity == null ? null : seen.putIfAbsent(identity, t);
             if (before != null) {
                 throw MigrateException.usage(t.url().source() + " names the same database as " + before.url().source()
@@ -75,31 +71,5 @@ final class DatabaseTargets {
             }
         }
         return targets;
-    }
-
-    /**
-     * What makes two URLs the same database, however they are written: for PostgreSQL the server
-     * (host, port) and the database name, whatever the scheme, user, password or parameters; for
-     * SQLite the file, symbolic links resolved. Null for an in-memory SQLite database, which is a
-     * new one each time.
-     */
-    static String identity(DatabaseUrl url) {
-        if (url instanceof PostgresUrl pg) {
-            return "postgresql " + pg.host().toLowerCase(Locale.ROOT) + " " + pg.port() + " " + pg.database();
-        }
-        SqliteUrl sqlite = (SqliteUrl) url;
-        if (sqlite.inMemory()) return null;
-        Path file = sqlite.path().toAbsolutePath().normalize();
-        try {
-            return "sqlite " + file.toRealPath();
-        } catch (IOException | SecurityException notYet) {
-            // Not created yet (SQLite creates it on first use): its folder may still be reached through a link.
-            Path folder = file.getParent();
-            try {
-                return "sqlite " + (folder == null ? file : folder.toRealPath().resolve(file.getFileName()));
-            } catch (IOException | SecurityException neither) {
-                return "sqlite " + file;
-            }
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
-import dev.migrate.config.PostgresUrl;
+import dev.migrate.core.Flavors;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
@@ -58,7 +58,7 @@ public class LintCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         RevisionMap graph = ws.graph();
-        boolean database = !offline && (ws.urlGiven() || isPostgres(ws));
+        boolean database = !offline && (ws.urlGiven() || hasTableSizes(ws));
         TableSizes sizes = TableSizes.UNKNOWN;
         List<String> current = List.of();
         if (database) {
@@ -93,10 +93,13 @@ public class LintCommand implements Callable<Integer> {
         return result.failed() ? FOUND : 0;
     }
 
-    /** Whether the configured URL is PostgreSQL's; one that cannot be read (an unset variable) is not. */
-    private static boolean isPostgres(Workspace ws) {
+    /**
+     * Whether the configured database has table sizes to weigh the findings by (PostgreSQL's row
+     * estimates); a URL that cannot be read (an unset variable) has none.
+     */
+    private static boolean hasTableSizes(Workspace ws) {
         try {
-            return ws.url() instanceof PostgresUrl;
+            return Flavors.of(ws.url()).estimatesTableSizes();
         } catch (MigrateException e) {
             return false;
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -15,10 +16,10 @@ import dev.migrate.config.Config;
 import dev.migrate.config.ConfigLoader;
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.config.Durations;
-import dev.migrate.config.SqliteUrl;
 import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
 import dev.migrate.core.Application;
+import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.HistoryTable;
@@ -151,7 +152,7 @@ final class Workspace {
     }
 
     DatabaseUrl url() {
-        return config().databaseUrl();
+        return config().databaseUrl(Flavors::parse);
     }
 
     Dialect dialect() {
@@ -208,8 +209,11 @@ final class Workspace {
      * create an empty file, and a mistyped path would then read as a database at base.
      */
     void requireExisting() {
-        if (url() instanceof SqliteUrl sqlite && !sqlite.inMemory() && !Files.exists(sqlite.path())) {
-            throw new MigrateException("the SQLite database " + sqlite.path() + " does not exist (URL " + sqlite.masked()
+        DatabaseUrl url = url();
+        Optional<Path> file = url.file();
+        if (file.isPresent() && !Files.exists(file.get())) {
+            // describe() names the file: "the SQLite database /srv/app.db does not exist"
+            throw new MigrateException("the " + url.describe() + " does not exist (URL " + url.masked()
                     + " from " + config().url().source() + "): check the path; 'migrate upgrade' creates it");
         }
     }

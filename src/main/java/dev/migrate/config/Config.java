@@ -54,18 +54,18 @@ public record Config(Path configFile, Path baseDir, Path workDir, Map<String, St
         databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
     }
 
-    /** The database of {@link #url()}, parsed. */
-    public DatabaseUrl databaseUrl() {
-        return url.parse(environment, workDir);
+    /** The database of {@link #url()}, read by {@code parser} ({@code core/Flavors::parse}). */
+    public DatabaseUrl databaseUrl(UrlParser parser) {
+        return url.parse(parser, environment, workDir);
     }
 
-    /** The database named {@code name} in the {@code databases:} map. */
-    public DatabaseUrl databaseUrl(String name) {
+    /** The database named {@code name} in the {@code databases:} map, read by {@code parser}. */
+    public DatabaseUrl databaseUrl(String name, UrlParser parser) {
         ConfiguredUrl u = databases.get(name);
         if (u == null) {
             throw new UnknownDatabaseException(name, configFile, databases.keySet());
         }
-        return u.parse(environment, workDir);
+        return u.parse(parser, environment, workDir);
     }
 
     /** These settings with the URL given by {@code --url}. */

@@ -40,11 +40,11 @@ public record ConfiguredUrl(String text, String source, MigrateException unavail
         return text;
     }
 
-    /** The parsed URL; an {@link InvalidUrlException} names {@link #source()}. */
-    public DatabaseUrl parse(Map<String, String> environment, Path workDir) {
+    /** The URL read by {@code parser} (see {@link UrlParser}); an {@link InvalidUrlException} names {@link #source()}. */
+    public DatabaseUrl parse(UrlParser parser, Map<String, String> environment, Path workDir) {
         String expanded = text();
         try {
-            return DatabaseUrl.parse(expanded, environment, workDir);
+            return parser.parse(expanded, environment, workDir);
         } catch (InvalidUrlException e) {
             throw new InvalidUrlException(source + ": " + e.getMessage());
         }

@@ -1,18 +1,17 @@
 package dev.migrate.config;
 
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a database is, parsed from the URLs users already have in {@code DATABASE_URL}:
- * SQLAlchemy's {@code postgresql+driver://} and {@code sqlite:///} forms, libpq's
- * {@code postgres://} and JDBC's {@code jdbc:postgresql://}. Neither {@link #masked()},
- * {@link #describe()}, {@code toString()} nor any parse error ever shows a password.
+ * Where a database is, parsed from the URLs users already have in {@code DATABASE_URL}: each
+ * flavor reads its own forms ({@code postgres/PostgresUrl}, {@code sqlite/SqliteUrl}) and
+ * {@code core/Flavors} is the one place that picks the flavor from a URL's text. Neither
+ * {@link #masked()}, {@link #describe()}, {@code toString()} nor any parse error ever shows a password.
  */
-public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
+public interface DatabaseUrl {
 
     /** {@code postgresql} or {@code sqlite}: the name of the dialect that runs against this database. */
     String dialect();
@@ -23,26 +22,19 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
     /** Where the database is, in words for a connection error: {@code host 127.0.0.1, port 5432, database test}. */
     String describe();
 
-    String ACCEPTED_FORMS = "postgresql://user:password@host:port/database, postgres://..., "
-            + "postgresql+asyncpg://... (any +driver), jdbc:postgresql://..., "
-            + "sqlite:///relative.db, sqlite:////absolute.db, sqlite:///:memory:";
+    /**
+     * What makes two URLs the same database however they are written, so that a command run over
+     * many databases reaches each once (README, "Many databases"); null for a database that is a
+     * new one each time it is opened (in memory).
+     */
+    String identity();
 
     /**
-     * Parses {@code text}; {@code environment} supplies the libpq variables (PGHOST, PGPORT, PGUSER,
-     * PGPASSWORD, PGDATABASE, PGSSLMODE, and USER) and {@code workDir} anchors relative SQLite paths.
+     * The file the database is, when it is one: opening a file that does not exist creates it, which
+     * the commands that only read refuse. Empty for a server's database and one in memory.
      */
-    static DatabaseUrl parse(String text, Map<String, String> environment, Path workDir) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidUrlException("the database URL is empty; accepted forms: " + ACCEPTED_FORMS);
-        }
-        String t = text.trim();
-        String lower = t.toLowerCase(Locale.ROOT);
-        Matcher pg = Schemes.POSTGRES.matcher(lower);
-        if (pg.lookingAt()) return PostgresUrl.parse(t, t.substring(pg.end()), environment);
-        Matcher lite = Schemes.SQLITE.matcher(lower);
-        if (lite.lookingAt()) return SqliteUrl.parse(t, t.substring(lite.end()), workDir);
-        if (lower.startsWith("jdbc:sqlite:")) return SqliteUrl.parseJdbc(t, t.substring("jdbc:sqlite:".length()), workDir);
-        throw new InvalidUrlException("unsupported database URL '" + mask(t) + "'; accepted forms: " + ACCEPTED_FORMS);
+    default Optional<Path> file() {
+        return Optional.empty();
     }
 
     /**
@@ -55,7 +47,7 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
      */
     static String mask(String raw) {
         if (raw == null) return null;
-        String s = Schemes.PASSWORD_PARAM.matcher(raw).replaceAll("$1***");
+        String s = Masks.PASSWORD_PARAM.matcher(raw).replaceAll("$1***");
         int schemeEnd = s.indexOf("://");
         // Without "://" (jdbc:sqlite:..., a mistyped scheme) the whole text may hold user:password@.
         String head = schemeEnd < 0 ? "" : s.substring(0, schemeEnd + 3);
@@ -66,24 +58,22 @@ public sealed interface DatabaseUrl permits PostgresUrl, SqliteUrl {
             int colon = rest.indexOf(':');
             return hideStray(colon >= 0 && colon < at ? head + rest.substring(0, colon) + ":***" + rest.substring(at) : s);
         }
-        Matcher m = Schemes.SUSPICIOUS_PORT.matcher(rest);
+        Matcher m = Masks.SUSPICIOUS_PORT.matcher(rest);
         return hideStray(m.lookingAt() ? head + m.group(1) + ":***" + rest.substring(m.end()) : s);
     }
 
     /** Whatever still reads as {@code :secret@} (text mangled around the scheme) is hidden too. */
     private static String hideStray(String s) {
-        return Schemes.STRAY_PASSWORD.matcher(s).replaceAll(":***@");
+        return Masks.STRAY_PASSWORD.matcher(s).replaceAll(":***@");
     }
 
-    /** The patterns shared by parsing and masking. */
-    final class Schemes {
-        static final Pattern POSTGRES = Pattern.compile("(?:jdbc:postgresql|postgres(?:ql)?(?:\\+[a-z0-9_]+)?)://");
-        static final Pattern SQLITE = Pattern.compile("sqlite(?:\\+[a-z0-9_]+)?://");
+    /** What masking looks for. */
+    final class Masks {
         static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&]*");
         static final Pattern STRAY_PASSWORD = Pattern.compile(":[^:@/?&\\s]+@");
         static final Pattern SUSPICIOUS_PORT = Pattern.compile("([^/?\\[\\]:]*):(?![0-9]*(?:[/?]|$))[^/]*");
 
-        private Schemes() {
+        private Masks() {
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.migrate.config;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.migrate.yaml.Node;
@@ -43,7 +42,7 @@ final class UrlExpansion {
         int end = userInfoEnd(text, start);
         if (end < 0) return expander.expand(text, origin, line);
         return expander.expand(text.substring(0, start), origin, line)
-                + expander.expand(text.substring(start, end), origin, line, UrlExpansion::encode)
+                + expander.expand(text.substring(start, end), origin, line, PercentEncoding::encode)
                 + expander.expand(text.substring(end), origin, line);
     }
 
@@ -96,27 +95,27 @@ final class UrlExpansion {
         String user = part(entries.get("user"));
         String password = part(entries.get("password"));
         if (user != null || password != null) {
-            url.append(user == null ? "" : encode(user));
-            if (password != null) url.append(':').append(encode(password));
+            url.append(user == null ? "" : PercentEncoding.encode(user));
+            if (password != null) url.append(':').append(PercentEncoding.encode(password));
             url.append('@');
         }
         String host = part(entries.get("host"));
-        if (host != null) url.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host.startsWith("/") ? "" : encode(host));
+        if (host != null) url.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host.startsWith("/") ? "" : PercentEncoding.encode(host));
         String port = part(entries.get("port"));
-        if (port != null) url.append(':').append(encode(port));
+        if (port != null) url.append(':').append(PercentEncoding.encode(port));
         url.append('/');
         String database = part(entries.get("database"));
-        if (database != null) url.append(encode(database));
+        if (database != null) url.append(PercentEncoding.encode(database));
         char separator = '?';
         if (host != null && host.startsWith("/")) {
-            url.append("?host=").append(encode(host));
+            url.append("?host=").append(PercentEncoding.encode(host));
             separator = '&';
         }
         for (Map.Entry<String, Node> e : entries.entrySet()) {
             if (PARTS.contains(e.getKey())) continue;
             String value = part(e.getValue());
             if (value == null) continue;
-            url.append(separator).append(encode(e.getKey())).append('=').append(encode(value));
+            url.append(separator).append(PercentEncoding.encode(e.getKey())).append('=').append(PercentEncoding.encode(value));
             separator = '&';
         }
         if (entries.isEmpty()) throw node.error(setting + ": the map names no part; give host, port, user, password, database");
@@ -129,20 +128,5 @@ final class UrlExpansion {
         if (!node.isScalar()) throw node.error("a part of the URL must be a single value");
         String value = expander.expand(node.text(), node.origin(), node.line());
         return value.isEmpty() ? null : value;
-    }
-
-    /** Percent-encoding of everything but RFC 3986's unreserved characters. */
-    static String encode(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-            }
-        }
-        return out.toString();
     }
 }

@@ -77,7 +77,7 @@ public final class Environment {
 
     /** The configured URL, parsed (never connected to). */
     public DatabaseUrl url() {
-        return config.databaseUrl();
+        return config.databaseUrl(Flavors::parse);
     }
 
     /** The flavor of the configured database. */

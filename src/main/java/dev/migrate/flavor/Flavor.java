@@ -1,6 +1,9 @@
 package dev.migrate.flavor;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -28,6 +31,24 @@ public interface Flavor {
 
     /** How operations, identifiers, literals and the version and history tables are written. */
     Dialect dialect();
+
+    /** The URL forms this flavor reads, as the message listing every accepted form shows them. */
+    String urlForms();
+
+    /**
+     * {@code text} (trimmed, not empty) read as this flavor's URL, or empty when its scheme is not
+     * one of this flavor's; a URL of this flavor's that cannot be used throws
+     * {@link dev.migrate.config.InvalidUrlException}. {@code environment} supplies what the URL
+     * leaves out, {@code workDir} anchors relative paths.
+     */
+    Optional<DatabaseUrl> parseUrl(String text, Map<String, String> environment, Path workDir);
+
+    /**
+     * Whether the catalog estimates how many rows each table holds, which lint weighs its findings
+     * by (README, "Lint: safe migrations on a busy PostgreSQL"): lint then reads the configured
+     * database unless told {@code --offline}.
+     */
+    boolean estimatesTableSizes();
 
     /**
      * Opens a session with the database {@code url} names, retrying a server that is not up yet for

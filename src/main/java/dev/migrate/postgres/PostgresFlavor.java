@@ -1,11 +1,13 @@
 package dev.migrate.postgres;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.migrate.config.DatabaseUrl;
-import dev.migrate.config.PostgresUrl;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.ConnectRetry;
 import dev.migrate.engine.Database;
@@ -28,6 +30,23 @@ public final class PostgresFlavor implements Flavor {
     @Override
     public Dialect dialect() {
         return PostgresDialect.INSTANCE;
+    }
+
+    @Override
+    public String urlForms() {
+        return PostgresUrl.FORMS;
+    }
+
+    /** A PostgreSQL URL has no relative path: {@code workDir} is not used. */
+    @Override
+    public Optional<DatabaseUrl> parseUrl(String text, Map<String, String> environment, Path workDir) {
+        return PostgresUrl.read(text, environment);
+    }
+
+    /** {@code pg_class.reltuples}: see {@code lint/TableSizes}. */
+    @Override
+    public boolean estimatesTableSizes() {
+        return true;
     }
 
     /** Retries a server that is not up yet (see {@link ConnectRetry}). */

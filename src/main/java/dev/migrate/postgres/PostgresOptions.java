@@ -3,7 +3,6 @@ package dev.migrate.postgres;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.migrate.config.PostgresUrl;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 
@@ -39,7 +38,7 @@ public final class PostgresOptions {
             switch (url.sslMode()) {
                 case VERIFY_CA:
                 case VERIFY_FULL:
-                    boolean full = url.sslMode() == dev.migrate.config.SslMode.VERIFY_FULL;
+                    boolean full = url.sslMode() == dev.migrate.postgres.SslMode.VERIFY_FULL;
                     o.setTrustOptions(ServerCertificateCheck.of(url, full));
                     // The JDK compares the host with the certificate only when told to; verify-ca must not.
                     o.setHostnameVerificationAlgorithm(full ? "HTTPS" : "");

@@ -22,7 +22,6 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import dev.migrate.config.InvalidUrlException;
-import dev.migrate.config.PostgresUrl;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.TrustOptions;
 

@@ -1,11 +1,13 @@
 package dev.migrate.sqlite;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.migrate.config.DatabaseUrl;
-import dev.migrate.config.SqliteUrl;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.VersionTable;
@@ -27,6 +29,23 @@ public final class SqliteFlavor implements Flavor {
     @Override
     public Dialect dialect() {
         return SqliteDialect.INSTANCE;
+    }
+
+    @Override
+    public String urlForms() {
+        return SqliteUrl.FORMS;
+    }
+
+    /** A SQLite URL takes nothing from the environment: relative paths are taken from {@code workDir}. */
+    @Override
+    public Optional<DatabaseUrl> parseUrl(String text, Map<String, String> environment, Path workDir) {
+        return SqliteUrl.read(text, workDir);
+    }
+
+    /** SQLite keeps no row estimates that lint could weigh its findings by. */
+    @Override
+    public boolean estimatesTableSizes() {
+        return false;
     }
 
     /** A file that cannot be opened fails at once: waiting would not create its folder. */

@@ -13,9 +13,9 @@ import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.config.DatabaseUrl;
-import dev.migrate.config.SqliteUrl;
+import dev.migrate.core.Flavors;
 import dev.migrate.errors.ConnectionFailed;
+import dev.migrate.sqlite.SqliteUrl;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;
 
@@ -27,7 +27,7 @@ class SqliteApiTest extends ApiScenarios {
 
     @Override
     protected AutoCloseable holdLock() throws IOException {
-        Path file = ((SqliteUrl) DatabaseUrl.parse(db.url(), System.getenv(), tmp)).path();
+        Path file = ((SqliteUrl) Flavors.parse(db.url(), System.getenv(), tmp)).path();
         FileChannel channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".migrate-lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.lock();

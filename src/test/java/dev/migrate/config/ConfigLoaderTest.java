@@ -17,6 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.core.Flavors;
+import dev.migrate.postgres.PostgresUrl;
+import dev.migrate.postgres.SslMode;
+import dev.migrate.sqlite.SqliteUrl;
 import dev.migrate.yaml.SourceException;
 
 class ConfigLoaderTest {
@@ -59,7 +63,7 @@ class ConfigLoaderTest {
         assertTrue(c.compareServerDefault());
         assertEquals(List.of("public"), c.includeSchemas());
         assertEquals(Map.of(), c.databases());
-        assertEquals(work.resolve("app.db"), ((SqliteUrl) c.databaseUrl()).path());
+        assertEquals(work.resolve("app.db"), ((SqliteUrl) c.databaseUrl(Flavors::parse)).path());
     }
 
     @Test
@@ -67,7 +71,7 @@ class ConfigLoaderTest {
         Config c = loader(Map.of("DATABASE_URL", "postgresql://app@db/shop")).load(null);
         assertEquals("postgresql://app@db/shop", c.url().text());
         assertEquals("$DATABASE_URL", c.url().source());
-        assertEquals("postgresql", c.databaseUrl().dialect());
+        assertEquals("postgresql", c.databaseUrl(Flavors::parse).dialect());
         assertEquals("sqlite:///app.db", loader(Map.of("DATABASE_URL", "")).load(null).url().text());
     }
 
@@ -75,7 +79,7 @@ class ConfigLoaderTest {
     void postgresVariablesWithoutAUrlRefuseTheSqliteFallback() {
         Map<String, String> env = Map.of("PGHOST", "db", "POSTGRES_PASSWORD", "s3cret-value");
         dev.migrate.MigrateException builtIn = assertThrows(dev.migrate.MigrateException.class,
-                () -> loader(env).load(null).databaseUrl());
+                () -> loader(env).load(null).databaseUrl(Flavors::parse));
         assertTrue(builtIn.getMessage().startsWith("PGHOST, POSTGRES_PASSWORD are set, so PostgreSQL looks intended, but no"
                 + " database URL is given and the built-in default falls back to SQLite (sqlite:///app.db)"), builtIn.getMessage());
         assertTrue(builtIn.getMessage().contains("--url sqlite:///app.db or DATABASE_URL=sqlite:///app.db"), builtIn.getMessage());
@@ -84,15 +88,15 @@ class ConfigLoaderTest {
 
         // The line init writes falls back the same way.
         dev.migrate.MigrateException file = assertThrows(dev.migrate.MigrateException.class,
-                () -> parse("\nurl: ${DATABASE_URL:-sqlite:///app.db}\n", env).databaseUrl());
+                () -> parse("\nurl: ${DATABASE_URL:-sqlite:///app.db}\n", env).databaseUrl(Flavors::parse));
         assertTrue(file.getMessage().contains("url: of migrate.yaml:2 falls back to SQLite"), file.getMessage());
 
         // SQLite named on purpose is used as asked.
-        assertEquals("sqlite", parse("url: sqlite:///dev.db\n", env).databaseUrl().dialect());
-        assertEquals("sqlite", loader(Map.of("PGHOST", "db", "DATABASE_URL", "sqlite:///app.db")).load(null).databaseUrl().dialect());
+        assertEquals("sqlite", parse("url: sqlite:///dev.db\n", env).databaseUrl(Flavors::parse).dialect());
+        assertEquals("sqlite", loader(Map.of("PGHOST", "db", "DATABASE_URL", "sqlite:///app.db")).load(null).databaseUrl(Flavors::parse).dialect());
         assertEquals("sqlite", parse("url: ${DATABASE_URL:-sqlite:///app.db}\n", Map.of("PGHOST", "db",
-                "DATABASE_URL", "sqlite:///app.db")).databaseUrl().dialect());
-        assertEquals("sqlite", loader(env).load(null).withUrl("sqlite:///app.db").databaseUrl().dialect());
+                "DATABASE_URL", "sqlite:///app.db")).databaseUrl(Flavors::parse).dialect());
+        assertEquals("sqlite", loader(env).load(null).withUrl("sqlite:///app.db").databaseUrl(Flavors::parse).dialect());
         // Commands that need no database are not stopped by it.
         assertEquals(work.resolve("migrations"), loader(env).load(null).scriptLocation());
     }
@@ -141,7 +145,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("public", "audit"), c.includeSchemas());
         assertEquals(List.of("tenant_a", "tenant_b"), List.copyOf(c.databases().keySet()));
         assertEquals("migrate.yaml:19", c.databases().get("tenant_b").source());
-        assertEquals(work.resolve("b.db"), ((SqliteUrl) c.databaseUrl("tenant_b")).path());
+        assertEquals(work.resolve("b.db"), ((SqliteUrl) c.databaseUrl("tenant_b", Flavors::parse)).path());
     }
 
     @Test
@@ -280,13 +284,13 @@ class ConfigLoaderTest {
         Config c = parse("script_location: migrations\nurl: ${DATABASE_URL}\ndatabases:\n  staging: ${STAGING_URL}\n", Map.of());
         String message = "migrate.yaml:2: environment variable DATABASE_URL is not set; set it, or write "
                 + "${DATABASE_URL:-default} to give a default";
-        assertEquals(message, assertThrows(UnsetVariableException.class, c::databaseUrl).getMessage());
+        assertEquals(message, assertThrows(UnsetVariableException.class, () -> c.databaseUrl(Flavors::parse)).getMessage());
         assertEquals(message, assertThrows(UnsetVariableException.class, () -> c.url().text()).getMessage());
         assertEquals("migrate.yaml:4: environment variable STAGING_URL is not set; set it, or write "
                 + "${STAGING_URL:-default} to give a default",
-                assertThrows(UnsetVariableException.class, () -> c.databaseUrl("staging")).getMessage());
+                assertThrows(UnsetVariableException.class, () -> c.databaseUrl("staging", Flavors::parse)).getMessage());
         assertTrue(c.toString().contains("url: (${DATABASE_URL} is not set)\n"), c.toString());
-        assertEquals("sqlite", c.withUrl("sqlite:///other.db").databaseUrl().dialect());
+        assertEquals("sqlite", c.withUrl("sqlite:///other.db").databaseUrl(Flavors::parse).dialect());
 
         assertEquals("postgresql://set/db", parse("url: ${DATABASE_URL}\n", Map.of("DATABASE_URL", "postgresql://set/db"))
                 .url().text());
@@ -298,7 +302,7 @@ class ConfigLoaderTest {
     @Test
     void aDatabasesMapWithoutUrlLeavesCommandsForOneDatabaseWithoutADefault() {
         Config c = parse("databases:\n  tenant_a: sqlite:///a.db\n", Map.of());
-        dev.migrate.MigrateException e = assertThrows(dev.migrate.MigrateException.class, c::databaseUrl);
+        dev.migrate.MigrateException e = assertThrows(dev.migrate.MigrateException.class, () -> c.databaseUrl(Flavors::parse));
         assertEquals(2, e.exitCode());
         assertTrue(e.getMessage().startsWith("migrate.yaml lists databases: and sets no url:"), e.getMessage());
         assertTrue(c.toString().contains("url: (none)\n"), c.toString());
@@ -396,10 +400,10 @@ class ConfigLoaderTest {
     @Test
     void badUrlIsReportedWhereItWasConfiguredWithoutThePassword() {
         Config c = parse("\nurl: postgresql://app:T0psecret@db/shop?sslmod=require\n", Map.of());
-        InvalidUrlException e = assertThrows(InvalidUrlException.class, c::databaseUrl);
+        InvalidUrlException e = assertThrows(InvalidUrlException.class, () -> c.databaseUrl(Flavors::parse));
         assertTrue(e.getMessage().startsWith("migrate.yaml:2: unknown parameter 'sslmod'"), e.getMessage());
         assertFalse(e.getMessage().contains("T0psecret"));
-        InvalidUrlException cli = assertThrows(InvalidUrlException.class, () -> c.withUrl("mysql://a:T0psecret@h/d").databaseUrl());
+        InvalidUrlException cli = assertThrows(InvalidUrlException.class, () -> c.withUrl("mysql://a:T0psecret@h/d").databaseUrl(Flavors::parse));
         assertTrue(cli.getMessage().startsWith("--url: "), cli.getMessage());
         assertFalse(cli.getMessage().contains("T0psecret"));
     }
@@ -411,7 +415,7 @@ class ConfigLoaderTest {
     void aVariableInTheUserInfoIsInsertedPercentEncoded() {
         Map<String, String> env = Map.of("POSTGRES_USER", "app@corp", "POSTGRES_PASSWORD", RAW_PASSWORD, "DB", "shop");
         PostgresUrl url = (PostgresUrl) parse("url: postgresql://${POSTGRES_USER}:${POSTGRES_PASSWORD}@db:5433/${DB}?sslmode=disable\n",
-                env).databaseUrl();
+                env).databaseUrl(Flavors::parse);
         assertEquals("app@corp", url.user());
         assertEquals(RAW_PASSWORD, url.password(), "%41 stays %41, ? and @ stay in the password");
         assertEquals("db", url.host());
@@ -430,7 +434,7 @@ class ConfigLoaderTest {
         Map<String, String> env = Map.of("POSTGRES_PASSWORD", RAW_PASSWORD, "PGHOST", "db.internal");
         Config c = parse("url:\n  host: ${PGHOST}\n  port: 5433\n  user: app\n  password: ${POSTGRES_PASSWORD}\n"
                 + "  database: shop db\n  sslmode: require\n  application_name: my app\n", env);
-        PostgresUrl url = (PostgresUrl) c.databaseUrl();
+        PostgresUrl url = (PostgresUrl) c.databaseUrl(Flavors::parse);
         assertEquals(RAW_PASSWORD, url.password());
         assertEquals("db.internal", url.host());
         assertEquals(5433, url.port());
@@ -441,13 +445,13 @@ class ConfigLoaderTest {
         assertFalse(c.toString().contains("wo/rd"), c.toString());
 
         PostgresUrl socket = (PostgresUrl) parse("url: {host: /run/postgresql, database: app}\n", Map.of("USER", "me"))
-                .databaseUrl();
+                .databaseUrl(Flavors::parse);
         assertTrue(socket.isSocket(), socket.host());
         assertEquals("/run/postgresql", socket.host());
         assertEquals("app", socket.database());
 
         InvalidUrlException unknown = assertThrows(InvalidUrlException.class,
-                () -> parse("\nurl: {host: db, pasword: x}\n", Map.of()).databaseUrl());
+                () -> parse("\nurl: {host: db, pasword: x}\n", Map.of()).databaseUrl(Flavors::parse));
         assertTrue(unknown.getMessage().startsWith("migrate.yaml:2: unknown parameter 'pasword'"), unknown.getMessage());
     }
 
@@ -461,7 +465,7 @@ class ConfigLoaderTest {
     @Test
     void unknownDatabaseNameIsUsageError() {
         Config c = parse("databases:\n  a: sqlite://\n", Map.of());
-        UnknownDatabaseException e = assertThrows(UnknownDatabaseException.class, () -> c.databaseUrl("b"));
+        UnknownDatabaseException e = assertThrows(UnknownDatabaseException.class, () -> c.databaseUrl("b", Flavors::parse));
         assertEquals(2, e.exitCode());
         assertTrue(e.getMessage().contains("known: a"), e.getMessage());
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.config.DatabaseUrl;
 import dev.migrate.core.Flavors;
 import dev.migrate.engine.Database;
 import dev.migrate.support.DelayedRelay;
@@ -27,7 +26,7 @@ class ConnectRetryTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (DelayedRelay relay = new DelayedRelay(SERVER.getHost(), SERVER.getPort(), 1500)) {
             String url = "postgresql://" + SERVER.getUser() + "@127.0.0.1:" + relay.port() + "/" + SERVER.getDatabase();
-            Database db = Flavors.open(DatabaseUrl.parse(url, System.getenv(), Path.of("")), () -> VERTX,
+            Database db = Flavors.open(Flavors.parse(url, System.getenv(), Path.of("")), () -> VERTX,
                     Duration.ofSeconds(20), Duration.ofSeconds(5), lines::add).await().indefinitely();
             db.close().await().indefinitely();
             assertTrue(!lines.isEmpty() && lines.get(0).startsWith("waiting for " + url + ": "), lines.toString());

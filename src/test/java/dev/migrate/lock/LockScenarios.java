@@ -87,7 +87,7 @@ public abstract class LockScenarios {
     }
 
     protected DatabaseUrl url() {
-        return DatabaseUrl.parse(db.url(), System.getenv(), tmp);
+        return Flavors.parse(db.url(), System.getenv(), tmp);
     }
 
     /** r01 creates run_log; every revision creates its own table and logs itself there. */

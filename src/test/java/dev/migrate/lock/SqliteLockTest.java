@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import dev.migrate.config.SqliteUrl;
+import dev.migrate.sqlite.SqliteUrl;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.SqliteTestDatabase;
 import dev.migrate.support.TestDatabase;

@@ -1,11 +1,18 @@
-package dev.migrate.config;
+package dev.migrate.postgres;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.Durations;
+import dev.migrate.config.InvalidUrlException;
+import dev.migrate.config.PercentEncoding;
 
 /**
  * A PostgreSQL database, with what the URL leaves out filled in the way libpq does it: from
@@ -18,6 +25,11 @@ public record PostgresUrl(String host, int port, String user, String password, S
                           String searchPath, Duration connectTimeout) implements DatabaseUrl {
 
     static final int DEFAULT_PORT = 5432;
+    /** The forms read, for the message listing every flavor's. */
+    static final String FORMS = "postgresql://user:password@host:port/database, postgres://..., "
+            + "postgresql+asyncpg://... (any +driver), jdbc:postgresql://...";
+    /** SQLAlchemy's {@code postgresql+driver://}, libpq's {@code postgres://} and JDBC's {@code jdbc:postgresql://}. */
+    private static final Pattern SCHEME = Pattern.compile("(?:jdbc:postgresql|postgres(?:ql)?(?:\\+[a-z0-9_]+)?)://");
     private static final List<String> PARAMETERS = List.of("sslmode", "sslrootcert", "application_name", "options",
             "search_path", "connect_timeout", "host", "port", "user", "password", "dbname", "fallback_application_name");
 
@@ -47,13 +59,32 @@ public record PostgresUrl(String host, int port, String user, String password, S
         return (isSocket() ? "socket " : "host ") + host + ", port " + port + ", database " + database;
     }
 
+    /**
+     * The server (host, port) and the database name, whatever the scheme, user, password or
+     * parameters: a host name is case-insensitive.
+     */
+    @Override
+    public String identity() {
+        return dialect() + " " + host.toLowerCase(Locale.ROOT) + " " + port + " " + database;
+    }
+
     @Override
     public String toString() {
         return masked();
     }
 
+    /**
+     * {@code text} (trimmed) parsed when its scheme is one of PostgreSQL's, else empty;
+     * {@code env} supplies the libpq variables (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE,
+     * PGSSLMODE, and USER).
+     */
+    static Optional<DatabaseUrl> read(String text, Map<String, String> env) {
+        Matcher m = SCHEME.matcher(text.toLowerCase(Locale.ROOT));
+        return m.lookingAt() ? Optional.of(parse(text, text.substring(m.end()), env)) : Optional.empty();
+    }
+
     /** Parses {@code rest}, the part of {@code raw} after the scheme's {@code ://}. */
-    static PostgresUrl parse(String raw, String rest, Map<String, String> env) {
+    private static PostgresUrl parse(String raw, String rest, Map<String, String> env) {
         String masked = DatabaseUrl.mask(raw);
         int at = userInfoEnd(rest);
         String afterUser = rest.substring(at + 1);
@@ -66,12 +97,12 @@ public record PostgresUrl(String host, int port, String user, String password, S
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
             int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), masked);
-            if (colon >= 0) password = decode(userInfo.substring(colon + 1), masked);
+            user = PercentEncoding.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), masked);
+            if (colon >= 0) password = PercentEncoding.decode(userInfo.substring(colon + 1), masked);
         }
         int slash = location.indexOf('/');
         String hostPort = slash < 0 ? location : location.substring(0, slash);
-        String database = slash < 0 ? null : decode(location.substring(slash + 1), masked);
+        String database = slash < 0 ? null : PercentEncoding.decode(location.substring(slash + 1), masked);
 
         String host;
         String portText = null;
@@ -84,7 +115,7 @@ public record PostgresUrl(String host, int port, String user, String password, S
             else if (!after.isEmpty()) throw new InvalidUrlException("unexpected text after the IPv6 host in database URL " + masked);
         } else {
             int colon = hostPort.lastIndexOf(':');
-            host = decode(colon < 0 ? hostPort : hostPort.substring(0, colon), masked);
+            host = PercentEncoding.decode(colon < 0 ? hostPort : hostPort.substring(0, colon), masked);
             if (colon >= 0) portText = hostPort.substring(colon + 1);
         }
         if (host.indexOf(',') >= 0) {
@@ -155,16 +186,16 @@ public record PostgresUrl(String host, int port, String user, String password, S
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             if (eq < 0) {
-                throw new InvalidUrlException(quoted(decode(pair, masked)) + " has no value (write name=value) in database URL "
+                throw new InvalidUrlException(quoted(PercentEncoding.decode(pair, masked)) + " has no value (write name=value) in database URL "
                         + masked);
             }
-            String name = decode(pair.substring(0, eq), masked);
+            String name = PercentEncoding.decode(pair.substring(0, eq), masked);
             if (!PARAMETERS.contains(name) && !LibpqParameters.isKnown(name)) {
                 // Masked: in a mangled URL the "name" may have swallowed user:password@host.
                 throw new InvalidUrlException("unknown " + quoted(name) + " in database URL " + masked
                         + "; accepted: " + String.join(", ", PARAMETERS) + ", and libpq's " + LibpqParameters.names());
             }
-            if (out.put(name, decode(pair.substring(eq + 1), masked)) != null) {
+            if (out.put(name, PercentEncoding.decode(pair.substring(eq + 1), masked)) != null) {
                 throw new InvalidUrlException("parameter '" + name + "' is given twice in database URL " + masked);
             }
         }
@@ -195,25 +226,5 @@ public record PostgresUrl(String host, int port, String user, String password, S
         if (b != null && !b.isEmpty()) return b;
         if (c != null && !c.isEmpty()) return c;
         return last;
-    }
-
-    /** Percent-decoding as RFC 3986 has it: unlike form decoding, {@code +} stays a plus. */
-    static String decode(String text, String masked) {
-        if (text.indexOf('%') < 0) return text;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < text.length()) {
-            int pct = text.indexOf('%', i);
-            int end = pct < 0 ? text.length() : pct;
-            byte[] plain = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
-            bytes.write(plain, 0, plain.length);
-            if (pct < 0) break;
-            int hi = pct + 2 < text.length() ? Character.digit(text.charAt(pct + 1), 16) : -1;
-            int lo = hi >= 0 ? Character.digit(text.charAt(pct + 2), 16) : -1;
-            if (lo < 0) throw new InvalidUrlException("invalid %-escape in database URL " + masked);
-            bytes.write(hi * 16 + lo);
-            i = pct + 3;
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

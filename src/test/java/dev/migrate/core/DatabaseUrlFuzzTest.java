@@ -1,4 +1,4 @@
-package dev.migrate.config;
+package dev.migrate.core;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.MigrateException;
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.InvalidUrlException;
 import dev.migrate.postgres.PostgresOptions;
+import dev.migrate.postgres.PostgresUrl;
 import dev.migrate.support.Fuzz;
 
 /**
@@ -48,7 +51,7 @@ class DatabaseUrlFuzzTest {
     private static void parse(String text, Map<String, String> env) {
         DatabaseUrl url;
         try {
-            url = DatabaseUrl.parse(text, env, WORK);
+            url = Flavors.parse(text, env, WORK);
         } catch (MigrateException e) {
             if (passwordInPlace(text)) {
                 assertFalse(e.getMessage().contains(PASSWORD), () -> "the password shows in: " + e.getMessage());
@@ -97,12 +100,12 @@ class DatabaseUrlFuzzTest {
     /** What the fuzzing found once, kept as plain cases. */
     @Test
     void foundByFuzzing() {
-        InvalidUrlException nul = assertThrows(InvalidUrlException.class, () -> DatabaseUrl.parse("sqlite:///a\u0000b.db", Map.of(), WORK));
+        InvalidUrlException nul = assertThrows(InvalidUrlException.class, () -> Flavors.parse("sqlite:///a\u0000b.db", Map.of(), WORK));
         assertTrue(nul.getMessage().contains("is not a valid path"), nul.getMessage());
         for (String url : List.of("sqli:" + PASSWORD + "@host/db", "jdbc:sqlite:app:" + PASSWORD + "@h/x?mode=ro",
                 "postgresql://app@h/db?sslp:" + PASSWORD + "@x=1", "postgresql://h/db?sslmode=requi:" + PASSWORD + "@re",
                 "postgresq:" + PASSWORD + "@l+asyncpg://app@h/db")) {
-            InvalidUrlException e = assertThrows(InvalidUrlException.class, () -> DatabaseUrl.parse(url, Map.of(), WORK), url);
+            InvalidUrlException e = assertThrows(InvalidUrlException.class, () -> Flavors.parse(url, Map.of(), WORK), url);
             assertFalse(e.getMessage().contains(PASSWORD), e.getMessage());
         }
     }
@@ -143,7 +146,7 @@ class DatabaseUrlFuzzTest {
         if (at < 0 || PIECES.stream().anyMatch(p -> text.indexOf(p) != text.lastIndexOf(p))) return;
         hidesEveryPiece(DatabaseUrl.mask(text), text);
         try {
-            DatabaseUrl url = DatabaseUrl.parse(text, Map.of(), WORK);
+            DatabaseUrl url = Flavors.parse(text, Map.of(), WORK);
             hidesEveryPiece(url.masked(), text);
             hidesEveryPiece(url.describe(), text);
             hidesEveryPiece(String.valueOf(url), text);
@@ -154,7 +157,7 @@ class DatabaseUrlFuzzTest {
 
     @Test
     void noPieceOfAPasswordWithAQuestionMarkShows() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://u:Pa?ss@wordTail@127.0.0.1:1/db", Map.of(), WORK);
+        DatabaseUrl url = Flavors.parse("postgresql://u:Pa?ss@wordTail@127.0.0.1:1/db", Map.of(), WORK);
         assertFalse(url.masked().contains("wordTail"), url.masked());
         assertTrue(url.masked().equals("postgresql://u:***@127.0.0.1:1/db"), url.masked());
         assertTrue(((PostgresUrl) url).password().equals("Pa?ss@wordTail"), "the whole text before the last @ is the password");

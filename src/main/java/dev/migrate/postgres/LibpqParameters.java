@@ -1,7 +1,10 @@
-package dev.migrate.config;
+package dev.migrate.postgres;
 
 import java.util.List;
 import java.util.Map;
+
+import dev.migrate.config.DatabaseUrl;
+import dev.migrate.config.InvalidUrlException;
 
 /**
  * libpq's connection parameters that migrate does not use itself, so that a hosted provider's

@@ -1,4 +1,4 @@
-package dev.migrate.config;
+package dev.migrate.postgres;
 
 import java.util.Locale;
 
