@@ -2,7 +2,7 @@ package dev.migrate.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code -q} and {@code --debug}: of every command. */
+/** {@code -q}, {@code --debug} and {@code --no-color}: of every command. */
 public class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print only data and errors.")
     boolean quiet;
@@ -12,7 +12,7 @@ public class OutputOptions {
             description = "After an error's message, its Java stack trace, for a bug report (also $$MIGRATE_DEBUG=1).")
     boolean debug;
 
-    // migrate prints no colour; the option stays accepted, unlisted, for the scripts that pass it.
-    @Option(names = "--no-color", hidden = true)
+    // A global option of the command line (README, "Commands"): migrate prints no colour, so there is nothing to turn off.
+    @Option(names = "--no-color", description = "Print no colour (migrate never does; accepted for the scripts that pass it).")
     boolean noColor;
 }

@@ -1,6 +1,9 @@
 package dev.migrate.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +30,36 @@ final class ProgressBar {
         this.err = err;
     }
 
-    /** Whether the bar is wanted: standard error goes to a terminal (as far as Java can tell) and not -q. */
+    /** Standard error as Linux names it: a link to the terminal, file or pipe it writes to. */
+    private static final Path STDERR = Path.of("/proc/self/fd/2");
+
+    /** Whether the bar is wanted: standard error goes to a terminal and not -q. */
     static boolean wanted(boolean quiet) {
-        return !quiet && System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+        return wanted(quiet, System.getenv("TERM"), STDERR);
+    }
+
+    /**
+     * The bar goes to standard error, so it is that stream which must be a terminal, whatever standard
+     * input and output are: {@code 2>log} on a terminal gets plain lines, {@code | tee} still a bar.
+     * ({@code System.console()} asks about standard input and output instead.) {@code stderr} is
+     * {@code /proc/self/fd/2} but in tests.
+     */
+    static boolean wanted(boolean quiet, String term, Path stderr) {
+        return !quiet && term != null && !"dumb".equals(term) && terminal(stderr);
+    }
+
+    /**
+     * Whether a {@code /proc/PID/fd/N} link names a terminal ({@code /dev/pts/3}, {@code /dev/tty1}):
+     * a file, a pipe ({@code pipe:[1234]}), a socket or {@code /dev/null} is not one. Where there is
+     * no {@code /proc} (not Linux) the answer is no, and there are only the lines.
+     */
+    static boolean terminal(Path fdLink) {
+        try {
+            String target = Files.readSymbolicLink(fdLink).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Prints {@code line} above the bar, then the bar again when a run is under way. */
