@@ -33,9 +33,19 @@ final class ProgressBar {
     /** Standard error as Linux names it: a link to the terminal, file or pipe it writes to. */
     private static final Path STDERR = Path.of("/proc/self/fd/2");
 
-    /** Whether the bar is wanted: standard error goes to a terminal and not -q. */
+    /**
+     * Whether the bar is wanted: standard error goes to a terminal and not -q. Without Linux's
+     * {@code /proc} (macOS) there is no cheap way to ask about standard error alone, so the bar
+     * follows {@code System.console()} there, as it did before: a bar when the session is
+     * interactive, plain lines when its output is redirected.
+     */
     static boolean wanted(boolean quiet) {
-        return wanted(quiet, System.getenv("TERM"), STDERR);
+        if (Files.isSymbolicLink(STDERR)) return wanted(quiet, System.getenv("TERM"), STDERR);
+        return !quiet && System.console() != null && interactiveTerm(System.getenv("TERM"));
+    }
+
+    private static boolean interactiveTerm(String term) {
+        return term != null && !"dumb".equals(term);
     }
 
     /**
@@ -45,13 +55,13 @@ final class ProgressBar {
      * {@code /proc/self/fd/2} but in tests.
      */
     static boolean wanted(boolean quiet, String term, Path stderr) {
-        return !quiet && term != null && !"dumb".equals(term) && terminal(stderr);
+        return !quiet && interactiveTerm(term) && terminal(stderr);
     }
 
     /**
      * Whether a {@code /proc/PID/fd/N} link names a terminal ({@code /dev/pts/3}, {@code /dev/tty1}):
-     * a file, a pipe ({@code pipe:[1234]}), a socket or {@code /dev/null} is not one. Where there is
-     * no {@code /proc} (not Linux) the answer is no, and there are only the lines.
+     * a file, a pipe ({@code pipe:[1234]}), a socket or {@code /dev/null} is not one, nor a link
+     * that cannot be read.
      */
     static boolean terminal(Path fdLink) {
         try {
