@@ -20,6 +20,7 @@ import dev.migrate.engine.VersionTable;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.ops.Operation;
 import dev.migrate.revision.ScriptDirectory;
+import dev.migrate.sql.OfflineCatalog;
 import dev.migrate.sql.Statement;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.PostgresTestDatabase;
@@ -132,8 +133,8 @@ class PostgresTransactionTest extends TransactionScenarios {
         }
 
         @Override
-        public boolean rebuildsTables() {
-            return dialect.rebuildsTables();
+        public OfflineCatalog offlineCatalog() {
+            return dialect.offlineCatalog();
         }
 
         @Override

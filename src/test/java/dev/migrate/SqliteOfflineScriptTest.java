@@ -14,10 +14,11 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.offline.OfflineMigrator;
-import dev.migrate.engine.offline.SchemaObject;
 import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.ScriptDirectory;
+import dev.migrate.sqlite.SchemaObject;
+import dev.migrate.sqlite.SqliteSchemaModel;
 import dev.migrate.support.Catalogs;
 import dev.migrate.support.CliTest;
 import dev.migrate.support.ManyOperations;
@@ -53,6 +54,11 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
                 new HistoryTable(null, "migrate_history", "test", Flavors.dialect("sqlite")), true, scripts::byId, line -> { });
     }
 
+    /** The offline run's schema model, which on SQLite is the flavor's sqlite_master model. */
+    private static SqliteSchemaModel model(OfflineMigrator migrator) {
+        return (SqliteSchemaModel) migrator.schema();
+    }
+
     private List<SchemaObject> master() {
         List<SchemaObject> out = new ArrayList<>();
         for (List<String> r : db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
@@ -78,18 +84,18 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
 
         OfflineMigrator fromBase = migrator(scripts);
         fromBase.migrate(List.of(), graph.upgrade(List.of(), "head"));
-        assertEquals(master(), sorted(fromBase.schema().objects()));
-        assertTrue(fromBase.schema().require("customers", "test").sql().contains("remarks TEXT"));
+        assertEquals(master(), sorted(model(fromBase).objects()));
+        assertTrue(model(fromBase).require("customers", "test").sql().contains("remarks TEXT"));
 
         OfflineMigrator fromM3 = migrator(scripts);
         fromM3.replay(SqlRange.stepsTo(graph, List.of("m3")));
         fromM3.migrate(List.of("m3"), graph.upgrade(List.of("m3"), "head"));
-        assertEquals(master(), sorted(fromM3.schema().objects()));
+        assertEquals(master(), sorted(model(fromM3).objects()));
 
         ok(project.run(launcher, "downgrade", "m2"));
         OfflineMigrator down = migrator(scripts);
         down.replay(SqlRange.stepsTo(graph, List.of("m7")));
         down.migrate(List.of("m7"), graph.downgrade(List.of("m7"), "m2"));
-        assertEquals(master(), sorted(down.schema().objects()));
+        assertEquals(master(), sorted(model(down).objects()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrate.ops.Operation;
+import dev.migrate.sql.OfflineCatalog;
 import dev.migrate.sql.Statement;
 
 /** The SQL flavour of a database: how identifiers, literals and each operation are written. */
@@ -58,10 +59,11 @@ public interface Dialect {
     String asyncCommitSql();
 
     /**
-     * Whether changing a table means rebuilding it from its definition (SQLite's limited ALTER
-     * TABLE), so that an offline script must keep a model of the tables to write the rebuilds.
+     * A new model of the schema for an offline script, where statements are computed from the
+     * catalog (SQLite rebuilds a table from its definition, for its limited ALTER TABLE): the
+     * script writes them from the model. Null where no statement needs the catalog.
      */
-    boolean rebuildsTables();
+    OfflineCatalog offlineCatalog();
 
     /** The version and history tables' SQL that differs on this database. */
     BookkeepingSql bookkeeping();

@@ -42,6 +42,7 @@ import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.UniqueConstraint;
 import dev.migrate.ops.ValidateConstraint;
+import dev.migrate.sql.OfflineCatalog;
 import dev.migrate.sql.SqlSplitter;
 import dev.migrate.sql.Statement;
 
@@ -64,8 +65,8 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
-    public boolean rebuildsTables() {
-        return false;
+    public OfflineCatalog offlineCatalog() {
+        return null;
     }
 
     protected abstract Set<String> reservedWords();

@@ -9,7 +9,7 @@ import dev.migrate.ops.ServerDefault;
 /**
  * Turns a literal read from a catalog into the value a user would write in {@code schema.yaml}
  * for a column of that type: numbers for numeric columns, booleans for boolean ones, text
- * otherwise, with the same Java types {@link dev.migrate.ops.Values} gives a YAML file.
+ * otherwise, with the same Java types {@link dev.migrate.yaml.Values} gives a YAML file.
  */
 public final class Literals {
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");

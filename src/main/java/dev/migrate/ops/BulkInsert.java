@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rows to insert, each a map from column name to a value from {@link Values}.
+ * Rows to insert, each a map from column name to a plain Java value (null, Boolean, Long,
+ * BigDecimal, String, List, Map), as a revision file's values are read.
  *
  * @param types the types of the table's columns where known (declared in the operation or by an
  *              earlier create_table/add_column of the same revision), so values render as the

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.migrate.dialect.Dialect;
-import dev.migrate.ops.IrreversibleOperation;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.Statement;
 import dev.migrate.yaml.Node;
 

@@ -13,14 +13,15 @@ import dev.migrate.MigrateException;
 import dev.migrate.ops.CheckConstraint;
 import dev.migrate.ops.Column;
 import dev.migrate.ops.ColumnType;
-import dev.migrate.ops.Definitions;
 import dev.migrate.ops.ForeignKey;
 import dev.migrate.ops.Index;
 import dev.migrate.ops.PrimaryKey;
 import dev.migrate.ops.TableDefinition;
 import dev.migrate.ops.UniqueConstraint;
-import dev.migrate.ops.Values;
+import dev.migrate.revision.parse.Definitions;
+import dev.migrate.yaml.Fields;
 import dev.migrate.yaml.Node;
+import dev.migrate.yaml.Values;
 import dev.migrate.yaml.YamlReader;
 
 /**
@@ -134,14 +135,14 @@ public final class SchemaReader {
     private static Extension extension(Node item) {
         if (item.isScalar() && !item.isNull()) return new Extension(item.text(), null, null);
         mapping(item, "an extension", List.of("name", "schema", "version"));
-        return new Extension(Definitions.requiredText(item, "name", "an extension"),
-                Definitions.optionalText(item, "schema"), Definitions.optionalText(item, "version"));
+        return new Extension(Fields.requiredText(item, "name", "an extension"),
+                Fields.optionalText(item, "schema"), Fields.optionalText(item, "version"));
     }
 
     private static EnumType enumType(Node item) {
         mapping(item, "an enum", List.of("name", "schema", "values"));
-        String name = Definitions.requiredText(item, "name", "an enum");
-        return new EnumType(name, Definitions.optionalText(item, "schema"),
+        String name = Fields.requiredText(item, "name", "an enum");
+        return new EnumType(name, Fields.optionalText(item, "schema"),
                 Definitions.enumValues(item, "values", "enum '" + name + "'"));
     }
 
@@ -286,20 +287,20 @@ public final class SchemaReader {
 
     private static View view(Node item) {
         mapping(item, "a view", List.of("name", "query", "materialized"));
-        String name = Definitions.requiredText(item, "name", "a view");
+        String name = Fields.requiredText(item, "name", "a view");
         return new View(name, Definitions.viewQuery(item, "view '" + name + "'"),
                 item.get("materialized").asBoolean(false));
     }
 
     private Hypertable hypertable(Node item) {
         mapping(item, "a hypertable", HYPERTABLE_FIELDS);
-        String name = Definitions.requiredText(item, "table", "a hypertable");
+        String name = Fields.requiredText(item, "table", "a hypertable");
         String what = "hypertable '" + name + "'";
         Table table = tables.get(name);
         if (table == null) throw item.error(what + ": the schema declares no table '" + name + "'");
-        String timeColumn = Definitions.requiredText(item, "time_column", what);
+        String timeColumn = Fields.requiredText(item, "time_column", what);
         requireColumn(table, timeColumn, item.get("time_column"), what);
-        String partitioning = Definitions.optionalText(item, "partitioning_column");
+        String partitioning = Fields.optionalText(item, "partitioning_column");
         Node partitions = item.get("number_partitions");
         if ((partitioning == null) != partitions.isNull()) {
             throw item.error(what + ": partitioning_column and number_partitions go together");
@@ -322,9 +323,9 @@ public final class SchemaReader {
         if (node.isNull()) return null;
         if (node.isScalar()) return node.asBoolean(false) ? new Compression(List.of(), List.of(), null) : null;
         mapping(node, "compression", COMPRESSION_FIELDS);
-        List<String> segmentBy = Definitions.names(node, "segment_by", what);
+        List<String> segmentBy = Fields.names(node, "segment_by", what, false);
         for (String c : segmentBy) requireColumn(table, c, node.get("segment_by"), what + ", segment_by");
-        List<String> orderBy = Definitions.names(node, "order_by", what);
+        List<String> orderBy = Fields.names(node, "order_by", what, false);
         for (String key : orderBy) requireColumn(table, key.strip().split("\\s+")[0], node.get("order_by"), what + ", order_by");
         return new Compression(segmentBy, orderBy, duration(node, "compress_after", what));
     }

@@ -11,7 +11,6 @@ import dev.migrate.ops.DropColumn;
 import dev.migrate.ops.ServerDefault;
 import dev.migrate.sql.CheckFailed;
 import dev.migrate.sql.Statement;
-import dev.migrate.sqlite.SqliteSchema.SchemaObject;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.migrate.sqlite.SqliteSchema.SchemaObject;
-
 /**
  * The SQL that replaces a SQLite table by a changed copy, following SQLite's documented
  * procedure for the schema changes ALTER TABLE cannot make (lang_altertable.html, "Making

@@ -30,6 +30,7 @@ import dev.migrate.ops.ServerDefault;
 import dev.migrate.ops.TableConstraint;
 import dev.migrate.ops.TimescaleOperation;
 import dev.migrate.ops.ValidateConstraint;
+import dev.migrate.sql.OfflineCatalog;
 import dev.migrate.sql.Statement;
 
 /**
@@ -70,8 +71,8 @@ public final class SqliteDialect extends SqlDialect {
     }
 
     @Override
-    public boolean rebuildsTables() {
-        return true;
+    public OfflineCatalog offlineCatalog() {
+        return new SqliteSchemaModel();
     }
 
     @Override

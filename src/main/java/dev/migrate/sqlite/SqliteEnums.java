@@ -42,7 +42,7 @@ final class SqliteEnums {
 
     private static List<Use> uses(SqliteSchema schema, String name) {
         List<Use> out = new ArrayList<>();
-        for (SqliteSchema.SchemaObject o : schema.tables()) {
+        for (SchemaObject o : schema.tables()) {
             TableDef table;
             try {
                 table = TableDef.parse(o.sql());

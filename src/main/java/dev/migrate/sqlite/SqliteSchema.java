@@ -14,13 +14,6 @@ import dev.migrate.sqlite.SqlTokens.Token;
  * reads it from a live database today and can read it from replayed operations tomorrow.
  */
 final class SqliteSchema {
-    /** One row of sqlite_master; {@code sql} is null for the indexes SQLite makes for UNIQUE and PRIMARY KEY. */
-    record SchemaObject(String type, String name, String table, String sql) {
-        boolean is(String t) {
-            return type.equals(t);
-        }
-    }
-
     private final List<SchemaObject> objects;
 
     SqliteSchema(List<SchemaObject> objects) {

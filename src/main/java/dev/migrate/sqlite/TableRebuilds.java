@@ -88,7 +88,7 @@ final class TableRebuilds {
 
     /** The definition of table {@code name}; fails naming it when there is none. */
     static TableDef table(SqliteSchema schema, String name) {
-        SqliteSchema.SchemaObject o = schema.table(name);
+        SchemaObject o = schema.table(name);
         if (o == null || o.sql() == null) throw new CheckFailed("table " + name + " does not exist");
         try {
             return TableDef.parse(o.sql());

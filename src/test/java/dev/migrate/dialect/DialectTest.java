@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.core.Flavors;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
 import dev.migrate.postgres.PostgresDialect;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.Statement;
 import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.yaml.YamlReader;

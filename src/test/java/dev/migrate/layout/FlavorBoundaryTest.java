@@ -47,6 +47,23 @@ class FlavorBoundaryTest {
         assertEquals(List.of(), found, "database-specific tests outside postgres/ and sqlite/ (move them into the flavor)");
     }
 
+    /**
+     * The engine runs and writes what the flavor gives it: what one database needs besides (the
+     * SQLite schema model an offline script keeps for its table rebuilds) comes through the
+     * dialect, so no class of the engine names a flavor's.
+     */
+    @Test
+    void theEngineImportsNoFlavor() {
+        List<String> found = new ArrayList<>();
+        for (MainSources.Source s : MainSources.read().files()) {
+            if (!s.pkg().equals("dev.migrate.engine") && !s.pkg().startsWith("dev.migrate.engine.")) continue;
+            for (String p : s.importedPackages()) {
+                if (FLAVOR_FOLDERS.stream().anyMatch(f -> (p.replace('.', '/') + "/").startsWith(f))) found.add(s.path() + " imports " + p);
+            }
+        }
+        assertEquals(List.of(), found, "the engine reaches a database's particulars through its flavor or dialect");
+    }
+
     @Test
     void everyFlavorIsCalledByOneOfTheKnownNames() {
         assertEquals(DialectNames.ALL, Flavors.all().stream().map(Flavor::name).toList());

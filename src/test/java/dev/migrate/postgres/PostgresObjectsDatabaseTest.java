@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
 import dev.migrate.revision.YamlBody;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.Statement;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.yaml.YamlReader;

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
 import dev.migrate.revision.YamlBody;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;
 

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.ops.CreateTableComment;
-import dev.migrate.ops.IrreversibleOperation;
 import dev.migrate.sql.Statement;
 import dev.migrate.yaml.Node;
 import dev.migrate.yaml.YamlReader;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.dialect.UnsupportedOnDialect;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrate.engine.StatementFailed;
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.CheckFailed;
 import dev.migrate.sql.Statement;
 import dev.migrate.support.SqliteTestDatabase;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.ops.Operation;
-import dev.migrate.ops.OperationParser;
+import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.CheckFailed;
 import dev.migrate.sql.Statement;
 import dev.migrate.yaml.YamlReader;

@@ -21,9 +21,8 @@ import dev.migrate.engine.plan.Transaction;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.revision.RevisionScript;
-import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.OfflineCatalog;
 import dev.migrate.sql.Statement;
-import dev.migrate.sqlite.SqlTokens;
 
 /**
  * Writes as a SQL script what the online run would send for the same steps, without a database
@@ -33,11 +32,12 @@ import dev.migrate.sqlite.SqlTokens;
  * its start and user from the server's clock and session when the script runs, and no version
  * change can be checked by its row count.
  *
- * <p>On SQLite every statement written, and every statement of the revisions before the start of
- * the range ({@link #replay}), also feeds a {@link SqliteSchemaModel}: the table definitions a
- * table rebuild needs, known without a database. A computed statement (a rebuild) is written from
- * the model as the statements before it left it ({@link ModelCatalog}), and what it writes feeds
- * the model in turn; its phases go where the online run sends them, around the transaction.
+ * <p>Where the dialect computes statements from the catalog (SQLite's table rebuilds), every
+ * statement written, and every statement of the revisions before the start of the range
+ * ({@link #replay}), also feeds the dialect's {@link OfflineCatalog}: the definitions a computed
+ * statement needs, known without a database. A computed statement is written from that model as
+ * the statements before it left it, and what it writes feeds the model in turn; its phases go
+ * where the online run sends them, around the transaction.
  *
  * <p>On PostgreSQL every transaction begins with the online run's {@code SET LOCAL lock_timeout}
  * (and {@code statement_timeout}), and a revision outside a transaction sets them on the session
@@ -50,7 +50,7 @@ public final class OfflineMigrator {
     private final boolean transactionPerMigration;
     private final Function<String, RevisionScript> scripts;
     private final Consumer<String> log;
-    private final SqliteSchemaModel schema;
+    private final OfflineCatalog schema;
     private final TimeoutSettings timeouts;
 
     /** {@code history} null keeps no history table (the configuration's {@code history_table: null}). */
@@ -69,11 +69,11 @@ public final class OfflineMigrator {
         this.transactionPerMigration = transactionPerMigration;
         this.scripts = scripts;
         this.log = log;
-        this.schema = dialect.rebuildsTables() ? new SqliteSchemaModel() : null;
+        this.schema = dialect.offlineCatalog();
     }
 
-    /** The schema the statements so far build, on SQLite; null on other dialects. */
-    public SqliteSchemaModel schema() {
+    /** The schema the statements so far build, where the dialect keeps one offline; else null. */
+    public OfflineCatalog schema() {
         return schema;
     }
 
@@ -140,9 +140,9 @@ public final class OfflineMigrator {
                 timeouts.local(), timeouts.session(), timeouts.reset());
     }
 
-    /** What the online session sets up on connecting: SQLite enforces foreign keys there. */
+    /** What the online session sets up on connecting. */
     private void session(SqlScript out) {
-        if (schema != null) out.statement("PRAGMA foreign_keys = ON");
+        if (schema != null) schema.sessionSetUp().forEach(out::statement);
     }
 
     /**
@@ -200,38 +200,12 @@ public final class OfflineMigrator {
     }
 
     /**
-     * The SQL of a statement: its text, or for a computed one (a SQLite table rebuild) what it
-     * writes from the schema model, preceded by the row checks it would make on a database. A
-     * rebuild of a table whose definition the model does not know fails naming the revision
-     * that made it unknown, rather than rebuilding from a wrong definition.
+     * The SQL of a statement: its text, or for a computed one (a SQLite table rebuild) what the
+     * schema model writes for it, preceded by the row checks it would make on a database.
      */
     private List<String> sql(RevisionScript script, Statement st) {
         if (!st.isComputed() || schema == null) return List.of(st.sql());
-        String origin = script == null ? "the run" : origin(script, st);
-        ModelCatalog catalog = new ModelCatalog(schema);
-        List<String> sql;
-        try {
-            sql = st.computed().sql(catalog).await().indefinitely();
-        } catch (CheckFailed e) {
-            MigrateException why = schema.explain(origin, e.getMessage());
-            throw why != null ? why : new MigrateException(origin + ": " + e.getMessage());
-        } catch (MigrateException e) {
-            throw new MigrateException(origin + ": " + e.getMessage(), e);
-        }
-        for (String statement : sql) {
-            String dropped = droppedTable(statement);
-            if (dropped != null) schema.require(dropped, origin);
-        }
-        List<String> out = new ArrayList<>(catalog.checks());
-        out.addAll(sql);
-        return out;
-    }
-
-    /** The table of a {@code DROP TABLE} of the main database (how a rebuild replaces it), else null. */
-    private static String droppedTable(String sql) {
-        List<SqlTokens.Token> t = SqlTokens.of(sql);
-        if (t.size() != 3 || !t.get(0).is("DROP") || !t.get(1).is("TABLE") || !t.get(2).isIdentifier()) return null;
-        return t.get(2).identifier();
+        return schema.write(st.computed(), script == null ? "the run" : origin(script, st));
     }
 
     private void statement(SqlScript out, String sql, String origin) {

@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
 import java.util.Collection;
 

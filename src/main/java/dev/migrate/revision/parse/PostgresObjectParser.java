@@ -1,12 +1,23 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
-import static dev.migrate.ops.DefinitionParser.enumList;
-import static dev.migrate.ops.DefinitionParser.optionalText;
-import static dev.migrate.ops.DefinitionParser.requiredText;
-import static dev.migrate.ops.OperationParser.checkFields;
+import static dev.migrate.revision.parse.DefinitionParser.enumList;
+import static dev.migrate.revision.parse.OperationParser.checkFields;
+import static dev.migrate.yaml.Fields.optionalText;
+import static dev.migrate.yaml.Fields.requiredText;
 
 import java.util.List;
 
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.CreateEnum;
+import dev.migrate.ops.CreateExtension;
+import dev.migrate.ops.CreateView;
+import dev.migrate.ops.DropEnum;
+import dev.migrate.ops.DropExtension;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.RenameEnumValue;
+import dev.migrate.ops.ReplaceEnumValues;
+import dev.migrate.ops.Source;
 import dev.migrate.yaml.Node;
 
 /** Reads the operations on enum types, extensions and views (README, "YAML revisions"). */

@@ -1,5 +1,6 @@
-package dev.migrate.ops;
+package dev.migrate.revision;
 
+import dev.migrate.ops.Operation;
 import dev.migrate.yaml.SourceException;
 
 /**

@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sqlite;
 
 /** One object of the modelled {@code sqlite_master}; its text is unknown while {@link #unknown} says why. */
 final class ModelEntry {

@@ -1,9 +1,9 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
-import static dev.migrate.ops.DefinitionParser.names;
-import static dev.migrate.ops.DefinitionParser.optionalText;
-import static dev.migrate.ops.DefinitionParser.required;
-import static dev.migrate.ops.DefinitionParser.requiredText;
+import static dev.migrate.yaml.Fields.names;
+import static dev.migrate.yaml.Fields.optionalText;
+import static dev.migrate.yaml.Fields.required;
+import static dev.migrate.yaml.Fields.requiredText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +11,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.BulkInsert;
+import dev.migrate.ops.Change;
+import dev.migrate.ops.CheckConstraint;
+import dev.migrate.ops.Column;
+import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateCheckConstraint;
+import dev.migrate.ops.CreateForeignKey;
+import dev.migrate.ops.CreateIndex;
+import dev.migrate.ops.CreatePrimaryKey;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.CreateTableComment;
+import dev.migrate.ops.CreateUniqueConstraint;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.Execute;
+import dev.migrate.ops.OnlyOn;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.PrimaryKey;
+import dev.migrate.ops.RenameColumn;
+import dev.migrate.ops.RenameTable;
+import dev.migrate.ops.Source;
+import dev.migrate.ops.TableConstraint;
+import dev.migrate.ops.TableDefinition;
+import dev.migrate.ops.UniqueConstraint;
+import dev.migrate.ops.ValidateConstraint;
 import dev.migrate.sql.DialectNames;
 import dev.migrate.yaml.Node;
+import dev.migrate.yaml.Values;
 
 /**
  * Reads a YAML list of operations, each a one-key mapping ({@code - add_column: {...}}). Unknown
@@ -195,17 +225,17 @@ public final class OperationParser {
         Node nullable = body.get("nullable");
         if (body.has("using") && type.isNull()) throw body.get("using").error(what + ": using needs type");
         if (body.has("values") && type.isNull()) throw body.get("values").error(what + ": values needs type");
-        ColumnType newType = type.isNull() ? null : ColumnType.parse(type);
+        ColumnType newType = type.isNull() ? null : ColumnTypeParser.parse(type);
         if (body.has("values")) newType = DefinitionParser.enumValues(body, requiredText(body, "column", what), newType);
         AlterColumn op = new AlterColumn(at, requiredText(body, "table", what), requiredText(body, "column", what),
                 newType, optionalText(body, "using"),
                 nullable.isNull() ? null : nullable.asBoolean(true),
-                body.has("server_default") ? new Change<>(ServerDefault.parse(body.get("server_default"))) : null,
+                body.has("server_default") ? new Change<>(DefinitionParser.serverDefault(body.get("server_default"))) : null,
                 body.has("comment") ? new Change<>(optionalText(body, "comment")) : null,
                 optionalText(body, "new_name"),
-                existingType.isNull() ? null : ColumnType.parse(existingType),
+                existingType.isNull() ? null : ColumnTypeParser.parse(existingType),
                 body.has("existing_server_default")
-                        ? new Change<>(ServerDefault.parse(body.get("existing_server_default"))) : null,
+                        ? new Change<>(DefinitionParser.serverDefault(body.get("existing_server_default"))) : null,
                 body.has("existing_comment") ? new Change<>(optionalText(body, "existing_comment")) : null);
         if (op.type() == null && op.nullable() == null && op.serverDefault() == null && op.comment() == null
                 && op.newName() == null) {
@@ -291,7 +321,7 @@ public final class OperationParser {
         Node declared = body.get("types");
         if (!declared.isNull()) {
             for (Map.Entry<String, Node> e : declared.entries().entrySet()) {
-                types.put(e.getKey(), ColumnType.parse(e.getValue()));
+                types.put(e.getKey(), ColumnTypeParser.parse(e.getValue()));
             }
         }
         List<Map<String, Object>> rows = new ArrayList<>();

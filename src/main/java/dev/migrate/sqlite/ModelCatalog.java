@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sqlite;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.migrate.MigrateException;
+import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.Computed;
+import dev.migrate.sql.OfflineCatalog;
 import dev.migrate.sqlite.SqlTokens.Token;
 import dev.migrate.sqlite.SqlTokens.Type;
-import dev.migrate.sqlite.SqlTokens;
 
 /**
  * An in-memory {@code sqlite_master}, kept by replaying the statements of the revisions in order:
@@ -23,7 +25,7 @@ import dev.migrate.sqlite.SqlTokens;
  * unknown, remembering which revision did it; asking for an unknown table then fails naming both
  * revisions, rather than rebuilding from a wrong definition.
  */
-public final class SqliteSchemaModel {
+public final class SqliteSchemaModel implements OfflineCatalog {
     /** Statements that change no schema object. */
     private static final Set<String> NO_SCHEMA_CHANGE = Set.of("INSERT", "UPDATE", "DELETE", "SELECT", "WITH",
             "REPLACE", "VALUES", "PRAGMA", "ANALYZE", "VACUUM", "REINDEX", "BEGIN", "COMMIT", "END", "ROLLBACK",
@@ -33,7 +35,47 @@ public final class SqliteSchemaModel {
     /** Set once a statement may have created or changed objects the model cannot name. */
     private ModelEntry.Unknown others;
 
+    /** The online session connects with foreign keys enforced ({@link SqliteDatabase}); the script switches them on. */
+    @Override
+    public List<String> sessionSetUp() {
+        return List.of(TableRebuilds.FOREIGN_KEYS_ON);
+    }
+
+    /**
+     * A rebuild's SQL written from the model, through the {@link ModelCatalog} it reads. A rebuild
+     * of a table whose definition the model does not know fails naming the revision that made it
+     * unknown, rather than rebuilding from a wrong definition.
+     */
+    @Override
+    public List<String> write(Computed computed, String origin) {
+        ModelCatalog catalog = new ModelCatalog(this);
+        List<String> sql;
+        try {
+            sql = computed.sql(catalog).await().indefinitely();
+        } catch (CheckFailed e) {
+            MigrateException why = explain(origin, e.getMessage());
+            throw why != null ? why : new MigrateException(origin + ": " + e.getMessage());
+        } catch (MigrateException e) {
+            throw new MigrateException(origin + ": " + e.getMessage(), e);
+        }
+        for (String statement : sql) {
+            String dropped = droppedTable(statement);
+            if (dropped != null) require(dropped, origin);
+        }
+        List<String> out = new ArrayList<>(catalog.checks());
+        out.addAll(sql);
+        return out;
+    }
+
+    /** The table of a {@code DROP TABLE} of the main database (how a rebuild replaces it), else null. */
+    private static String droppedTable(String sql) {
+        List<Token> t = SqlTokens.of(sql);
+        if (t.size() != 3 || !t.get(0).is("DROP") || !t.get(1).is("TABLE") || !t.get(2).isIdentifier()) return null;
+        return t.get(2).identifier();
+    }
+
     /** Follows one statement; {@code origin} names where it comes from ({@code revision X (file:line)}) for errors. */
+    @Override
     public void apply(String sql, String origin) {
         List<Token> t = SqlTokens.of(sql);
         if (t.isEmpty()) return;
@@ -47,6 +89,7 @@ public final class SqliteSchemaModel {
     }
 
     /** Makes every object unknown from here on, because of {@code origin}. */
+    @Override
     public void forgetAll(String origin, String reason) {
         others = new ModelEntry.Unknown(origin, reason);
         for (ModelEntry e : entries) e.unknown = others;

@@ -1,11 +1,10 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 
 import dev.migrate.sqlite.SqlTokens.Token;
-import dev.migrate.sqlite.SqlTokens;
 
 /**
  * The text SQLite stores for a table ({@code CREATE TABLE name (...)}), split into its column

@@ -1,4 +1,4 @@
-package dev.migrate.ops;
+package dev.migrate.yaml;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import dev.migrate.yaml.Node;
 
 /**
  * Turns YAML values into the plain Java values dialects render as literals: null, Boolean,

@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sqlite;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.function.Function;
 
 import dev.migrate.sqlite.SqlTokens.Token;
 import dev.migrate.sqlite.SqlTokens.Type;
-import dev.migrate.sqlite.SqlTokens;
 
 /**
  * What SQLite's ALTER TABLE ... RENAME does to the stored schema, replayed on the model: the new

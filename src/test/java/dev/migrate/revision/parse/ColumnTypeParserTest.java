@@ -1,16 +1,17 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.ops.ColumnType;
 import dev.migrate.yaml.Node;
 import dev.migrate.yaml.YamlReader;
 
-class ColumnTypeTest {
+class ColumnTypeParserTest {
     private static ColumnType parse(String text) {
-        return ColumnType.parse(YamlReader.read("type: '" + text + "'", "v1.yaml").get("type"));
+        return ColumnTypeParser.parse(YamlReader.read("type: '" + text + "'", "v1.yaml").get("type"));
     }
 
     @Test
@@ -38,7 +39,7 @@ class ColumnTypeTest {
     @Test
     void unknownTypeNamesFileLineAndTheValidNames() {
         Node node = YamlReader.read("a: 1\ntype: strng(50)\n", "v1.yaml").get("type");
-        UnknownColumnType e = assertThrows(UnknownColumnType.class, () -> ColumnType.parse(node));
+        UnknownColumnType e = assertThrows(UnknownColumnType.class, () -> ColumnTypeParser.parse(node));
         assertEquals("v1.yaml:2: unknown column type 'strng(50)' (expected one of: uuid, json, jsonb, string(n), text,"
                 + " boolean, smallint, integer, bigint, identity, bigidentity, numeric(p,s), float, double, date, time,"
                 + " timestamp, timestamptz, interval, bytes, array(T), sql(...), enum(NAME))", e.getMessage());

@@ -1,4 +1,4 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +11,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AlterColumn;
+import dev.migrate.ops.BulkInsert;
+import dev.migrate.ops.Change;
+import dev.migrate.ops.CheckConstraint;
+import dev.migrate.ops.Column;
+import dev.migrate.ops.DropColumn;
+import dev.migrate.ops.DropConstraint;
+import dev.migrate.ops.DropIndex;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.ForeignKey;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.ServerDefault;
+import dev.migrate.ops.Source;
 import dev.migrate.yaml.SourceException;
 import dev.migrate.yaml.YamlReader;
 

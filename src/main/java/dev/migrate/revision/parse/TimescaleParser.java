@@ -1,14 +1,29 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
-import static dev.migrate.ops.DefinitionParser.names;
-import static dev.migrate.ops.DefinitionParser.optionalText;
-import static dev.migrate.ops.DefinitionParser.required;
-import static dev.migrate.ops.DefinitionParser.requiredText;
-import static dev.migrate.ops.OperationParser.checkFields;
+import static dev.migrate.revision.parse.OperationParser.checkFields;
+import static dev.migrate.yaml.Fields.names;
+import static dev.migrate.yaml.Fields.optionalText;
+import static dev.migrate.yaml.Fields.required;
+import static dev.migrate.yaml.Fields.requiredText;
 
 import java.util.List;
 
+import dev.migrate.ops.AddCompressionPolicy;
+import dev.migrate.ops.AddRetentionPolicy;
+import dev.migrate.ops.CreateContinuousAggregate;
+import dev.migrate.ops.CreateHypertable;
+import dev.migrate.ops.DisableCompression;
+import dev.migrate.ops.DropContinuousAggregate;
+import dev.migrate.ops.EnableCompression;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.RefreshContinuousAggregate;
+import dev.migrate.ops.RefreshPolicy;
+import dev.migrate.ops.RemoveCompressionPolicy;
+import dev.migrate.ops.RemoveRetentionPolicy;
+import dev.migrate.ops.SetChunkTimeInterval;
+import dev.migrate.ops.Source;
 import dev.migrate.yaml.Node;
+import dev.migrate.yaml.Values;
 
 /** Reads the TimescaleDB operations (README, "YAML revisions"). */
 final class TimescaleParser {

@@ -1,4 +1,4 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,38 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrate.ops.AddColumn;
+import dev.migrate.ops.AddCompressionPolicy;
+import dev.migrate.ops.AddEnumValue;
+import dev.migrate.ops.AddRetentionPolicy;
+import dev.migrate.ops.Column;
+import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.CreateContinuousAggregate;
+import dev.migrate.ops.CreateEnum;
+import dev.migrate.ops.CreateExtension;
+import dev.migrate.ops.CreateHypertable;
+import dev.migrate.ops.CreateTable;
+import dev.migrate.ops.CreateView;
+import dev.migrate.ops.DisableCompression;
+import dev.migrate.ops.DropContinuousAggregate;
+import dev.migrate.ops.DropEnum;
+import dev.migrate.ops.DropExtension;
+import dev.migrate.ops.DropTable;
+import dev.migrate.ops.DropView;
+import dev.migrate.ops.EnableCompression;
+import dev.migrate.ops.Execute;
+import dev.migrate.ops.OnlyOn;
+import dev.migrate.ops.Operation;
+import dev.migrate.ops.RefreshContinuousAggregate;
+import dev.migrate.ops.RefreshPolicy;
+import dev.migrate.ops.RemoveCompressionPolicy;
+import dev.migrate.ops.RemoveRetentionPolicy;
+import dev.migrate.ops.RenameEnumValue;
+import dev.migrate.ops.ReplaceEnumValues;
+import dev.migrate.ops.SetChunkTimeInterval;
+import dev.migrate.ops.Source;
 import dev.migrate.postgres.PostgresDialect;
+import dev.migrate.revision.IrreversibleOperation;
 import dev.migrate.revision.YamlBody;
 import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.yaml.SourceException;

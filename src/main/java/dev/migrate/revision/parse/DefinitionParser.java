@@ -1,11 +1,26 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
+
+import static dev.migrate.yaml.Fields.names;
+import static dev.migrate.yaml.Fields.optionalText;
+import static dev.migrate.yaml.Fields.required;
+import static dev.migrate.yaml.Fields.requiredText;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.migrate.ops.CheckConstraint;
+import dev.migrate.ops.Column;
+import dev.migrate.ops.ColumnType;
+import dev.migrate.ops.ForeignKey;
+import dev.migrate.ops.Index;
+import dev.migrate.ops.PrimaryKey;
+import dev.migrate.ops.ServerDefault;
+import dev.migrate.ops.TableDefinition;
+import dev.migrate.ops.UniqueConstraint;
 import dev.migrate.yaml.Node;
+import dev.migrate.yaml.Values;
 
 /** Reads the definitions operations are made of: columns, tables, constraints and indexes. */
 final class DefinitionParser {
@@ -23,35 +38,11 @@ final class DefinitionParser {
     private DefinitionParser() {
     }
 
-    /** A required field of {@code node}; a missing one fails naming the field and {@code what} needs it. */
-    static Node required(Node node, String field, String what) {
-        Node value = node.get(field);
-        if (value.isNull()) throw node.error(what + " needs field '" + field + "'");
-        return value;
-    }
-
-    static String requiredText(Node node, String field, String what) {
-        return required(node, field, what).text();
-    }
-
-    static String optionalText(Node node, String field) {
-        Node value = node.get(field);
-        return value.isNull() ? null : value.text();
-    }
-
-    static List<String> names(Node node, String field, String what, boolean required) {
-        Node value = node.get(field);
-        if (value.isNull() && required) throw node.error(what + " needs field '" + field + "'");
-        List<String> out = value.asStringList();
-        if (required && out.isEmpty()) throw value.error(what + ": '" + field + "' must name at least one column");
-        return out;
-    }
-
     static Column column(Node node) {
         if (!node.isMap()) throw node.error("a column is a mapping with at least name and type");
         node.checkKeys("column", COLUMN_FIELDS);
         String name = requiredText(node, "name", "a column");
-        ColumnType type = ColumnType.parse(required(node, "type", "column '" + name + "'"));
+        ColumnType type = ColumnTypeParser.parse(required(node, "type", "column '" + name + "'"));
         if (node.has("values")) type = enumValues(node, name, type);
         boolean primaryKey = node.get("primary_key").asBoolean(false);
         boolean nullable = node.get("nullable").asBoolean(!primaryKey && !type.isIdentity());
@@ -68,8 +59,23 @@ final class DefinitionParser {
         } else if (node.has("on_delete") || node.has("on_update")) {
             throw node.error("column '" + name + "': on_delete and on_update need references");
         }
-        return new Column(name, type, nullable, ServerDefault.parse(node.get("server_default")), primaryKey,
+        return new Column(name, type, nullable, serverDefault(node.get("server_default")), primaryKey,
                 node.get("unique").asBoolean(false), optionalText(node, "comment"), references);
+    }
+
+    /** The default written at {@code node}, or null when the node is null. */
+    static ServerDefault serverDefault(Node node) {
+        if (node.isNull()) return null;
+        Object value = Values.of(node);
+        if (value instanceof String) {
+            String text = ((String) value).trim();
+            if (text.equals("now()")) return ServerDefault.NOW;
+            if (text.equals("uuid()")) return ServerDefault.UUID;
+            if (text.startsWith("sql(") && text.endsWith(")")) {
+                return ServerDefault.sql(text.substring(4, text.length() - 1).trim());
+            }
+        }
+        return ServerDefault.literal(value);
     }
 
     /**

@@ -1,13 +1,16 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
 import java.util.List;
 
+import dev.migrate.ops.Column;
+import dev.migrate.ops.Index;
+import dev.migrate.ops.TableDefinition;
 import dev.migrate.yaml.Node;
 
 /**
  * The readers of column, table, index, enum and view definitions, for the other files that speak
  * the vocabulary of revision files (the target schema, {@code schema.yaml}): one parser, so both
- * files accept and refuse exactly the same things.
+ * files accept and refuse exactly the same things. Plain fields are read with {@link dev.migrate.yaml.Fields}.
  */
 public final class Definitions {
     /** The fields of a table in create_table. */
@@ -41,20 +44,5 @@ public final class Definitions {
     /** The required {@code query} of a view, without a trailing semicolon. */
     public static String viewQuery(Node node, String what) {
         return PostgresObjectParser.query(node, what);
-    }
-
-    /** An optional list of names under {@code field} (a single name is a list of one). */
-    public static List<String> names(Node node, String field, String what) {
-        return DefinitionParser.names(node, field, what, false);
-    }
-
-    /** A required text field. */
-    public static String requiredText(Node node, String field, String what) {
-        return DefinitionParser.requiredText(node, field, what);
-    }
-
-    /** An optional text field, or null. */
-    public static String optionalText(Node node, String field) {
-        return DefinitionParser.optionalText(node, field);
     }
 }

@@ -1,5 +1,6 @@
-package dev.migrate.ops;
+package dev.migrate.revision.parse;
 
+import dev.migrate.ops.ColumnType;
 import dev.migrate.yaml.Node;
 import dev.migrate.yaml.SourceException;
 
