@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.config.DatabaseUrl;
 import dev.migrate.core.Flavors;
 import dev.migrate.errors.ConnectionFailed;
 import io.vertx.mutiny.core.Vertx;
@@ -79,7 +78,7 @@ class ConnectTimeoutTest {
 
     /** Opens {@code url} as the commands do; the await's own limit only keeps a broken timeout from hanging the build. */
     private static ConnectionFailed failure(String url, Duration wait, Duration timeout, List<String> log) {
-        return assertThrows(ConnectionFailed.class, () -> Flavors.open(DatabaseUrl.parse(url, System.getenv(), Path.of("")),
+        return assertThrows(ConnectionFailed.class, () -> Flavors.open(Flavors.parse(url, System.getenv(), Path.of("")),
                 () -> VERTX, wait, timeout, log::add).await().atMost(Duration.ofSeconds(60)));
     }
 

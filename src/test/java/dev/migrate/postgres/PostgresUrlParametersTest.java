@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.config.DatabaseUrl;
 import dev.migrate.core.Flavors;
 import dev.migrate.engine.Database;
 import dev.migrate.support.PostgresTestDatabase;
@@ -37,7 +36,7 @@ class PostgresUrlParametersTest {
 
     /** Opens {@code url} the way every command does. */
     private static Database open(String url) {
-        return Flavors.open(DatabaseUrl.parse(url, System.getenv(), Path.of("")), () -> VERTX).await().indefinitely();
+        return Flavors.open(Flavors.parse(url, System.getenv(), Path.of("")), () -> VERTX).await().indefinitely();
     }
 
     private static List<String> firstRow(Database session, String sql) {
