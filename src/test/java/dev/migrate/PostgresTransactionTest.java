@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.migrate.core.Flavors;
 import dev.migrate.dialect.BookkeepingSql;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.LockHoldersSql;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
@@ -120,6 +121,11 @@ class PostgresTransactionTest extends TransactionScenarios {
         @Override
         public boolean limitsLockWaits() {
             return dialect.limitsLockWaits();
+        }
+
+        @Override
+        public LockHoldersSql lockHolders() {
+            return dialect.lockHolders();
         }
 
         @Override

@@ -24,7 +24,18 @@ public interface BookkeepingSql {
     /** The moment a statement runs, as {@link #timestampText} reads it back, for a script printed before it runs. */
     String now();
 
-    /** Who ran a step: the database role where there is one, else {@code osUser} (a SQL literal or NULL). */
+    /**
+     * The statement that notes when a step starts, for a history row the server times, inside a
+     * transaction that began before the step (in the run's one transaction, the transaction's start
+     * is the run's, not the step's); null where the runner times the rows itself, as it does on a
+     * database whose session does not pipeline.
+     */
+    String markStepStart();
+
+    /** The moment {@link #markStepStart} noted, as a value of {@link #timestampType()}; null where that is null. */
+    String stepStarted();
+
+        /** Who ran a step: the database role where there is one, else {@code osUser} (a SQL literal or NULL). */
     String runBy(String osUser);
 
     /**

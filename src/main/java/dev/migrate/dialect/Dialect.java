@@ -45,6 +45,12 @@ public interface Dialect {
     boolean limitsLockWaits();
 
     /**
+     * The query that names who holds the locks a statement gave up waiting for, for the report of
+     * lock-aware DDL; null where {@link #limitsLockWaits} is false, as no wait gives up there.
+     */
+    LockHoldersSql lockHolders();
+
+    /**
      * Whether {@code statement} must run alone, in autocommit, on a server of {@code serverMajorVersion}
      * (0 when unknown, taken as a current server): what its text marks so, and what this database
      * refuses inside a transaction block on that version.

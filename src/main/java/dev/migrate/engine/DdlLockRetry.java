@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.migrate.config.DdlLockSettings;
 import dev.migrate.config.Durations;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.LockHoldersSql;
 import io.smallrye.mutiny.Uni;
 import dev.migrate.errors.MigrationFailed;
 
@@ -32,11 +33,13 @@ public final class DdlLockRetry {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     private final TimeoutSettings timeouts;
+    private final Dialect dialect;
     private final Database db;
     private final Consumer<String> log;
 
     public DdlLockRetry(DdlLockSettings settings, Dialect dialect, Database db, Consumer<String> log) {
         this.timeouts = new TimeoutSettings(settings, dialect);
+        this.dialect = dialect;
         this.db = db;
         this.log = log;
     }
@@ -80,9 +83,15 @@ public final class DdlLockRetry {
         });
     }
 
-    /** The holders described, or why they could not be read: the timeout stays what is reported. */
+    /**
+     * The holders described, or why they could not be read: the timeout stays what is reported. Read
+     * on the migration's own session right after its transaction rolled back, while they still hold
+     * the locks.
+     */
     private Uni<String> holders(MigrationFailed failed) {
-        return LockHolders.of(db, failed.sql()).map(LockHolders::describe)
+        LockHoldersSql holders = dialect.lockHolders();
+        if (holders == null) return Uni.createFrom().item("the lock holders cannot be read on this database");
+        return db.query(holders.query(LockedTables.of(failed.sql() == null ? "" : failed.sql()))).map(holders::describe)
                 .onFailure().recoverWithItem(e -> "the lock holders could not be read: " + e.getMessage());
     }
 

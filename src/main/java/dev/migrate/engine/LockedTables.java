@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * The tables a statement takes locks on, as far as its text tells: the table an {@code ALTER
  * TABLE}, {@code DROP TABLE}, {@code LOCK} or {@code TRUNCATE} names, the one an index or trigger
  * is built {@code ON}, the one a foreign key {@code REFERENCES} (it locks both), and those a data
- * statement reads or writes. Names are kept as written ({@code app."Orders"}), which is what
- * {@code to_regclass} resolves the way the statement did. A word that is no table ({@code ON
- * DELETE}) costs nothing: it resolves to no relation.
+ * statement reads or writes. Names are kept as written ({@code app."Orders"}), which is what the
+ * dialect's lock holders query resolves the way the statement did (PostgreSQL's {@code to_regclass}).
+ * A word that is no table ({@code ON DELETE}) costs nothing: it resolves to no relation.
  */
 final class LockedTables {
     private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)";

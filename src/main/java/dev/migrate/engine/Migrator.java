@@ -55,10 +55,6 @@ import dev.migrate.errors.MigrationFailed;
  * statement gave up waiting is rolled back and run again ({@link DdlLockRetry}).
  */
 public final class Migrator {
-    /** In the run's one transaction, {@code now()} is the run's start: each step notes its own. */
-    private static final String MARK_STEP_START = "SELECT set_config('migrate.step_started', clock_timestamp()::text, true)";
-    private static final String STEP_STARTED = "current_setting('migrate.step_started')::timestamptz";
-
     private final Database db;
     private final Dialect dialect;
     private final VersionTable versionTable;
@@ -282,8 +278,9 @@ public final class Migrator {
             if (!r.outside() && t.commits() && !last && asyncCommit != null) batch.add(Command.control(asyncCommit));
             String serverStart = null;
             if (!r.outside() && db.pipelines()) {
-                serverStart = t.begins() ? "now()" : STEP_STARTED;
-                if (!t.begins()) batch.add(Command.control(MARK_STEP_START));
+                // In the run's one transaction, now() is the run's start: each step notes its own.
+                serverStart = t.begins() ? "now()" : dialect.bookkeeping().stepStarted();
+                if (!t.begins()) batch.add(Command.control(dialect.bookkeeping().markStepStart()));
             }
             for (Action action : t.actions()) batch.add(command(action, startedAt, started, serverStart));
             if (t.commits()) batch.add(Command.control("COMMIT"));

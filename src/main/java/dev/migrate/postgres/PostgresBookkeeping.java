@@ -34,6 +34,17 @@ final class PostgresBookkeeping implements BookkeepingSql {
         return "now()";
     }
 
+    /** A setting local to the transaction: in the run's one transaction, {@code now()} is the run's start. */
+    @Override
+    public String markStepStart() {
+        return "SELECT set_config('migrate.step_started', clock_timestamp()::text, true)";
+    }
+
+    @Override
+    public String stepStarted() {
+        return "current_setting('migrate.step_started')::timestamptz";
+    }
+
     @Override
     public String runBy(String osUser) {
         return "current_user";

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.migrate.Json;
 import dev.migrate.dialect.BookkeepingSql;
+import dev.migrate.dialect.LockHoldersSql;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.ops.AddColumn;
 import dev.migrate.ops.AlterColumn;
@@ -38,6 +39,7 @@ import dev.migrate.sql.Statement;
 /** PostgreSQL (15 and later): everything runs in place; comments are stored with COMMENT ON. */
 public final class PostgresDialect extends SqlDialect {
     private static final BookkeepingSql BOOKKEEPING = new PostgresBookkeeping();
+    private static final LockHoldersSql LOCK_HOLDERS = new PostgresLockHolders();
     public static final PostgresDialect INSTANCE = new PostgresDialect();
 
     private final PostgresEnums enums = new PostgresEnums(this);
@@ -59,6 +61,11 @@ public final class PostgresDialect extends SqlDialect {
     @Override
     public boolean limitsLockWaits() {
         return true;
+    }
+
+    @Override
+    public LockHoldersSql lockHolders() {
+        return LOCK_HOLDERS;
     }
 
     @Override

@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.engine.ConnectRetry;
 import dev.migrate.engine.Database;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.lock.MigrationLock;
+import dev.migrate.flavor.ConnectRetry;
 import dev.migrate.flavor.Flavor;
 import dev.migrate.inspect.InspectOptions;
 import dev.migrate.inspect.Inspector;
@@ -49,7 +49,7 @@ public final class PostgresFlavor implements Flavor {
         return true;
     }
 
-    /** Retries a server that is not up yet (see {@link ConnectRetry}). */
+    /** Retries a server that is not up yet (see {@link ConnectRetry} and {@link PostgresConnectFailures}). */
     @Override
     public Uni<Database> open(DatabaseUrl url, Supplier<Vertx> vertx, Duration wait, Duration timeout, Consumer<String> log) {
         PostgresUrl pg = (PostgresUrl) url;
@@ -60,7 +60,7 @@ public final class PostgresFlavor implements Flavor {
         }
         String where = url.masked() + " (" + url.describe() + ")";
         return new ConnectRetry(() -> PostgresDatabase.connect(vertx.get(), options, url.masked(), where),
-                url.masked(), where, wait, attemptTimeout, log).open();
+                PostgresConnectFailures.INSTANCE, url.masked(), where, wait, attemptTimeout, log).open();
     }
 
     @Override

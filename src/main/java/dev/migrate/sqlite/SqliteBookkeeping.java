@@ -34,6 +34,17 @@ final class SqliteBookkeeping implements BookkeepingSql {
         return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
     }
 
+    /** A SQLite session runs one statement at a time, so the runner times each history row as it sends it. */
+    @Override
+    public String markStepStart() {
+        return null;
+    }
+
+    @Override
+    public String stepStarted() {
+        return null;
+    }
+
     @Override
     public String runBy(String osUser) {
         return osUser;

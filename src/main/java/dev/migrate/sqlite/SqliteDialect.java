@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.migrate.Json;
 import dev.migrate.dialect.BookkeepingSql;
+import dev.migrate.dialect.LockHoldersSql;
 import dev.migrate.dialect.SqlDialect;
 import dev.migrate.dialect.UnsupportedOnDialect;
 import dev.migrate.ops.AddColumn;
@@ -68,6 +69,12 @@ public final class SqliteDialect extends SqlDialect {
     @Override
     public boolean limitsLockWaits() {
         return false;
+    }
+
+    /** No lock holders to read: no wait for a lock gives up here (see {@link #limitsLockWaits}). */
+    @Override
+    public LockHoldersSql lockHolders() {
+        return null;
     }
 
     @Override

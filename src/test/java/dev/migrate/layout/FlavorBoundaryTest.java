@@ -16,14 +16,23 @@ import dev.migrate.sql.DialectNames;
 
 /**
  * What is particular to one database lives in its folder ({@code postgres/}, {@code sqlite/}):
- * code elsewhere that tests a dialect's name, or asks whether a session or dialect is one
- * database's, is knowledge that a new database would have to find and change by hand.
+ * code elsewhere that tests a dialect's name, asks whether a session or dialect is one
+ * database's, or uses a database driver's own types, is knowledge that a new database would have
+ * to find and change by hand.
  */
 class FlavorBoundaryTest {
     private static final Pattern NAME = Pattern.compile("\"(postgresql|postgres|sqlite)\"");
     /** Asking whether a session, dialect, inspector, flavor or URL is one database's: by instanceof or a cast. */
     private static final Pattern FLAVOR_TYPE = Pattern.compile("instanceof (Postgres|Sqlite)(Database|Dialect|Inspector|Flavor|Url)\\b"
             + "|\\((Postgres|Sqlite)(Database|Dialect|Inspector|Flavor|Url)\\)\\s*[\\w(]");
+    /**
+     * A database driver's packages, imported or written out in full: the Vert.x PostgreSQL and SQL
+     * clients (their Mutiny forms too), the SQLite driver, and JDBC, which only the SQLite flavor
+     * uses. Vert.x's core (the event loop a flavor may ask for) is no driver. Nothing outside the
+     * flavor folders uses one, so there is no allow-list.
+     */
+    private static final Pattern DRIVER_TYPE = Pattern.compile(
+            "\\b(?:io\\.vertx\\.(?:mutiny\\.)?(?:pgclient|sqlclient)|org\\.sqlite|javax?\\.sql)\\.[\\w.*]+");
     private static final List<String> FLAVOR_FOLDERS = List.of("dev/migrate/postgres/", "dev/migrate/sqlite/");
     /**
      * Where the names may still be written: the one list of them; and the Alembic import, which
@@ -62,6 +71,24 @@ class FlavorBoundaryTest {
             }
         }
         assertEquals(List.of(), found, "the engine reaches a database's particulars through its flavor or dialect");
+    }
+
+    @Test
+    void noDriverTypeIsUsedOutsideTheFlavorFolders() {
+        List<String> found = new ArrayList<>();
+        for (MainSources.Source s : MainSources.read().files()) {
+            if (FLAVOR_FOLDERS.stream().anyMatch(s.path()::startsWith)) continue;
+            found.addAll(hits(s.path(), withoutComments(s.text()), DRIVER_TYPE));
+        }
+        assertEquals(List.of(), found, "database driver types outside postgres/ and sqlite/ (ask the flavor or its dialect instead)");
+    }
+
+    @Test
+    void aDriverTypeIsFoundByFileAndLine() {
+        String code = "package dev.migrate.engine;\n\nimport io.vertx.pgclient.PgException;\nimport io.vertx.core.Vertx;\n"
+                + "// org.sqlite.SQLiteConfig in a comment is no use\nclass A { java.sql.SQLException e; io.vertx.mutiny.sqlclient.Row r; }\n";
+        assertEquals(List.of("engine/A.java:3: io.vertx.pgclient.PgException", "engine/A.java:6: java.sql.SQLException",
+                "engine/A.java:6: io.vertx.mutiny.sqlclient.Row"), hits("engine/A.java", withoutComments(code), DRIVER_TYPE));
     }
 
     @Test

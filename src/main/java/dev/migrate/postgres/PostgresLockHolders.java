@@ -1,29 +1,23 @@
-package dev.migrate.engine;
+package dev.migrate.postgres;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.smallrye.mutiny.Uni;
+import dev.migrate.dialect.LockHoldersSql;
 
 /**
- * Who holds locks on the tables a timed-out statement needed: read on the migration's own session
- * right after its transaction rolled back, when the holders still hold them (the migration has let
- * go, so it is not among them). One catalog query; should it fail, the report says so rather than
- * hide the timeout behind it.
+ * Who holds locks on the tables a timed-out statement needed, from {@code pg_locks} and
+ * {@code pg_stat_activity}: one catalog query, on the migration's own session (it has let go of
+ * its locks by then, so it is not among the holders). The tables are resolved by
+ * {@code to_regclass} as the statement wrote them; on no recognisable table, the query asks about
+ * every table of the database.
  */
-final class LockHolders {
+final class PostgresLockHolders implements LockHoldersSql {
     /** What is kept of a holder's query: enough to recognise it, short enough for one line. */
     static final int QUERY_CHARS = 80;
 
-    private LockHolders() {
-    }
-
-    /** The sessions holding granted locks on the tables of {@code sql}; on no recognisable table, on any table. */
-    static Uni<List<LockHolder>> of(Database db, String sql) {
-        return db.query(query(LockedTables.of(sql == null ? "" : sql))).map(LockHolders::holders);
-    }
-
-    static String query(List<String> tables) {
+    @Override
+    public String query(List<String> tables) {
         StringBuilder relations = new StringBuilder();
         for (String t : tables) {
             if (relations.length() > 0) relations.append(", ");
@@ -50,8 +44,9 @@ final class LockHolders {
         return out;
     }
 
-    /** The holders on one line each, indented under a report's line; what to say when none was found. */
-    static String describe(List<LockHolder> holders) {
+    @Override
+    public String describe(List<List<String>> rows) {
+        List<LockHolder> holders = holders(rows);
         if (holders.isEmpty()) return "no session holds a lock on its tables any more (the holder has just finished)";
         StringBuilder out = new StringBuilder("held by ");
         for (int i = 0; i < holders.size(); i++) {

@@ -1,4 +1,4 @@
-package dev.migrate.engine;
+package dev.migrate.flavor;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -9,25 +9,26 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.migrate.config.Durations;
+import dev.migrate.engine.Backoff;
+import dev.migrate.engine.Database;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
-import io.vertx.sqlclient.ClosedConnectionException;
 import dev.migrate.errors.ConnectionFailed;
 
 /**
- * Opens a PostgreSQL session, retrying for as long as {@code connect.wait} allows the failures
- * that mean "not up yet": a refused or reset connection, a name that does not resolve yet, an
- * attempt that got no answer within {@code connect.timeout}, and a server that says it is
- * starting up (SQLSTATE 57P03). A wrong password, an unknown role (28P01, 28000) or an unknown
- * database (3D000) will not fix themselves by waiting, so they, and every other failure, end the
- * wait at once.
+ * Opens a session with a database server, retrying for as long as {@code connect.wait} allows the
+ * failures that mean "not up yet": a refused or reset connection, a name that does not resolve yet,
+ * an attempt that got no answer within {@code connect.timeout}, and what the flavor's
+ * {@link ConnectFailures} says is one (a server that says it is starting up). The server's other
+ * answers (a wrong password, an unknown database) will not change by waiting, so they, and every
+ * other failure, end the wait at once.
  */
 public final class ConnectRetry {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final Supplier<Uni<Database>> attempt;
+    private final ConnectFailures failures;
     private final String url;
     private final String where;
     private final Duration wait;
@@ -36,15 +37,17 @@ public final class ConnectRetry {
 
     /**
      * @param attempt one connection attempt
+     * @param failures what the driver's failures of an attempt mean
      * @param url the masked URL, for the "waiting for" lines
      * @param where the masked URL with host, port and database spelt out, for the final error
      * @param wait how long to keep retrying (zero: one attempt)
      * @param timeout how long one attempt may take
      * @param log where the "waiting for" lines go
      */
-    public ConnectRetry(Supplier<Uni<Database>> attempt, String url, String where, Duration wait, Duration timeout,
-                        Consumer<String> log) {
+    public ConnectRetry(Supplier<Uni<Database>> attempt, ConnectFailures failures, String url, String where, Duration wait,
+                        Duration timeout, Consumer<String> log) {
         this.attempt = attempt;
+        this.failures = failures;
         this.url = url;
         this.where = where;
         this.wait = wait;
@@ -79,12 +82,12 @@ public final class ConnectRetry {
     }
 
     /** Whether this failure may go away once the server is up. */
-    static boolean retryable(Throwable e) {
+    private boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PgException) return "57P03".equals(((PgException) t).getSqlState());
+            if (failures.notUpYet(t)) return true;
+            if (failures.answered(t)) return false;
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SocketTimeoutException || t instanceof TimeoutException
-                    || t instanceof ClosedConnectionException) {
+                    || t instanceof SocketTimeoutException || t instanceof TimeoutException) {
                 return true;
             }
         }
@@ -94,10 +97,8 @@ public final class ConnectRetry {
     private String cause(Throwable e) {
         Throwable t = e instanceof ConnectionFailed && e.getCause() != null ? e.getCause() : e;
         if (t instanceof TimeoutException) return "no answer within " + Durations.format(timeout) + " (connect.timeout)";
-        if (t instanceof PgException) {
-            PgException pg = (PgException) t;
-            return pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
-        }
+        String answer = failures.describe(t);
+        if (answer != null) return answer;
         if (t instanceof UnknownHostException) return "unknown host " + t.getMessage();
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }

@@ -1,4 +1,4 @@
-package dev.migrate.engine;
+package dev.migrate.postgres;
 
 /**
  * A session that held a lock on a table a migration statement waited for, as
@@ -12,10 +12,10 @@ package dev.migrate.engine;
  * @param table the table it held a lock on
  * @param mode the lock it held (AccessShareLock, RowExclusiveLock, ...)
  */
-public record LockHolder(String pid, String applicationName, String state, long transactionSeconds, String query,
+record LockHolder(String pid, String applicationName, String state, long transactionSeconds, String query,
                          String table, String mode) {
     /** {@code pid 4242 (application_name 'billing', idle in transaction, transaction open 12s, AccessShareLock on accounts): SELECT ...}. */
-    public String describe() {
+    String describe() {
         return "pid " + pid + " (application_name '" + applicationName + "', " + (state.isEmpty() ? "state unknown" : state)
                 + ", transaction open " + transactionSeconds + "s, " + mode + " on " + table + ")"
                 + (query.isEmpty() ? "" : ": " + query);
