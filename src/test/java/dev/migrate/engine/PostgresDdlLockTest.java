@@ -2,11 +2,14 @@ package dev.migrate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +23,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.api.Migrate;
+import dev.migrate.config.DdlLockSettings;
+import dev.migrate.core.Flavors;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.errors.MigrationFailed;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.api.MigrationResult;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.Project;
@@ -255,6 +264,46 @@ class PostgresDdlLockTest {
         assertFalse(err.contains("retry 1"), err);
         assertTrue(err.contains("for its lock on accounts and gave up (a revision that runs outside a transaction"), err);
         assertEquals(List.of(List.of("a1")), db.query("SELECT version_num FROM alembic_version"));
+    }
+
+    /**
+     * A revision outside a transaction sets the limits on the session, not on a transaction: they are
+     * reset after it, also when one of its statements fails, as the session may go on serving its
+     * caller (the Java API's, a pooled connection). Its own values are what {@code RESET} returns to.
+     */
+    @Test
+    void aRevisionOutsideATransactionLeavesTheSessionsOwnLimitsEvenWhenItFails() {
+        Project p = new Project(tmp, db.url(), "");
+        p.sql("a1", null, "-- transactional: false\n", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        p.sql("b2", "a1", "-- transactional: false\n", "CREATE TABLE half (id INTEGER);\nINSERT INTO missing_table VALUES (1);",
+                "DROP TABLE half;");
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(p.versions()));
+        RevisionMap graph = new RevisionMap(scripts.revisions());
+        Dialect dialect = Flavors.dialect("postgresql");
+        VersionTable versions = new VersionTable(null, "alembic_version", dialect);
+        DdlLockSettings limits = new DdlLockSettings(Duration.ofMillis(1500), 0, Duration.ofSeconds(90));
+        Database session = db.open(Map.of("lock_timeout", "7s", "statement_timeout", "11s"));
+        try {
+            Supplier<Migrator> migrator = () -> new Migrator(session, dialect, versions, null, true, scripts::byId, line -> { }, limits);
+            List<List<String>> own = List.of(List.of("7s"), List.of("11s"));
+            assertEquals(own, limitsOf(session));
+            migrator.get().run(graph.upgrade(List.of(), "a1")).await().atMost(Duration.ofSeconds(AWAIT_SECONDS));
+            assertEquals(own, limitsOf(session), "after a revision outside a transaction");
+            MigrationFailed failed = assertThrows(MigrationFailed.class, () -> migrator.get().run(graph.upgrade(List.of("a1"), "b2"))
+                    .await().atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+            assertTrue(failed.getMessage().contains("missing_table"), failed.getMessage());
+            assertEquals(own, limitsOf(session), "after a revision outside a transaction whose statement failed");
+        } finally {
+            session.close().await().indefinitely();
+        }
+        assertEquals(List.of(List.of("a1")), db.query("SELECT version_num FROM alembic_version"));
+    }
+
+    private static List<List<String>> limitsOf(Database session) {
+        List<List<String>> out = new ArrayList<>();
+        out.addAll(session.query("SHOW lock_timeout").await().atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+        out.addAll(session.query("SHOW statement_timeout").await().atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+        return out;
     }
 
     @Test
