@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.api.AppliedStep;
 import dev.migrate.api.Migrate;
 import dev.migrate.config.DdlLockSettings;
 import dev.migrate.core.Flavors;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.errors.MigrationFailed;
 import dev.migrate.graph.RevisionMap;
+import dev.migrate.graph.Step;
 import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.api.MigrationResult;
 import dev.migrate.support.PostgresTestDatabase;
@@ -181,6 +184,68 @@ class PostgresDdlLockTest {
     void inTheRunsOneTransactionTheWholeRunIsRetried(QuarkusMainLauncher launcher) throws Exception {
         whileHeld(launcher, "ddl_lock_timeout: 200ms\nddl_lock_retries: 50\ntransaction_per_migration: false\n",
                 PostgresDdlLockTest::retriesUntilReleased);
+    }
+
+    /**
+     * a1 creates accounts; n2 creates notes, which the holder does not block; b3 adds a column to
+     * accounts. In the run's one transaction n2 completes, b3 waits, and the whole run is retried.
+     */
+    private Project stepBeforeTheBlockedOne(String settings) {
+        Project p = new Project(tmp, db.url(), settings);
+        p.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);\nINSERT INTO accounts VALUES (1);", "DROP TABLE accounts;");
+        p.sql("n2", "a1", "CREATE TABLE notes (id INTEGER PRIMARY KEY);", "DROP TABLE notes;");
+        p.sql("b3", "n2", "ALTER TABLE accounts ADD COLUMN email VARCHAR(200);", "ALTER TABLE accounts DROP COLUMN email;");
+        return p;
+    }
+
+    /**
+     * The run's one transaction retried: each step is reported once, timed by the attempt that
+     * committed (the --json results' elapsed_ms), not also by the attempt that rolled back.
+     */
+    @Test
+    @Timeout(120)
+    void inTheRunsOneTransactionARetriedStepIsTimedOnceByTheAttemptThatCommitted(QuarkusMainLauncher launcher) throws Exception {
+        Project p = stepBeforeTheBlockedOne("");
+        ok(p.run(launcher, "upgrade", "a1"));
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(p.versions()));
+        Dialect dialect = Flavors.dialect("postgresql");
+        VersionTable versions = new VersionTable(null, "alembic_version", dialect);
+        BlockingQueue<String> progress = new LinkedBlockingQueue<>();
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        Database session = db.open();
+        try (Holder holder = new Holder()) {
+            Migrator migrator = new Migrator(session, dialect, versions, null, false, scripts::byId, progress::add,
+                    new DdlLockSettings(Duration.ofMillis(200), 50, Duration.ZERO))
+                    .onStepDone((step, ms) -> told.add(step.revision().id() + " " + ms));
+            CompletableFuture<List<Step>> run = migrator
+                    .run(new RevisionMap(scripts.revisions()).upgrade(List.of("a1"), "head")).subscribeAsCompletionStage();
+            awaitLine(progress, "rolled back, retry 1 of 50", run);
+            assertEquals(List.of(), told, "nothing is committed while the run's one transaction is retried");
+            holder.close();
+            assertEquals(List.of("n2", "b3"), run.get(AWAIT_SECONDS, TimeUnit.SECONDS).stream().map(s -> s.revision().id()).toList());
+        } finally {
+            session.close().await().indefinitely();
+        }
+        assertEquals(2, told.size(), told.toString());
+        assertTrue(told.get(0).startsWith("n2 ") && told.get(1).startsWith("b3 "), told.toString());
+    }
+
+    /** Through the Java API (the application layer pairs each step with its timing): the retried run succeeds, each step once. */
+    @Test
+    @Timeout(120)
+    void inTheRunsOneTransactionARetriedRunReportsEachStepOnce(QuarkusMainLauncher launcher) throws Exception {
+        Project p = stepBeforeTheBlockedOne("ddl_lock_timeout: 200ms\nddl_lock_retries: 50\ntransaction_per_migration: false\n");
+        ok(p.run(launcher, "upgrade", "a1"));
+        BlockingQueue<String> progress = new LinkedBlockingQueue<>();
+        CompletableFuture<MigrationResult> run;
+        try (Holder holder = new Holder()) {
+            run = upgradeInBackground(p, progress);
+            awaitLine(progress, "rolled back, retry 1 of 50", run);
+        }
+        MigrationResult result = run.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(List.of("n2", "b3"), result.applied().stream().map(AppliedStep::revision).toList());
+        assertEquals(List.of("b3"), result.current());
+        assertEquals(List.of(List.of("n2"), List.of("b3")), db.query("SELECT revision FROM migrate_history WHERE revision <> 'a1' ORDER BY id"));
     }
 
     /** The first wait is reported naming the holder; the application's reads go through meanwhile; releasing ends the run. */
