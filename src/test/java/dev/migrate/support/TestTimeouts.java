@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The default timeout JUnit applies to every test and lifecycle method of the JVM it runs in, as
- * JUnit reads it (junit-platform.properties, or failsafe's configuration for the {@code *IT}
- * classes), for the tests that check it is set.
+ * JUnit reads it (from surefire's configuration, or failsafe's for the {@code *IT} classes), for
+ * the tests that check it is set.
  */
 public final class TestTimeouts implements BeforeAllCallback {
     public static final String DEFAULT = "junit.jupiter.execution.timeout.default";

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** In the failsafe JVM, the ITs' default timeout (pom.xml) wins over the tests' (junit-platform.properties). */
+/** In the failsafe JVM the default timeout is the ITs' own (failsafe's configuration in pom.xml), longer than the tests'. */
 class TestTimeoutsIT {
     @RegisterExtension
     static final TestTimeouts TIMEOUTS = new TestTimeouts();

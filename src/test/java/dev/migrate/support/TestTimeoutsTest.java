@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +43,14 @@ class TestTimeoutsTest {
         assertTrue(param.find(), "failsafe sets no " + TestTimeouts.DEFAULT + ":\n" + failsafe.group(1));
         Duration it = TestTimeouts.parse(param.group(1));
         assertTrue(it.compareTo(TIMEOUTS.defaultTimeout()) > 0, "the ITs' " + it + " is not longer than the tests' " + TIMEOUTS.defaultTimeout());
+    }
+
+    /** JUnit reads one junit-platform.properties: one of ours would hide Quarkus' (its class orderer, extension autodetection). */
+    @Test
+    void quarkusOwnJunitSettingsStayInEffect() throws Exception {
+        List<URL> files = Collections.list(getClass().getClassLoader().getResources("junit-platform.properties"));
+        assertEquals(1, files.size(), files.toString());
+        assertTrue(files.get(0).toString().contains("quarkus-junit"), files.toString());
     }
 
     @Test
