@@ -23,6 +23,7 @@ public class DowngradeCommand implements Callable<Integer> {
     // The options of migrate this command uses (see RunOptions); its help lists only these.
     @Mixin MigrationOptions migration;
     @Mixin ValuesOption values;
+    @Mixin TagOption tag;
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "-1, base, a revision, <branch>@base, ...; with --sql START:TARGET.")

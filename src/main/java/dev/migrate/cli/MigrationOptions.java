@@ -4,7 +4,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * The options of the commands that change the version table, on one database or several:
- * upgrade, downgrade and stamp.
+ * upgrade, downgrade and stamp. Each adds its own {@code --tag}: upgrade and downgrade give it to
+ * the revisions ({@link TagOption}), stamp ignores it ({@link StampTagOption}).
  */
 public class MigrationOptions {
     @Mixin EnvironmentOptions environment;
@@ -13,5 +14,4 @@ public class MigrationOptions {
     @Mixin LockOption lock;
     @Mixin VerboseOption verbose;
     @Mixin JsonOption json;
-    @Mixin TagOption tag;
 }

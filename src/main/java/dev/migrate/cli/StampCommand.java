@@ -28,6 +28,7 @@ public class StampCommand implements Callable<Integer> {
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
     @Mixin MigrationOptions migration;
+    @Mixin StampTagOption tag;
 
     @Parameters(arity = "1..*", paramLabel = "REV",
             description = "head, heads, base, a revision, ...; with --sql also START:REV (one START for all).")

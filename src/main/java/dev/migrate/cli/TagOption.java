@@ -3,9 +3,9 @@ package dev.migrate.cli;
 import picocli.CommandLine.Option;
 
 /**
- * Alembic's {@code --tag} of upgrade, downgrade and stamp: a free text the revisions may read, here
- * as {@code ${x.tag}}; an explicit {@code -x tag=...} wins, as it is the more specific request
- * ({@link RunOptions} puts it first).
+ * Alembic's {@code --tag} of upgrade and downgrade: a free text the revisions may read, here as
+ * {@code ${x.tag}}; an explicit {@code -x tag=...} wins, as it is the more specific request
+ * ({@link RunOptions} puts it first). Stamp's is {@link StampTagOption}.
  */
 public class TagOption {
     @Option(names = "--tag", paramLabel = "TAG",

@@ -24,6 +24,7 @@ public class UpgradeCommand implements Callable<Integer> {
     // The options of migrate this command uses (see RunOptions); its help lists only these.
     @Mixin MigrationOptions migration;
     @Mixin ValuesOption values;
+    @Mixin TagOption tag;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
             description = "head, heads, a revision, +N, <branch>@head, ... (default: head); with --sql also START:TARGET.")

@@ -97,17 +97,39 @@ public final class Migrator {
         final List<Step> committed = new ArrayList<>();
         /** Steps done inside the open transaction (the run's one transaction), not committed yet. */
         final List<Step> uncommitted = new ArrayList<>();
+        /**
+         * The timings of uncommitted steps, told to the listener when they commit: an attempt that
+         * rolls back to be run again ({@link DdlLockRetry}) is not what the --json results report.
+         */
+        final List<StepTime> untold = new ArrayList<>();
+        final BiConsumer<Step, Long> stepDone;
+
+        Run(BiConsumer<Step, Long> stepDone) {
+            this.stepDone = stepDone;
+        }
+
+        /** A step completed in {@code millis}: told now if it is committed, else when its transaction commits. */
+        void timed(Step step, long millis) {
+            if (uncommitted.contains(step)) untold.add(new StepTime(step, millis));
+            else stepDone.accept(step, millis);
+        }
 
         void commit() {
             committed.addAll(uncommitted);
             uncommitted.clear();
+            for (StepTime t : untold) stepDone.accept(t.step(), t.millis());
+            untold.clear();
         }
 
         /** The open transaction failed and rolls back: what it did is undone, so that it can be tried again. */
         void rolledBack() {
             done.removeAll(uncommitted);
             uncommitted.clear();
+            untold.clear();
         }
+    }
+
+    private record StepTime(Step step, long millis) {
     }
 
     /** A command the database refused, or whose result was wrong, with the SQL sent. */
@@ -122,7 +144,11 @@ public final class Migrator {
         }
     }
 
-    /** Tells {@code listener} each step as it completes, with the milliseconds it took (the --json results' timings). */
+    /**
+     * Tells {@code listener} each step once it is committed, with the milliseconds it took (the --json
+     * results' timings): in the run's one transaction, when that commits; of a transaction run again
+     * after a lock timeout, only the attempt that committed.
+     */
     public Migrator onStepDone(BiConsumer<Step, Long> listener) {
         this.stepDone = listener;
         return this;
@@ -182,7 +208,7 @@ public final class Migrator {
     }
 
     private Uni<List<Step>> apply(RunPlan plan) {
-        Run run = new Run();
+        Run run = new Run(stepDone);
         Uni<Void> tables = plan.createsVersionTable() ? versionTable.create(db) : Uni.createFrom().voidItem();
         if (plan.createsHistoryTable()) tables = tables.flatMap(v -> history.create(db));
         List<RevisionRun> revisions = plan.revisions();
@@ -232,7 +258,7 @@ public final class Migrator {
             run.done.add(r.step());
             long millis = (System.nanoTime() - started) / 1_000_000;
             log.accept(Progress.line(r.step(), r.script(), millis));
-            stepDone.accept(r.step(), millis);
+            run.timed(r.step(), millis);
         });
     }
 

@@ -106,6 +106,23 @@ class CommandOptionsTest {
         assertTrue(help.contains("--no-color"), "a global option of the contract is listed:\n" + help);
     }
 
+    /**
+     * Upgrade and downgrade give --tag to the revisions as ${x.tag}; stamp takes it, as Alembic's
+     * scripts pass it, but runs no revision: its help says it is ignored, and it sets no value.
+     */
+    @Test
+    void stampAcceptsTagAndSaysItIgnoresIt() {
+        CommandLine migrate = migrate();
+        for (String command : List.of("upgrade", "downgrade")) {
+            String description = String.join(" ", migrate.getSubcommands().get(command).getCommandSpec().findOption("--tag").description());
+            assertTrue(description.contains("${x.tag}"), command + ": " + description);
+        }
+        String stamp = String.join(" ", migrate.getSubcommands().get("stamp").getCommandSpec().findOption("--tag").description());
+        assertTrue(stamp.contains("ignored") && !stamp.contains("x.tag"), stamp);
+        assertEquals(List.of(), parsed("stamp", "head", "--tag", "t").x());
+        assertEquals(List.of("tag=t"), parsed("upgrade", "--tag", "t").x());
+    }
+
     private static RunOptions parsed(String... args) {
         MigrateCommand root = new MigrateCommand();
         new CommandLine(root).parseArgs(args);

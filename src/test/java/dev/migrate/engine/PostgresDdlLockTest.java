@@ -2,11 +2,15 @@ package dev.migrate.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,7 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.api.AppliedStep;
 import dev.migrate.api.Migrate;
+import dev.migrate.config.DdlLockSettings;
+import dev.migrate.core.Flavors;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.errors.MigrationFailed;
+import dev.migrate.graph.RevisionMap;
+import dev.migrate.graph.Step;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.api.MigrationResult;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.Project;
@@ -174,6 +186,68 @@ class PostgresDdlLockTest {
                 PostgresDdlLockTest::retriesUntilReleased);
     }
 
+    /**
+     * a1 creates accounts; n2 creates notes, which the holder does not block; b3 adds a column to
+     * accounts. In the run's one transaction n2 completes, b3 waits, and the whole run is retried.
+     */
+    private Project stepBeforeTheBlockedOne(String settings) {
+        Project p = new Project(tmp, db.url(), settings);
+        p.sql("a1", null, "CREATE TABLE accounts (id INTEGER PRIMARY KEY);\nINSERT INTO accounts VALUES (1);", "DROP TABLE accounts;");
+        p.sql("n2", "a1", "CREATE TABLE notes (id INTEGER PRIMARY KEY);", "DROP TABLE notes;");
+        p.sql("b3", "n2", "ALTER TABLE accounts ADD COLUMN email VARCHAR(200);", "ALTER TABLE accounts DROP COLUMN email;");
+        return p;
+    }
+
+    /**
+     * The run's one transaction retried: each step is reported once, timed by the attempt that
+     * committed (the --json results' elapsed_ms), not also by the attempt that rolled back.
+     */
+    @Test
+    @Timeout(120)
+    void inTheRunsOneTransactionARetriedStepIsTimedOnceByTheAttemptThatCommitted(QuarkusMainLauncher launcher) throws Exception {
+        Project p = stepBeforeTheBlockedOne("");
+        ok(p.run(launcher, "upgrade", "a1"));
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(p.versions()));
+        Dialect dialect = Flavors.dialect("postgresql");
+        VersionTable versions = new VersionTable(null, "alembic_version", dialect);
+        BlockingQueue<String> progress = new LinkedBlockingQueue<>();
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        Database session = db.open();
+        try (Holder holder = new Holder()) {
+            Migrator migrator = new Migrator(session, dialect, versions, null, false, scripts::byId, progress::add,
+                    new DdlLockSettings(Duration.ofMillis(200), 50, Duration.ZERO))
+                    .onStepDone((step, ms) -> told.add(step.revision().id() + " " + ms));
+            CompletableFuture<List<Step>> run = migrator
+                    .run(new RevisionMap(scripts.revisions()).upgrade(List.of("a1"), "head")).subscribeAsCompletionStage();
+            awaitLine(progress, "rolled back, retry 1 of 50", run);
+            assertEquals(List.of(), told, "nothing is committed while the run's one transaction is retried");
+            holder.close();
+            assertEquals(List.of("n2", "b3"), run.get(AWAIT_SECONDS, TimeUnit.SECONDS).stream().map(s -> s.revision().id()).toList());
+        } finally {
+            session.close().await().indefinitely();
+        }
+        assertEquals(2, told.size(), told.toString());
+        assertTrue(told.get(0).startsWith("n2 ") && told.get(1).startsWith("b3 "), told.toString());
+    }
+
+    /** Through the Java API (the application layer pairs each step with its timing): the retried run succeeds, each step once. */
+    @Test
+    @Timeout(120)
+    void inTheRunsOneTransactionARetriedRunReportsEachStepOnce(QuarkusMainLauncher launcher) throws Exception {
+        Project p = stepBeforeTheBlockedOne("ddl_lock_timeout: 200ms\nddl_lock_retries: 50\ntransaction_per_migration: false\n");
+        ok(p.run(launcher, "upgrade", "a1"));
+        BlockingQueue<String> progress = new LinkedBlockingQueue<>();
+        CompletableFuture<MigrationResult> run;
+        try (Holder holder = new Holder()) {
+            run = upgradeInBackground(p, progress);
+            awaitLine(progress, "rolled back, retry 1 of 50", run);
+        }
+        MigrationResult result = run.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(List.of("n2", "b3"), result.applied().stream().map(AppliedStep::revision).toList());
+        assertEquals(List.of("b3"), result.current());
+        assertEquals(List.of(List.of("n2"), List.of("b3")), db.query("SELECT revision FROM migrate_history WHERE revision <> 'a1' ORDER BY id"));
+    }
+
     /** The first wait is reported naming the holder; the application's reads go through meanwhile; releasing ends the run. */
     private static void retriesUntilReleased(Database app, Holder holder, BlockingQueue<String> progress,
                                              CompletableFuture<MigrationResult> run) throws Exception {
@@ -255,6 +329,46 @@ class PostgresDdlLockTest {
         assertFalse(err.contains("retry 1"), err);
         assertTrue(err.contains("for its lock on accounts and gave up (a revision that runs outside a transaction"), err);
         assertEquals(List.of(List.of("a1")), db.query("SELECT version_num FROM alembic_version"));
+    }
+
+    /**
+     * A revision outside a transaction sets the limits on the session, not on a transaction: they are
+     * reset after it, also when one of its statements fails, as the session may go on serving its
+     * caller (the Java API's, a pooled connection). Its own values are what {@code RESET} returns to.
+     */
+    @Test
+    void aRevisionOutsideATransactionLeavesTheSessionsOwnLimitsEvenWhenItFails() {
+        Project p = new Project(tmp, db.url(), "");
+        p.sql("a1", null, "-- transactional: false\n", "CREATE TABLE accounts (id INTEGER PRIMARY KEY);", "DROP TABLE accounts;");
+        p.sql("b2", "a1", "-- transactional: false\n", "CREATE TABLE half (id INTEGER);\nINSERT INTO missing_table VALUES (1);",
+                "DROP TABLE half;");
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(p.versions()));
+        RevisionMap graph = new RevisionMap(scripts.revisions());
+        Dialect dialect = Flavors.dialect("postgresql");
+        VersionTable versions = new VersionTable(null, "alembic_version", dialect);
+        DdlLockSettings limits = new DdlLockSettings(Duration.ofMillis(1500), 0, Duration.ofSeconds(90));
+        Database session = db.open(Map.of("lock_timeout", "7s", "statement_timeout", "11s"));
+        try {
+            Supplier<Migrator> migrator = () -> new Migrator(session, dialect, versions, null, true, scripts::byId, line -> { }, limits);
+            List<List<String>> own = List.of(List.of("7s"), List.of("11s"));
+            assertEquals(own, limitsOf(session));
+            migrator.get().run(graph.upgrade(List.of(), "a1")).await().atMost(Duration.ofSeconds(AWAIT_SECONDS));
+            assertEquals(own, limitsOf(session), "after a revision outside a transaction");
+            MigrationFailed failed = assertThrows(MigrationFailed.class, () -> migrator.get().run(graph.upgrade(List.of("a1"), "b2"))
+                    .await().atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+            assertTrue(failed.getMessage().contains("missing_table"), failed.getMessage());
+            assertEquals(own, limitsOf(session), "after a revision outside a transaction whose statement failed");
+        } finally {
+            session.close().await().indefinitely();
+        }
+        assertEquals(List.of(List.of("a1")), db.query("SELECT version_num FROM alembic_version"));
+    }
+
+    private static List<List<String>> limitsOf(Database session) {
+        List<List<String>> out = new ArrayList<>();
+        out.addAll(session.query("SHOW lock_timeout").await().atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+        out.addAll(session.query("SHOW statement_timeout").await().atMost(Duration.ofSeconds(AWAIT_SECONDS)));
+        return out;
     }
 
     @Test

@@ -35,8 +35,11 @@ import io.quarkus.test.junit.main.QuarkusMainLauncher;
  * {@link #LIMIT}, so a command that hangs fails its test instead of stopping the build.
  */
 public final class InProcessLauncher implements QuarkusMainLauncher, ParameterResolver {
-    /** Far above the slowest run of the suite (fifty databases upgraded at once), far below a stuck build. */
-    private static final Duration LIMIT = Duration.ofMinutes(5);
+    /**
+     * Far above the slowest run of the suite (fifty databases upgraded at once), and below the
+     * tests' default timeout (five minutes, pom.xml), so that a stuck run fails with its output.
+     */
+    private static final Duration LIMIT = Duration.ofMinutes(4);
     /** What Quarkus' capture strips from the output: ANSI escape sequences. */
     private static final String ANSI = "\u001B\\[(.*?)[a-zA-Z]";
     private static final Object ONE_AT_A_TIME = new Object();
@@ -65,6 +68,8 @@ public final class InProcessLauncher implements QuarkusMainLauncher, ParameterRe
                 throw new AssertionError("migrate " + String.join(" ", args) + " still running after " + LIMIT
                         + "\nstdout:\n" + text(out) + "\nstderr:\n" + text(err), e);
             } catch (InterruptedException e) {
+                // The test's own timeout: the run must not go on behind the next test.
+                thread.interrupt();
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while migrate " + String.join(" ", args) + " ran", e);
             } catch (ExecutionException e) {

@@ -3,6 +3,7 @@ package dev.migrate.support;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.migrate.engine.Database;
@@ -69,6 +70,16 @@ public final class PostgresTestDatabase extends SessionTestDatabase {
     @Override
     public Database open() {
         return PostgresDatabase.connect(PostgresDatabasePool.vertx(), new PgConnectOptions(options), name).await().indefinitely();
+    }
+
+    /**
+     * A session that sets {@code settings} (lock_timeout, say) when it connects, as a caller's own
+     * connection may: they are its defaults, what a {@code RESET} returns to.
+     */
+    public Database open(Map<String, String> settings) {
+        PgConnectOptions withSettings = new PgConnectOptions(options);
+        settings.forEach(withSettings::addProperty);
+        return PostgresDatabase.connect(PostgresDatabasePool.vertx(), withSettings, name).await().indefinitely();
     }
 
     @Override
