@@ -13,12 +13,12 @@ import java.util.function.Supplier;
 
 import dev.migrate.core.Environment;
 import dev.migrate.core.Application;
+import dev.migrate.core.LazyVertx;
 import dev.migrate.diff.Differences;
 import dev.migrate.engine.interrupt.Interruption;
 import dev.migrate.errors.RunInterrupted;
 import dev.migrate.engine.interrupt.ShutdownSignal;
 import dev.migrate.graph.Step;
-import dev.migrate.postgres.LazyVertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -19,7 +20,6 @@ import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.interrupt.Interruption;
 import dev.migrate.engine.offline.OfflineMigrator;
-import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
@@ -175,19 +175,56 @@ public final class Application {
     }
 
     /**
-     * The SQL script of {@code steps} run from the version rows {@code start} on {@code dialect},
-     * without a database ({@code upgrade --sql}, {@code downgrade --sql}): the revisions before
-     * {@code start} are replayed into the offline model first, so a SQLite rebuild knows its table.
+     * {@code upgrade --sql}: the SQL script that brings a database at the range's start to its end,
+     * without a database; empty when there is nothing to do. {@code dialect} is a known dialect's
+     * name, or null for the configured URL's (which is parsed, never connected to).
      */
-    public String offlineScript(Dialect dialect, List<String> start, List<Step> steps) {
-        OfflineMigrator migrator = offline(dialect);
-        migrator.replay(SqlRange.stepsTo(env.graph(), start));
-        return migrator.migrate(start, steps);
+    public Optional<String> offlineUpgrade(String dialect, SqlRange range) {
+        return offlineMigrate(dialect, range, "upgrade", (graph, start) -> graph.upgrade(start, range.end()));
     }
 
-    /** The SQL script that changes the version rows from {@code current} to {@code next} ({@code stamp --sql}). */
-    public String offlineStamp(Dialect dialect, List<String> current, List<String> next, boolean purge) {
+    /** {@code downgrade --sql}: as {@link #offlineUpgrade}, down from the range's start to its end. */
+    public Optional<String> offlineDowngrade(String dialect, SqlRange range) {
+        return offlineMigrate(dialect, range, "downgrade", (graph, start) -> graph.downgrade(start, range.end()));
+    }
+
+    /**
+     * Plans the steps from the range's start and writes their script, saying on the log when there
+     * was nothing to do. The revisions before the start are replayed into the offline model first,
+     * so a SQLite rebuild knows its table.
+     */
+    private Optional<String> offlineMigrate(String dialectName, SqlRange range, String verb,
+                                            BiFunction<RevisionMap, List<String>, List<Step>> plan) {
+        Dialect dialect = offlineDialect(dialectName);
+        RevisionMap graph = env.graph();
+        List<String> start = range.startRows(graph);
+        List<Step> steps = plan.apply(graph, start);
+        if (steps.isEmpty()) {
+            env.log("Nothing to " + verb + ": from " + range.start() + " the database is already at " + range.end() + ".");
+            return Optional.empty();
+        }
+        env.log("Generating " + dialect.name() + " SQL (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
+        OfflineMigrator migrator = offline(dialect);
+        migrator.replay(SqlRange.stepsTo(graph, start));
+        return Optional.of(migrator.migrate(start, steps));
+    }
+
+    /**
+     * {@code stamp --sql}: the SQL script that changes the version rows from those {@code start}
+     * names (null: base) to {@code targets}; {@code dialect} as for {@link #offlineUpgrade}.
+     */
+    public String offlineStamp(String dialectName, String start, List<String> targets, boolean purge) {
+        Dialect dialect = offlineDialect(dialectName);
+        RevisionMap graph = env.graph();
+        List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
+        List<String> next = graph.stamp(current, targets, purge);
+        env.log("Generating " + dialect.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
         return offline(dialect).stamp(current, stampChanges(purge ? List.of() : current, next), purge);
+    }
+
+    /** The dialect an offline script is written in: the one named, else the configured URL's. */
+    private Dialect offlineDialect(String name) {
+        return name == null ? env.dialect() : Flavors.dialect(name);
     }
 
     private OfflineMigrator offline(Dialect dialect) {

@@ -22,6 +22,7 @@ import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.sql.CheckFailed;
+import dev.migrate.sql.SqlScript;
 import dev.migrate.sql.Statement;
 import dev.migrate.sqlite.SqlTokens;
 
