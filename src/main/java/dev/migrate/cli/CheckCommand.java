@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
+import dev.migrate.core.Application;
 import dev.migrate.diff.Differences;
 import dev.migrate.schema.Schema;
 import picocli.CommandLine.Command;
@@ -34,8 +35,7 @@ public class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
-        ws.requireExisting();
-        List<String> differences = Differences.of(ws.await(ws.operations().compare()));
+        List<String> differences = Differences.of(ws.read(Application::compare));
         if (ws.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("differences", differences);
@@ -55,7 +55,7 @@ public class CheckCommand implements Callable<Integer> {
         Schema target = ws.targetSchema();
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("differences", null);
-        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.compare(target).map(Differences::of), differences -> {
+        return ManyDatabases.run(ws, false, (ops, stop) -> ops.compare(target).map(Differences::of), differences -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("differences", differences);
             if (differences.isEmpty()) return new ManyDatabases.Shown("up_to_date", "up to date", json);

@@ -25,6 +25,8 @@ import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.inspect.InspectOptions;
 import dev.migrate.inspect.Inspection;
+import dev.migrate.lint.TableSizes;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import io.smallrye.mutiny.Uni;
@@ -127,6 +129,75 @@ public final class Application {
         return Uni.createFrom().deferred(() -> {
             VersionTable versions = env.versionTable();
             return env.withDatabase(versions::heads);
+        });
+    }
+
+    /** The history table's name, schema-qualified as the log shows it, or null when {@code history_table} is null: nothing is logged. */
+    public String historyTableName() {
+        HistoryTable history = env.historyTable();
+        return history == null ? null : history.qualifiedName();
+    }
+
+    /**
+     * {@code history --applied}: every step the history table logged, newest first; none when the
+     * table does not exist yet. Only asked when {@link #historyTableName()} is not null.
+     */
+    public Uni<List<HistoryRow>> appliedLog() {
+        return Uni.createFrom().deferred(() -> {
+            HistoryTable history = env.historyTable();
+            return env.withDatabase(db -> history.entries(db).map(HistoryRow::of));
+        });
+    }
+
+    /**
+     * {@code validate}: the version table's rows and the history table's applied rows, read in one
+     * session, compared with the revision files. Only asked when {@link #historyTableName()} is not null.
+     */
+    public Uni<Validation> validate() {
+        return Uni.createFrom().deferred(() -> {
+            HistoryTable history = env.historyTable();
+            ScriptDirectory scripts = env.scripts();
+            VersionTable versions = env.versionTable();
+            record Found(List<String> heads, List<HistoryRow> applied) {
+            }
+            return env.withDatabase(db -> versions.heads(db).flatMap(heads -> history.applied(db)
+                            .map(rows -> new Found(heads, HistoryRow.of(rows)))))
+                    .map(found -> Validation.of(env.graph(), scripts, found.heads(), found.applied()));
+        });
+    }
+
+    /**
+     * {@code ensure-version}: creates the version table, and the history table unless
+     * {@code history_table} is null, when they are missing (creating a SQLite file that is), and
+     * says on the log that they are present.
+     */
+    public Uni<Void> ensureVersion() {
+        return Uni.createFrom().deferred(() -> {
+            VersionTable versions = env.versionTable();
+            HistoryTable history = env.historyTable();
+            return env.withDatabase(db -> versions.create(db).flatMap(v -> history == null ? Uni.createFrom().voidItem() : history.create(db)))
+                    .invoke(() -> env.log("Version table " + versions.qualifiedName() + " is present"
+                            + (history == null ? "." : ", and history table " + history.qualifiedName() + ".")));
+        });
+    }
+
+    /**
+     * What {@code lint} reads from the database before it looks at the revisions.
+     *
+     * @param current the version table's rows
+     * @param sizes how big the tables are, for the findings that depend on it
+     */
+    public record Measured(List<String> current, TableSizes sizes) {
+        public Measured {
+            current = List.copyOf(current);
+        }
+    }
+
+    /** The version rows and the table sizes, read in one session. */
+    public Uni<Measured> measure() {
+        return Uni.createFrom().deferred(() -> {
+            VersionTable versions = env.versionTable();
+            return env.withDatabase(db -> versions.heads(db).flatMap(heads -> TableSizes.read(db).map(s -> new Measured(heads, s))));
         });
     }
 
@@ -235,12 +306,16 @@ public final class Application {
 
     /**
      * The live database's catalog as the schema model ({@code migrate inspect}), the schemas the
-     * configuration includes, without the tool's own tables.
+     * configuration includes, without the tool's own tables. What the schema cannot say goes to
+     * the log, one warning each, as {@link #compare()} reports it.
      */
-    public Uni<Inspection> inspect() {
+    public Uni<Schema> inspect() {
         return Uni.createFrom().deferred(() -> {
             InspectOptions options = inspectOptions();
-            return env.withDatabase(db -> env.flavor().inspector(options).inspect(db));
+            return env.withDatabase(db -> env.flavor().inspector(options).inspect(db)).map(found -> {
+                for (String warning : found.warnings()) env.log("warning: " + warning);
+                return found.schema();
+            });
         });
     }
 
