@@ -5,7 +5,7 @@ import java.util.function.BiFunction;
 import dev.migrate.MigrateException;
 import dev.migrate.core.Application;
 import dev.migrate.core.SqlRange;
-import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.core.StopRequest;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,8 +32,8 @@ final class MigrationRun {
         refuseRange(verb, target);
         Workspace ws = root.workspace();
         if (ws.several()) return MigratedSummary.run(ws, verb, target);
-        JsonResults.Timed<Application.Migrated> run = one(ws, (ops, interruption) -> up
-                ? ops.upgrade(target, interruption) : ops.downgrade(target, interruption));
+        JsonResults.Timed<Application.Migrated> run = one(ws, (ops, stop) -> up
+                ? ops.upgrade(target, stop) : ops.downgrade(target, stop));
         if (ws.json()) JsonResults.migrated(ws, verb, target, run);
         return 0;
     }
@@ -47,7 +47,7 @@ final class MigrationRun {
     }
 
     /** Runs {@code operation} on the one database, SIGINT and SIGTERM stopping it cleanly, timed for {@code --json}. */
-    static <T> JsonResults.Timed<T> one(Workspace ws, BiFunction<Application, Interruption, Uni<T>> operation) {
-        return JsonResults.timed(() -> ws.interruptible(interruption -> operation.apply(ws.operations(), interruption)));
+    static <T> JsonResults.Timed<T> one(Workspace ws, BiFunction<Application, StopRequest, Uni<T>> operation) {
+        return JsonResults.timed(() -> ws.interruptible(stop -> operation.apply(ws.operations(), stop)));
     }
 }

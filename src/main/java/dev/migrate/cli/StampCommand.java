@@ -42,7 +42,7 @@ public class StampCommand implements Callable<Integer> {
         for (String t : targets) MigrationRun.refuseRange("stamp", t);
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
-        JsonResults.Timed<List<String>> run = MigrationRun.one(ws, (ops, interruption) -> ops.stamp(targets, purge, interruption));
+        JsonResults.Timed<List<String>> run = MigrationRun.one(ws, (ops, stop) -> ops.stamp(targets, purge, stop));
         if (ws.json()) JsonResults.stamped(ws, run);
         return 0;
     }
@@ -51,7 +51,7 @@ public class StampCommand implements Callable<Integer> {
     private int several(Workspace ws) {
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("current", null);
-        return ManyDatabases.run(ws, true, (ops, interruption) -> ops.stamp(targets, purge, interruption), rows -> {
+        return ManyDatabases.run(ws, true, (ops, stop) -> ops.stamp(targets, purge, stop), rows -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("current", rows);
             return new ManyDatabases.Shown("stamped", "stamped " + MigratedSummary.rows(rows), json);

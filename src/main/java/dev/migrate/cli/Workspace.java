@@ -19,8 +19,7 @@ import dev.migrate.config.SqliteUrl;
 import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
 import dev.migrate.core.Application;
-import dev.migrate.engine.interrupt.Interruption;
-import dev.migrate.engine.interrupt.ShutdownSignal;
+import dev.migrate.core.StopRequest;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.revision.RevisionWriter;
@@ -188,11 +187,11 @@ final class Workspace {
 
     /**
      * Runs an operation that changes the database and waits for it; SIGINT or SIGTERM stop it
-     * cleanly through the {@link Interruption} it is given.
+     * cleanly through the {@link StopRequest} it is given.
      */
-    <T> T interruptible(Function<Interruption, Uni<T>> operation) {
-        Interruption interruption = new Interruption();
-        return ShutdownSignal.guard(interruption, System.err, () -> operation.apply(interruption).await().indefinitely());
+    <T> T interruptible(Function<StopRequest, Uni<T>> operation) {
+        StopRequest stop = new StopRequest();
+        return stop.guardCommand(System.err, () -> operation.apply(stop).await().indefinitely());
     }
 
     /**

@@ -64,13 +64,13 @@ public final class Application {
     }
 
     /** Applies the revisions between the database's heads and {@code target} (head, +N, a revision, ...). */
-    public Uni<Migrated> upgrade(String target, Interruption interruption) {
-        return migrate("upgrade", target, (graph, current) -> graph.upgrade(current, target), interruption);
+    public Uni<Migrated> upgrade(String target, StopRequest stop) {
+        return migrate("upgrade", target, (graph, current) -> graph.upgrade(current, target), stop.interruption());
     }
 
     /** Reverts revisions down to {@code target} (-1, base, a revision, ...). */
-    public Uni<Migrated> downgrade(String target, Interruption interruption) {
-        return migrate("downgrade", target, (graph, current) -> graph.downgrade(current, target), interruption);
+    public Uni<Migrated> downgrade(String target, StopRequest stop) {
+        return migrate("downgrade", target, (graph, current) -> graph.downgrade(current, target), stop.interruption());
     }
 
     /**
@@ -205,7 +205,7 @@ public final class Application {
      * Writes the version table to {@code targets} without running any revision, under the lock;
      * {@code purge} empties it first, whatever it holds. Gives the rows written.
      */
-    public Uni<List<String>> stamp(List<String> targets, boolean purge, Interruption interruption) {
+    public Uni<List<String>> stamp(List<String> targets, boolean purge, StopRequest stop) {
         return Uni.createFrom().deferred(() -> {
             RevisionMap graph = env.graph();
             VersionTable versions = env.versionTable();
@@ -214,7 +214,7 @@ public final class Application {
                 List<VersionChange> toApply = stampChanges(purge ? List.of() : current, next);
                 return new Migrator(db, env.dialect(), versions, env.config().transactionPerMigration(), env::script, env::log)
                         .stamp(toApply, purge).map(v -> next);
-            }, interruption).invoke(after -> env.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after))));
+            }, stop.interruption()).invoke(after -> env.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after))));
         });
     }
 
