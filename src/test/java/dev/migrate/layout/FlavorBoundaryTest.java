@@ -36,8 +36,8 @@ class FlavorBoundaryTest {
         for (MainSources.Source s : MainSources.read().files()) {
             if (FLAVOR_FOLDERS.stream().anyMatch(s.path()::startsWith)) continue;
             String code = withoutComments(s.text());
-            if (!NAMES_ALLOWED.contains(s.path())) found.addAll(hits(s.path(), code, NAME));
-            found.addAll(hits(s.path(), code, FLAVOR_TYPE));
+            if (!NAMES_ALLOWED.contains(s.path())) found.addAll(MainSources.hits(s.path(), code, NAME));
+            found.addAll(MainSources.hits(s.path(), code, FLAVOR_TYPE));
         }
         assertEquals(List.of(), found, "database-specific tests outside postgres/ and sqlite/ (move them into the flavor)");
     }
@@ -45,19 +45,6 @@ class FlavorBoundaryTest {
     @Test
     void everyFlavorIsCalledByOneOfTheKnownNames() {
         assertEquals(DialectNames.ALL, Flavors.all().stream().map(Flavor::name).toList());
-    }
-
-    private static List<String> hits(String path, String code, Pattern pattern) {
-        List<String> out = new ArrayList<>();
-        Matcher m = pattern.matcher(code);
-        while (m.find()) out.add(path + ":" + line(code, m.start()) + ": " + m.group());
-        return out;
-    }
-
-    private static int line(String text, int offset) {
-        int n = 1;
-        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') n++;
-        return n;
     }
 
     /** Comments blanked out, line breaks kept so that line numbers stay right. */
