@@ -25,11 +25,7 @@ public class CheckCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin EnvironmentOptions environment;
-    @Mixin DatabaseOptions database;
-    @Mixin ManyDatabasesOptions manyDatabases;
-    @Mixin VerboseOption verbose;
-    @Mixin JsonOption json;
+    @Mixin ReadOptions read;
 
     @Override
     public Integer call() {

@@ -30,11 +30,7 @@ public class CurrentCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin EnvironmentOptions environment;
-    @Mixin DatabaseOptions database;
-    @Mixin ManyDatabasesOptions manyDatabases;
-    @Mixin VerboseOption verbose;
-    @Mixin JsonOption json;
+    @Mixin ReadOptions read;
 
     @Option(names = "--check-heads", description = "Exit 3 when the database is not at the head revisions.")
     boolean checkHeads;

@@ -34,9 +34,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The operations on a database's revisions, apart from how they are asked for and how their
- * answer is shown: {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp} and the
- * comparison of {@code check}. The command line and the Java API both run these; each gives a
- * Uni, prints nothing, and sends its progress lines to the environment's log.
+ * answer is shown: {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp}, the
+ * comparison of {@code check}, {@code inspect}, {@code validate}, {@code history --applied},
+ * {@code ensure-version}, what {@code lint} reads, and the {@code --sql} scripts. The command line
+ * and the Java API run these and nothing below them; each prints nothing and sends its progress
+ * lines to the environment's log.
  */
 public final class Application {
     private final Environment env;
