@@ -10,11 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.migrate.core.Flavors;
+import dev.migrate.core.SqlRange;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.offline.OfflineMigrator;
-import dev.migrate.engine.offline.SqlRange;
+import dev.migrate.core.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.sqlite.SchemaObject;

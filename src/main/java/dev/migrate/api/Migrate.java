@@ -13,12 +13,11 @@ import java.util.function.Supplier;
 
 import dev.migrate.core.Environment;
 import dev.migrate.core.Application;
+import dev.migrate.core.LazyVertx;
+import dev.migrate.core.StopRequest;
 import dev.migrate.diff.Differences;
-import dev.migrate.engine.interrupt.Interruption;
 import dev.migrate.errors.RunInterrupted;
-import dev.migrate.engine.interrupt.ShutdownSignal;
 import dev.migrate.graph.Step;
-import dev.migrate.postgres.LazyVertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -183,23 +182,23 @@ public final class Migrate implements AutoCloseable {
         return work.runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    /** {@link #interruptible(Interruption, Function)} with an interruption of its own for each subscription. */
-    private static <T> Uni<T> interruptible(Function<Interruption, Uni<T>> run) {
-        return Uni.createFrom().deferred(() -> interruptible(new Interruption(), run));
+    /** {@link #interruptible(StopRequest, Function)} with a stop request of its own for each subscription. */
+    private static <T> Uni<T> interruptible(Function<StopRequest, Uni<T>> run) {
+        return Uni.createFrom().deferred(() -> interruptible(new StopRequest(), run));
     }
 
     /**
      * The run, subscribed on its own: a subscriber that cancels asks the run to stop through
-     * {@code interruption} instead of cutting it off, so it still rolls back and releases its lock.
+     * {@code stop} instead of cutting it off, so it still rolls back and releases its lock.
      */
-    private static <T> Uni<T> interruptible(Interruption interruption, Function<Interruption, Uni<T>> run) {
+    private static <T> Uni<T> interruptible(StopRequest stop, Function<StopRequest, Uni<T>> run) {
         return Uni.createFrom().emitter(emitter -> {
             AtomicBoolean ended = new AtomicBoolean();
             // Called on completion and failure too; only a termination the run did not cause is a cancellation.
             emitter.onTermination(() -> {
-                if (!ended.get()) interruption.request();
+                if (!ended.get()) stop.request();
             });
-            Uni.createFrom().deferred(() -> run.apply(interruption)).subscribe().with(item -> {
+            Uni.createFrom().deferred(() -> run.apply(stop)).subscribe().with(item -> {
                 ended.set(true);
                 emitter.complete(item);
             }, failure -> {
@@ -229,9 +228,9 @@ public final class Migrate implements AutoCloseable {
     }
 
     /** Runs {@code run} on this thread and waits for it, interrupted by SIGINT and SIGTERM too when the builder says so. */
-    private <T> T await(Function<Interruption, Uni<T>> run) {
-        Interruption interruption = new Interruption();
-        Supplier<T> wait = () -> awaitInterruptibly(interruptible(interruption, run), RUN_INTERRUPTED);
-        return shutdownSignals ? ShutdownSignal.guardInApplication(interruption, wait) : wait.get();
+    private <T> T await(Function<StopRequest, Uni<T>> run) {
+        StopRequest stop = new StopRequest();
+        Supplier<T> wait = () -> awaitInterruptibly(interruptible(stop, run), RUN_INTERRUPTED);
+        return shutdownSignals ? stop.guardApplication(wait) : wait.get();
     }
 }

@@ -15,7 +15,7 @@ import dev.migrate.config.ConfiguredUrl;
 import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
 import dev.migrate.core.Flavors;
-import dev.migrate.postgres.LazyVertx;
+import dev.migrate.core.LazyVertx;
 import io.vertx.mutiny.core.Vertx;
 
 /**

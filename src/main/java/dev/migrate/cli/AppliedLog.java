@@ -7,8 +7,8 @@ import java.util.Map;
 
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
-import dev.migrate.engine.HistoryEntry;
-import dev.migrate.engine.HistoryTable;
+import dev.migrate.core.Application;
+import dev.migrate.core.HistoryRow;
 
 /** {@code migrate history --applied}: the steps the history table logged, newest first. */
 final class AppliedLog {
@@ -18,32 +18,32 @@ final class AppliedLog {
     /** {@code graphOptions}: whether -r or -i was given too, which only mean something for the revision graph. */
     static int print(Workspace ws, boolean graphOptions) {
         if (graphOptions) throw MigrateException.usage("history --applied lists the logged steps: it takes neither -r nor -i.");
-        HistoryTable history = ws.historyTable();
+        String history = ws.operations().historyTableName();
         if (history == null) {
             throw new MigrateException("history --applied reads the history table, and the configuration sets history_table "
                     + "to null: nothing is logged.");
         }
-        List<HistoryEntry> rows = ws.withDatabase(history::entries);
+        List<HistoryRow> rows = ws.read(Application::appliedLog);
         if (ws.json()) {
             List<Object> out = new ArrayList<>();
-            for (HistoryEntry row : rows) out.add(json(row));
+            for (HistoryRow row : rows) out.add(json(row));
             ws.out().println(Json.write(out));
             return 0;
         }
-        if (rows.isEmpty()) ws.log("No step is logged in " + history.qualifiedName() + " yet.");
-        for (HistoryEntry row : rows) ws.out().println(line(row, ws.verbose()));
+        if (rows.isEmpty()) ws.log("No step is logged in " + history + " yet.");
+        for (HistoryRow row : rows) ws.out().println(line(row, ws.verbose()));
         return 0;
     }
 
     /** {@code c3  upgrade    2026-11-21T15:00:00.000Z  12 ms  postgres  migrate 1.0.0}; -v adds checksum and message. */
-    static String line(HistoryEntry row, boolean verbose) {
+    static String line(HistoryRow row, boolean verbose) {
         String line = row.revision() + "  " + String.format("%-9s", row.direction()) + "  " + row.startedAt() + "  "
                 + row.durationMs() + " ms  " + (row.dbUser() == null ? "-" : row.dbUser()) + "  migrate "
                 + (row.toolVersion() == null ? "?" : row.toolVersion());
         return verbose ? line + "  " + row.checksum() + "  " + (row.message() == null ? "" : row.message()) : line;
     }
 
-    private static Map<String, Object> json(HistoryEntry row) {
+    private static Map<String, Object> json(HistoryRow row) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", row.id());
         m.put("revision", row.revision());

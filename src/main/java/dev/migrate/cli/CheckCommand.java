@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
+import dev.migrate.core.Application;
 import dev.migrate.diff.Differences;
 import dev.migrate.schema.Schema;
 import picocli.CommandLine.Command;
@@ -24,18 +25,13 @@ public class CheckCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin EnvironmentOptions environment;
-    @Mixin DatabaseOptions database;
-    @Mixin ManyDatabasesOptions manyDatabases;
-    @Mixin VerboseOption verbose;
-    @Mixin JsonOption json;
+    @Mixin ReadOptions read;
 
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
-        ws.requireExisting();
-        List<String> differences = Differences.of(ws.await(ws.operations().compare()));
+        List<String> differences = Differences.of(ws.read(Application::compare));
         if (ws.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("differences", differences);
@@ -55,7 +51,7 @@ public class CheckCommand implements Callable<Integer> {
         Schema target = ws.targetSchema();
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("differences", null);
-        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.compare(target).map(Differences::of), differences -> {
+        return ManyDatabases.run(ws, false, (ops, stop) -> ops.compare(target).map(Differences::of), differences -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("differences", differences);
             if (differences.isEmpty()) return new ManyDatabases.Shown("up_to_date", "up to date", json);

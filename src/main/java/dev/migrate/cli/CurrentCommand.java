@@ -12,6 +12,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.alembic.AlembicFiles;
 import dev.migrate.alembic.NotImportedException;
 import dev.migrate.config.Config;
+import dev.migrate.core.Application;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.RevisionScript;
 import picocli.CommandLine.Command;
@@ -29,11 +30,7 @@ public class CurrentCommand implements Callable<Integer> {
     MigrateCommand root;
 
     // The options of migrate this command uses (see RunOptions); its help lists only these.
-    @Mixin EnvironmentOptions environment;
-    @Mixin DatabaseOptions database;
-    @Mixin ManyDatabasesOptions manyDatabases;
-    @Mixin VerboseOption verbose;
-    @Mixin JsonOption json;
+    @Mixin ReadOptions read;
 
     @Option(names = "--check-heads", description = "Exit 3 when the database is not at the head revisions.")
     boolean checkHeads;
@@ -42,8 +39,7 @@ public class CurrentCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
-        ws.requireExisting();
-        List<String> current = ws.await(ws.operations().current());
+        List<String> current = ws.read(Application::current);
         for (String id : current) if (!ws.scripts().contains(id)) throw unknown(ws.config(), id);
         RevisionMap graph = ws.graph();
         RevisionFormat format = new RevisionFormat(graph, List.of());
@@ -78,7 +74,7 @@ public class CurrentCommand implements Callable<Integer> {
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("current", null);
         RevisionMap graph = ws.sharedGraph();
-        return ManyDatabases.run(ws, false, (ops, interruption) -> ops.current(), current -> {
+        return ManyDatabases.run(ws, false, (ops, stop) -> ops.current(), current -> {
             boolean atHead = graph.atHeads(current);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("current", current);

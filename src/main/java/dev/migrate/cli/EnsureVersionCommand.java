@@ -2,8 +2,6 @@ package dev.migrate.cli;
 
 import java.util.concurrent.Callable;
 
-import dev.migrate.engine.HistoryTable;
-import io.smallrye.mutiny.Uni;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -21,10 +19,8 @@ public class EnsureVersionCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        HistoryTable history = ws.historyTable();
-        ws.withDatabaseCreating(db -> ws.versionTable().create(db).flatMap(v -> history == null ? Uni.createFrom().voidItem() : history.create(db)));
-        ws.log("Version table " + ws.versionTable().qualifiedName() + " is present"
-                + (history == null ? "." : ", and history table " + history.qualifiedName() + "."));
+        // No check that a SQLite file exists: this command may create it.
+        ws.await(ws.operations().ensureVersion());
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
+import dev.migrate.core.Application;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.RevisionScript;
@@ -40,7 +41,7 @@ public class HistoryCommand implements Callable<Integer> {
         if (applied) return AppliedLog.print(ws, range != null || indicateCurrent);
         RevisionMap graph = ws.graph();
         boolean needsDatabase = indicateCurrent || namesCurrent(range);
-        List<String> current = needsDatabase ? ws.withDatabase(db -> ws.versionTable().heads(db)) : List.of();
+        List<String> current = needsDatabase ? ws.read(Application::current) : List.of();
         List<RevisionScript> scripts = new ArrayList<>();
         for (Revision r : graph.history(range, current)) scripts.add(ws.script(r.id()));
         RevisionFormat format = new RevisionFormat(graph, indicateCurrent ? current : List.of());

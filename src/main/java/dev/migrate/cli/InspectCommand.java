@@ -5,7 +5,8 @@ import java.util.concurrent.Callable;
 
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
-import dev.migrate.inspect.Inspection;
+import dev.migrate.core.Application;
+import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +38,11 @@ public class InspectCommand implements Callable<Integer> {
             throw MigrateException.usage("--format must be yaml or json, not '" + format + "'");
         }
         Workspace ws = root.workspace();
-        ws.requireExisting();
-        Inspection found = ws.await(ws.operations().inspect());
-        for (String warning : found.warnings()) ws.log("warning: " + warning);
+        Schema found = ws.read(Application::inspect);
         if (ws.json() || chosen.equals("json")) {
-            ws.out().println(Json.write(SchemaWriter.tree(found.schema())));
+            ws.out().println(Json.write(SchemaWriter.tree(found)));
         } else {
-            ws.out().print(SchemaWriter.yaml(found.schema()));
+            ws.out().print(SchemaWriter.yaml(found));
         }
         return 0;
     }

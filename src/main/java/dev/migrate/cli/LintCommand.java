@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
+import dev.migrate.core.Application;
 import dev.migrate.core.Flavors;
 import dev.migrate.graph.Revision;
 import dev.migrate.graph.RevisionMap;
@@ -62,12 +63,9 @@ public class LintCommand implements Callable<Integer> {
         TableSizes sizes = TableSizes.UNKNOWN;
         List<String> current = List.of();
         if (database) {
-            Object[] read = ws.withDatabase(db -> ws.versionTable().heads(db)
-                    .flatMap(heads -> TableSizes.read(db).map(s -> new Object[] {heads, s})));
-            @SuppressWarnings("unchecked")
-            List<String> heads = (List<String>) read[0];
-            current = heads;
-            sizes = (TableSizes) read[1];
+            Application.Measured read = ws.read(Application::measure);
+            current = read.current();
+            sizes = read.sizes();
         }
         List<RevisionScript> ordered = new ArrayList<>();
         List<Revision> all = new ArrayList<>(graph.history(null, List.of()));

@@ -13,9 +13,8 @@ import dev.migrate.Json;
 import dev.migrate.MigrateException;
 import dev.migrate.core.Environment;
 import dev.migrate.core.Application;
-import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.core.StopRequest;
 import dev.migrate.errors.RunInterrupted;
-import dev.migrate.engine.interrupt.ShutdownSignal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -57,23 +56,23 @@ final class ManyDatabases {
      *
      * @param show how a result is shown; {@code failed} is what a failure's JSON object holds besides the error
      */
-    static <T> int run(Workspace ws, boolean interruptible, BiFunction<Application, Interruption, Uni<T>> operation,
+    static <T> int run(Workspace ws, boolean interruptible, BiFunction<Application, StopRequest, Uni<T>> operation,
                        Function<T, Shown> show, Map<String, Object> failed, Function<List<T>, Integer> exit) {
         List<DatabaseTargets.Target> targets = ws.targets();
         List<Environment> environments = new ArrayList<>();
         for (DatabaseTargets.Target t : targets) environments.add(ws.environment(t));
-        List<Interruption> interruptions = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) interruptions.add(new Interruption());
-        Interruption all = Interruption.forAll(interruptions);
+        List<StopRequest> stops = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) stops.add(new StopRequest());
+        StopRequest all = StopRequest.forAll(stops);
         Progress progress = new Progress(ws, targets.size());
         Uni<List<Outcome<T>>> runs = Multi.createFrom().range(0, targets.size())
                 .onItem().transformToUni(i -> one(targets.get(i), all.requested() ? null : environments.get(i),
-                        interruptions.get(i), operation, show).invoke(progress::ended))
+                        stops.get(i), operation, show).invoke(progress::ended))
                 .merge(ws.concurrency())
                 .collect().asList();
         // Reported inside the guard, so that an interrupted run's failure carries the signal's exit status.
         Supplier<Integer> body = () -> report(ws, inOrder(targets, ws.await(runs)), failed, exit, all);
-        return interruptible ? ShutdownSignal.guard(all, System.err, body) : body.get();
+        return interruptible ? all.guardCommand(System.err, body) : body.get();
     }
 
     /**
@@ -82,8 +81,8 @@ final class ManyDatabases {
      * loop the PostgreSQL sessions share, which what an operation prepares before its first
      * statement (files read and parsed) must not hold up.
      */
-    private static <T> Uni<Outcome<T>> one(DatabaseTargets.Target target, Environment env, Interruption interruption,
-                                           BiFunction<Application, Interruption, Uni<T>> operation, Function<T, Shown> show) {
+    private static <T> Uni<Outcome<T>> one(DatabaseTargets.Target target, Environment env, StopRequest stop,
+                                           BiFunction<Application, StopRequest, Uni<T>> operation, Function<T, Shown> show) {
         if (env == null) {
             return Uni.createFrom().item(new Outcome<>(target, null, null,
                     new RunInterrupted("interrupted before it started; nothing was changed"), 0));
@@ -91,7 +90,7 @@ final class ManyDatabases {
         long[] started = new long[1];
         return Uni.createFrom().deferred(() -> {
                     started[0] = System.nanoTime();
-                    return operation.apply(new Application(env), interruption);
+                    return operation.apply(new Application(env), stop);
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .map(result -> new Outcome<>(target, result, show.apply(result), null, millisSince(started[0])))
@@ -142,7 +141,7 @@ final class ManyDatabases {
      * received, even one that came after the last database had ended.
      */
     private static <T> int report(Workspace ws, List<Outcome<T>> outcomes, Map<String, Object> failed,
-                                  Function<List<T>, Integer> exit, Interruption signal) {
+                                  Function<List<T>, Integer> exit, StopRequest signal) {
         Map<String, Integer> totals = new LinkedHashMap<>();
         List<Object> json = new ArrayList<>();
         List<T> results = new ArrayList<>();

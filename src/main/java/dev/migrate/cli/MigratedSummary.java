@@ -21,8 +21,8 @@ final class MigratedSummary {
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("applied", List.of());
         failed.put("current", null);
-        return ManyDatabases.run(ws, true, (ops, interruption) -> verb.equals("upgrade")
-                        ? ops.upgrade(target, interruption) : ops.downgrade(target, interruption),
+        return ManyDatabases.run(ws, true, (ops, stop) -> verb.equals("upgrade")
+                        ? ops.upgrade(target, stop) : ops.downgrade(target, stop),
                 done -> shown(verb, target, done), failed, results -> 0);
     }
 

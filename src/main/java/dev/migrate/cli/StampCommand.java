@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.migrate.MigrateException;
-import dev.migrate.dialect.Dialect;
-import dev.migrate.engine.offline.SqlRange;
-import dev.migrate.graph.RevisionMap;
+import dev.migrate.core.SqlRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,27 +35,15 @@ public class StampCommand implements Callable<Integer> {
     @Option(names = "--purge", description = "Empty the version table first, whatever it holds.")
     boolean purge;
 
-    @Option(names = "--sql", description = "Print the SQL instead of running it; no connection is made.")
-    boolean sql;
-
-    @Option(names = "--dialect", paramLabel = "NAME",
-            description = "With --sql: postgresql or sqlite (default: the dialect of the configured URL).")
-    String dialect;
+    @Mixin SqlOptions sql;
 
     @Override
     public Integer call() {
-        OfflineSql.checkOptions("stamp", sql, dialect);
-        if (sql) return offline();
-        for (String t : targets) {
-            if (t.contains(":")) {
-                throw MigrateException.usage("stamp: a range (" + t + ") is only allowed with --sql; online, the start"
-                        + " is what the database holds");
-            }
-        }
+        if (sql.offline("stamp")) return script();
+        for (String t : targets) MigrationRun.refuseRange("stamp", t);
         Workspace ws = root.workspace();
         if (ws.several()) return several(ws);
-        JsonResults.Timed<List<String>> run = JsonResults.timed(
-                () -> ws.interruptible(interruption -> ws.operations().stamp(targets, purge, interruption)));
+        JsonResults.Timed<List<String>> run = MigrationRun.one(ws, (ops, stop) -> ops.stamp(targets, purge, stop));
         if (ws.json()) JsonResults.stamped(ws, run);
         return 0;
     }
@@ -66,7 +52,7 @@ public class StampCommand implements Callable<Integer> {
     private int several(Workspace ws) {
         Map<String, Object> failed = new LinkedHashMap<>();
         failed.put("current", null);
-        return ManyDatabases.run(ws, true, (ops, interruption) -> ops.stamp(targets, purge, interruption), rows -> {
+        return ManyDatabases.run(ws, true, (ops, stop) -> ops.stamp(targets, purge, stop), rows -> {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("current", rows);
             return new ManyDatabases.Shown("stamped", "stamped " + MigratedSummary.rows(rows), json);
@@ -74,7 +60,7 @@ public class StampCommand implements Callable<Integer> {
     }
 
     /** Like Alembic: every argument may carry a start, and they must all name the same one. */
-    private int offline() {
+    private int script() {
         String start = null;
         List<String> revs = new ArrayList<>();
         for (String t : targets) {
@@ -87,12 +73,8 @@ public class StampCommand implements Callable<Integer> {
             revs.add(range.end());
         }
         Workspace ws = root.workspace();
-        Dialect d = OfflineSql.dialect(ws, dialect);
-        RevisionMap graph = ws.graph();
-        List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
-        List<String> next = graph.stamp(current, revs, purge);
-        ws.log("Generating " + d.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
-        OfflineSql.print(ws, ws.operations().offlineStamp(d, current, next, purge));
+        String dialect = sql.dialect();
+        SqlOptions.print(ws, ws.operations().offlineStamp(dialect, start, revs, purge));
         return 0;
     }
 }

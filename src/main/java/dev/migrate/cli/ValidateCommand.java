@@ -1,22 +1,17 @@
 package dev.migrate.cli;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 
 import dev.migrate.Json;
 import dev.migrate.MigrateException;
+import dev.migrate.core.Application;
 import dev.migrate.core.ChangedFiles;
-import dev.migrate.engine.HistoryEntry;
-import dev.migrate.engine.HistoryTable;
-import dev.migrate.graph.RevisionMap;
-import dev.migrate.graph.Step;
-import dev.migrate.revision.ScriptDirectory;
+import dev.migrate.core.HistoryRow;
+import dev.migrate.core.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -39,55 +34,28 @@ public class ValidateCommand implements Callable<Integer> {
     @Mixin DatabaseOptions database;
     @Mixin JsonOption json;
 
-    private record Found(List<String> heads, List<HistoryEntry> applied) {
-    }
-
     @Override
     public Integer call() {
         Workspace ws = root.workspace();
-        HistoryTable history = ws.historyTable();
-        if (history == null) {
+        if (ws.operations().historyTableName() == null) {
             throw new MigrateException("validate needs the history table, and the configuration sets history_table to null: "
                     + "there are no recorded checksums to compare.");
         }
-        ScriptDirectory scripts = ws.scripts();
-        Found found = ws.withDatabase(db -> ws.versionTable().heads(db)
-                .flatMap(heads -> history.applied(db).map(rows -> new Found(heads, rows))));
-        Set<String> applied = appliedRevisions(ws.graph(), scripts, found.heads());
-        Predicate<String> stillApplied = applied == null ? id -> true : applied::contains;
-        List<ChangedFiles.Changed> changed = ChangedFiles.among(found.applied(), scripts, stillApplied);
-        Set<String> recorded = new HashSet<>();
-        int checked = 0;
-        for (HistoryEntry row : found.applied()) {
-            recorded.add(row.revision());
-            if (!scripts.contains(row.revision()) || stillApplied.test(row.revision())) checked++;
-        }
-        List<String> unrecorded = new ArrayList<>();
-        if (applied != null) for (String id : applied) if (!recorded.contains(id)) unrecorded.add(id);
-        unrecorded.sort(null);
+        Validation found = ws.read(Application::validate);
         if (ws.json()) {
-            ws.out().println(Json.write(json(checked, changed, unrecorded)));
+            ws.out().println(Json.write(json(found)));
         } else {
-            print(ws, checked, changed, unrecorded);
+            print(ws, found);
         }
-        return changed.isEmpty() ? 0 : MISMATCH;
+        return found.valid() ? 0 : MISMATCH;
     }
 
-    /**
-     * What the version table says is applied (its rows and everything below them), or null when
-     * a row names a revision no file declares: then the history table alone is believed.
-     */
-    private static Set<String> appliedRevisions(RevisionMap graph, ScriptDirectory scripts, List<String> heads) {
-        for (String head : heads) if (!scripts.contains(head)) return null;
-        Set<String> out = new HashSet<>();
-        if (heads.isEmpty()) return out;
-        for (Step step : graph.downgrade(heads, "base")) out.add(step.revision().id());
-        return out;
-    }
-
-    private static void print(Workspace ws, int checked, List<ChangedFiles.Changed> changed, List<String> unrecorded) {
+    private static void print(Workspace ws, Validation found) {
+        int checked = found.checked();
+        List<ChangedFiles.Changed> changed = found.changed();
+        List<String> unrecorded = found.unrecorded();
         for (ChangedFiles.Changed c : changed) {
-            HistoryEntry row = c.applied();
+            HistoryRow row = c.applied();
             ws.out().println(row.revision() + (c.missing()
                     ? "  missing  applied at " + row.startedAt() + "  (no revision file declares it any more)"
                     : "  changed  applied at " + row.startedAt() + "  " + c.file()));
@@ -107,9 +75,9 @@ public class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> json(int checked, List<ChangedFiles.Changed> changed, List<String> unrecorded) {
+    private static Map<String, Object> json(Validation found) {
         List<Object> mismatches = new ArrayList<>();
-        for (ChangedFiles.Changed c : changed) {
+        for (ChangedFiles.Changed c : found.changed()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("revision", c.applied().revision());
             m.put("status", c.missing() ? "missing" : "changed");
@@ -119,10 +87,10 @@ public class ValidateCommand implements Callable<Integer> {
             mismatches.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("valid", changed.isEmpty());
-        out.put("checked", checked);
+        out.put("valid", found.valid());
+        out.put("checked", found.checked());
         out.put("mismatches", mismatches);
-        out.put("unrecorded", unrecorded);
+        out.put("unrecorded", found.unrecorded());
         return out;
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.cli;
 
-import dev.migrate.postgres.LazyVertx;
+import dev.migrate.core.LazyVertx;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -20,12 +20,7 @@ import dev.migrate.config.XArgs;
 import dev.migrate.core.Environment;
 import dev.migrate.core.Application;
 import dev.migrate.core.Flavors;
-import dev.migrate.dialect.Dialect;
-import dev.migrate.engine.Database;
-import dev.migrate.engine.HistoryTable;
-import dev.migrate.engine.VersionTable;
-import dev.migrate.engine.interrupt.Interruption;
-import dev.migrate.engine.interrupt.ShutdownSignal;
+import dev.migrate.core.StopRequest;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.revision.RevisionWriter;
@@ -155,10 +150,6 @@ final class Workspace {
         return config().databaseUrl(Flavors::parse);
     }
 
-    Dialect dialect() {
-        return environment().dialect();
-    }
-
     ScriptDirectory scripts() {
         return environment().scripts();
     }
@@ -171,37 +162,13 @@ final class Workspace {
         return environment().graph();
     }
 
-    VersionTable versionTable() {
-        return environment().versionTable();
-    }
-
-    /** The version table written in {@code dialect} (offline SQL may target another dialect than the URL's). */
-    VersionTable versionTable(Dialect dialect) {
-        return environment().versionTable(dialect);
-    }
-
-    /** The history table the configuration names, or null when {@code history_table} is null. */
-    HistoryTable historyTable() {
-        return environment().historyTable();
-    }
-
-    /** The same, written in {@code dialect}. */
-    HistoryTable historyTable(Dialect dialect) {
-        return environment().historyTable(dialect);
-    }
-
     /**
-     * Opens the database, runs {@code work}, closes it whatever happens (a {@code work} that throws
-     * before returning its Uni included), and waits for the result.
+     * Runs an operation that only reads the database and waits for it; a SQLite file that does not
+     * exist is refused first (see {@link #requireExisting()}).
      */
-    <T> T withDatabase(Function<Database, Uni<T>> work) {
+    <T> T read(Function<Application, Uni<T>> operation) {
         requireExisting();
-        return await(environment().withDatabase(work));
-    }
-
-    /** {@link #withDatabase} for a command that may create the database: ensure-version. */
-    <T> T withDatabaseCreating(Function<Database, Uni<T>> work) {
-        return await(environment().withDatabase(work));
+        return await(operation.apply(operations()));
     }
 
     /**
@@ -224,11 +191,11 @@ final class Workspace {
 
     /**
      * Runs an operation that changes the database and waits for it; SIGINT or SIGTERM stop it
-     * cleanly through the {@link Interruption} it is given.
+     * cleanly through the {@link StopRequest} it is given.
      */
-    <T> T interruptible(Function<Interruption, Uni<T>> operation) {
-        Interruption interruption = new Interruption();
-        return ShutdownSignal.guard(interruption, System.err, () -> operation.apply(interruption).await().indefinitely());
+    <T> T interruptible(Function<StopRequest, Uni<T>> operation) {
+        StopRequest stop = new StopRequest();
+        return stop.guardCommand(System.err, () -> operation.apply(stop).await().indefinitely());
     }
 
     /**

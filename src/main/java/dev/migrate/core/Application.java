@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
@@ -19,12 +20,13 @@ import dev.migrate.engine.Migrator;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.interrupt.Interruption;
 import dev.migrate.engine.offline.OfflineMigrator;
-import dev.migrate.engine.offline.SqlRange;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.inspect.InspectOptions;
 import dev.migrate.inspect.Inspection;
+import dev.migrate.lint.TableSizes;
+import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +34,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The operations on a database's revisions, apart from how they are asked for and how their
- * answer is shown: {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp} and the
- * comparison of {@code check}. The command line and the Java API both run these; each gives a
- * Uni, prints nothing, and sends its progress lines to the environment's log.
+ * answer is shown: {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp}, the
+ * comparison of {@code check}, {@code inspect}, {@code validate}, {@code history --applied},
+ * {@code ensure-version}, what {@code lint} reads, and the {@code --sql} scripts. The command line
+ * and the Java API run these and nothing below them; each prints nothing and sends its progress
+ * lines to the environment's log.
  */
 public final class Application {
     private final Environment env;
@@ -62,13 +66,13 @@ public final class Application {
     }
 
     /** Applies the revisions between the database's heads and {@code target} (head, +N, a revision, ...). */
-    public Uni<Migrated> upgrade(String target, Interruption interruption) {
-        return migrate("upgrade", target, (graph, current) -> graph.upgrade(current, target), interruption);
+    public Uni<Migrated> upgrade(String target, StopRequest stop) {
+        return migrate("upgrade", target, (graph, current) -> graph.upgrade(current, target), stop.interruption());
     }
 
     /** Reverts revisions down to {@code target} (-1, base, a revision, ...). */
-    public Uni<Migrated> downgrade(String target, Interruption interruption) {
-        return migrate("downgrade", target, (graph, current) -> graph.downgrade(current, target), interruption);
+    public Uni<Migrated> downgrade(String target, StopRequest stop) {
+        return migrate("downgrade", target, (graph, current) -> graph.downgrade(current, target), stop.interruption());
     }
 
     /**
@@ -130,11 +134,80 @@ public final class Application {
         });
     }
 
+    /** The history table's name, schema-qualified as the log shows it, or null when {@code history_table} is null: nothing is logged. */
+    public String historyTableName() {
+        HistoryTable history = env.historyTable();
+        return history == null ? null : history.qualifiedName();
+    }
+
+    /**
+     * {@code history --applied}: every step the history table logged, newest first; none when the
+     * table does not exist yet. Only asked when {@link #historyTableName()} is not null.
+     */
+    public Uni<List<HistoryRow>> appliedLog() {
+        return Uni.createFrom().deferred(() -> {
+            HistoryTable history = env.historyTable();
+            return env.withDatabase(db -> history.entries(db).map(HistoryRow::of));
+        });
+    }
+
+    /**
+     * {@code validate}: the version table's rows and the history table's applied rows, read in one
+     * session, compared with the revision files. Only asked when {@link #historyTableName()} is not null.
+     */
+    public Uni<Validation> validate() {
+        return Uni.createFrom().deferred(() -> {
+            HistoryTable history = env.historyTable();
+            ScriptDirectory scripts = env.scripts();
+            VersionTable versions = env.versionTable();
+            record Found(List<String> heads, List<HistoryRow> applied) {
+            }
+            return env.withDatabase(db -> versions.heads(db).flatMap(heads -> history.applied(db)
+                            .map(rows -> new Found(heads, HistoryRow.of(rows)))))
+                    .map(found -> Validation.of(env.graph(), scripts, found.heads(), found.applied()));
+        });
+    }
+
+    /**
+     * {@code ensure-version}: creates the version table, and the history table unless
+     * {@code history_table} is null, when they are missing (creating a SQLite file that is), and
+     * says on the log that they are present.
+     */
+    public Uni<Void> ensureVersion() {
+        return Uni.createFrom().deferred(() -> {
+            VersionTable versions = env.versionTable();
+            HistoryTable history = env.historyTable();
+            return env.withDatabase(db -> versions.create(db).flatMap(v -> history == null ? Uni.createFrom().voidItem() : history.create(db)))
+                    .invoke(() -> env.log("Version table " + versions.qualifiedName() + " is present"
+                            + (history == null ? "." : ", and history table " + history.qualifiedName() + ".")));
+        });
+    }
+
+    /**
+     * What {@code lint} reads from the database before it looks at the revisions.
+     *
+     * @param current the version table's rows
+     * @param sizes how big the tables are, for the findings that depend on it
+     */
+    public record Measured(List<String> current, TableSizes sizes) {
+        public Measured {
+            current = List.copyOf(current);
+        }
+    }
+
+    /** The version rows and the table sizes, read in one session. */
+    public Uni<Measured> measure() {
+        return Uni.createFrom().deferred(() -> {
+            VersionTable versions = env.versionTable();
+            return env.withDatabase(db -> versions.heads(db).flatMap(heads -> TableSizes.read(db).map(s -> new Measured(heads, s))));
+        });
+    }
+
     /**
      * Writes the version table to {@code targets} without running any revision, under the lock;
      * {@code purge} empties it first, whatever it holds. Gives the rows written.
      */
-    public Uni<List<String>> stamp(List<String> targets, boolean purge, Interruption interruption) {
+    public Uni<List<String>> stamp(List<String> targets, boolean purge, StopRequest stop) {
         return Uni.createFrom().deferred(() -> {
             RevisionMap graph = env.graph();
             VersionTable versions = env.versionTable();
@@ -143,7 +216,7 @@ public final class Application {
                 List<VersionChange> toApply = stampChanges(purge ? List.of() : current, next);
                 return new Migrator(db, env.dialect(), versions, env.config().transactionPerMigration(), env::script, env::log)
                         .stamp(toApply, purge).map(v -> next);
-            }, interruption).invoke(after -> env.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after))));
+            }, stop.interruption()).invoke(after -> env.log("Stamped " + (after.isEmpty() ? "<base>" : String.join(", ", after))));
         });
     }
 
@@ -175,19 +248,56 @@ public final class Application {
     }
 
     /**
-     * The SQL script of {@code steps} run from the version rows {@code start} on {@code dialect},
-     * without a database ({@code upgrade --sql}, {@code downgrade --sql}): the revisions before
-     * {@code start} are replayed into the offline model first, so a SQLite rebuild knows its table.
+     * {@code upgrade --sql}: the SQL script that brings a database at the range's start to its end,
+     * without a database; empty when there is nothing to do. {@code dialect} is a known dialect's
+     * name, or null for the configured URL's (which is parsed, never connected to).
      */
-    public String offlineScript(Dialect dialect, List<String> start, List<Step> steps) {
-        OfflineMigrator migrator = offline(dialect);
-        migrator.replay(SqlRange.stepsTo(env.graph(), start));
-        return migrator.migrate(start, steps);
+    public Optional<String> offlineUpgrade(String dialect, SqlRange range) {
+        return offlineMigrate(dialect, range, "upgrade", (graph, start) -> graph.upgrade(start, range.end()));
     }
 
-    /** The SQL script that changes the version rows from {@code current} to {@code next} ({@code stamp --sql}). */
-    public String offlineStamp(Dialect dialect, List<String> current, List<String> next, boolean purge) {
+    /** {@code downgrade --sql}: as {@link #offlineUpgrade}, down from the range's start to its end. */
+    public Optional<String> offlineDowngrade(String dialect, SqlRange range) {
+        return offlineMigrate(dialect, range, "downgrade", (graph, start) -> graph.downgrade(start, range.end()));
+    }
+
+    /**
+     * Plans the steps from the range's start and writes their script, saying on the log when there
+     * was nothing to do. The revisions before the start are replayed into the offline model first,
+     * so a SQLite rebuild knows its table.
+     */
+    private Optional<String> offlineMigrate(String dialectName, SqlRange range, String verb,
+                                            BiFunction<RevisionMap, List<String>, List<Step>> plan) {
+        Dialect dialect = offlineDialect(dialectName);
+        RevisionMap graph = env.graph();
+        List<String> start = range.startRows(graph);
+        List<Step> steps = plan.apply(graph, start);
+        if (steps.isEmpty()) {
+            env.log("Nothing to " + verb + ": from " + range.start() + " the database is already at " + range.end() + ".");
+            return Optional.empty();
+        }
+        env.log("Generating " + dialect.name() + " SQL (" + steps.size() + " revision" + (steps.size() == 1 ? "" : "s") + ")");
+        OfflineMigrator migrator = offline(dialect);
+        migrator.replay(SqlRange.stepsTo(graph, start));
+        return Optional.of(migrator.migrate(start, steps));
+    }
+
+    /**
+     * {@code stamp --sql}: the SQL script that changes the version rows from those {@code start}
+     * names (null: base) to {@code targets}; {@code dialect} as for {@link #offlineUpgrade}.
+     */
+    public String offlineStamp(String dialectName, String start, List<String> targets, boolean purge) {
+        Dialect dialect = offlineDialect(dialectName);
+        RevisionMap graph = env.graph();
+        List<String> current = new SqlRange(start == null ? "base" : start, "").startRows(graph);
+        List<String> next = graph.stamp(current, targets, purge);
+        env.log("Generating " + dialect.name() + " SQL to stamp " + (next.isEmpty() ? "<base>" : String.join(", ", next)));
         return offline(dialect).stamp(current, stampChanges(purge ? List.of() : current, next), purge);
+    }
+
+    /** The dialect an offline script is written in: the one named, else the configured URL's. */
+    private Dialect offlineDialect(String name) {
+        return name == null ? env.dialect() : Flavors.dialect(name);
     }
 
     private OfflineMigrator offline(Dialect dialect) {
@@ -198,12 +308,16 @@ public final class Application {
 
     /**
      * The live database's catalog as the schema model ({@code migrate inspect}), the schemas the
-     * configuration includes, without the tool's own tables.
+     * configuration includes, without the tool's own tables. What the schema cannot say goes to
+     * the log, one warning each, as {@link #compare()} reports it.
      */
-    public Uni<Inspection> inspect() {
+    public Uni<Schema> inspect() {
         return Uni.createFrom().deferred(() -> {
             InspectOptions options = inspectOptions();
-            return env.withDatabase(db -> env.flavor().inspector(options).inspect(db));
+            return env.withDatabase(db -> env.flavor().inspector(options).inspect(db)).map(found -> {
+                for (String warning : found.warnings()) env.log("warning: " + warning);
+                return found.schema();
+            });
         });
     }
 

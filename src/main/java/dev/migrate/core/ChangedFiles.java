@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import dev.migrate.engine.Database;
-import dev.migrate.engine.HistoryEntry;
 import dev.migrate.engine.HistoryTable;
 import dev.migrate.revision.RevisionScript;
 import dev.migrate.revision.ScriptDirectory;
@@ -25,7 +24,7 @@ public final class ChangedFiles {
      *
      * @param file the revision file now, or null when no file declares the revision any more
      */
-    public record Changed(HistoryEntry applied, Path file) {
+    public record Changed(HistoryRow applied, Path file) {
         public boolean missing() {
             return file == null;
         }
@@ -35,9 +34,9 @@ public final class ChangedFiles {
      * The rows among {@code applied} whose file changed or is gone; a row whose revision has a file
      * is only compared when {@code stillApplied} says the database holds it.
      */
-    public static List<Changed> among(List<HistoryEntry> applied, ScriptDirectory scripts, Predicate<String> stillApplied) {
+    public static List<Changed> among(List<HistoryRow> applied, ScriptDirectory scripts, Predicate<String> stillApplied) {
         List<Changed> out = new ArrayList<>();
-        for (HistoryEntry row : applied) {
+        for (HistoryRow row : applied) {
             if (!scripts.contains(row.revision())) {
                 out.add(new Changed(row, null));
                 continue;
@@ -53,7 +52,7 @@ public final class ChangedFiles {
     /** Logs one warning per applied revision whose file changed; one query, nothing when there is no history table. */
     static Uni<Void> warn(Environment env, Database db, HistoryTable history) {
         if (history == null) return Uni.createFrom().voidItem();
-        return history.applied(db).invoke(rows -> {
+        return history.applied(db).map(HistoryRow::of).invoke(rows -> {
             for (Changed c : among(rows, env.scripts(), id -> true)) {
                 if (c.missing()) continue;
                 env.log("WARNING: revision " + c.applied().revision() + " was applied at " + c.applied().startedAt()

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import dev.migrate.config.DatabaseUrl;
 import dev.migrate.config.InvalidUrlException;
 import dev.migrate.dialect.Dialect;
-import dev.migrate.dialect.UnknownDialect;
 import dev.migrate.engine.Database;
 import dev.migrate.flavor.Flavor;
 import dev.migrate.postgres.PostgresFlavor;
@@ -37,9 +36,9 @@ public final class Flavors {
 
     /** The flavor called {@code name} ({@code postgresql}, also {@code postgres}, or {@code sqlite}). */
     public static Flavor named(String name) {
-        String canonical = DialectNames.canonical(name);
+        String canonical = DialectNames.require(name);
         for (Flavor f : ALL) if (f.name().equals(canonical)) return f;
-        throw new UnknownDialect(name);
+        throw new IllegalStateException("no flavor is called " + canonical + ": DialectNames.ALL and Flavors.all() differ");
     }
 
     /** The dialect called {@code name}. */

@@ -21,4 +21,11 @@ public final class DialectNames {
         if (lower.equals("postgres")) lower = ALL.get(0);
         return ALL.contains(lower) ? lower : null;
     }
+
+    /** {@code name} as {@link #ALL} spells it; {@link UnknownDialect} when it is none of them. */
+    public static String require(String name) {
+        String canonical = canonical(name);
+        if (canonical == null) throw new UnknownDialect(name);
+        return canonical;
+    }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.engine.interrupt.Interruption;
+import dev.migrate.core.StopRequest;
 import dev.migrate.errors.RunInterrupted;
 import io.smallrye.mutiny.Uni;
 import sun.misc.Signal;
@@ -32,10 +32,10 @@ class ManyDatabasesSignalTest {
         RunOptions options = new RunOptions(config, List.of("sqlite:///" + tmp.resolve("a.db"), "sqlite:///" + tmp.resolve("b.db")),
                 null, 1, List.of(), null, null, null, true, false, false);
         Workspace ws = new Workspace(options, new VertxHolder());
-        List<Interruption> runs = new CopyOnWriteArrayList<>();
+        List<StopRequest> runs = new CopyOnWriteArrayList<>();
 
-        RunInterrupted e = assertThrows(RunInterrupted.class, () -> ManyDatabases.run(ws, true, (ops, interruption) -> {
-            runs.add(interruption);
+        RunInterrupted e = assertThrows(RunInterrupted.class, () -> ManyDatabases.run(ws, true, (ops, stop) -> {
+            runs.add(stop);
             return Uni.createFrom().item("done");
         }, done -> {
             // The last database has done its work: SIGTERM comes as its result is being shown, before the summary.
@@ -48,9 +48,9 @@ class ManyDatabasesSignalTest {
         assertEquals(143, e.exitCode());
     }
 
-    private static void awaitRequest(Interruption interruption) {
+    private static void awaitRequest(StopRequest stop) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!interruption.requested()) {
+        while (!stop.requested()) {
             if (System.nanoTime() > deadline) throw new AssertionError("the signal handler never asked the runs to stop");
             Thread.onSpinWait();
         }

@@ -16,6 +16,7 @@ import dev.migrate.ops.Operation;
 import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.revision.parse.OperationParser;
 import dev.migrate.sql.Statement;
+import dev.migrate.sql.UnknownDialect;
 import dev.migrate.sqlite.SqliteDialect;
 import dev.migrate.yaml.YamlReader;
 

@@ -50,8 +50,8 @@ class FlavorBoundaryTest {
         for (MainSources.Source s : MainSources.read().files()) {
             if (FLAVOR_FOLDERS.stream().anyMatch(s.path()::startsWith)) continue;
             String code = withoutComments(s.text());
-            if (!NAMES_ALLOWED.contains(s.path())) found.addAll(hits(s.path(), code, NAME));
-            found.addAll(hits(s.path(), code, FLAVOR_TYPE));
+            if (!NAMES_ALLOWED.contains(s.path())) found.addAll(MainSources.hits(s.path(), code, NAME));
+            found.addAll(MainSources.hits(s.path(), code, FLAVOR_TYPE));
         }
         assertEquals(List.of(), found, "database-specific tests outside postgres/ and sqlite/ (move them into the flavor)");
     }
@@ -78,7 +78,7 @@ class FlavorBoundaryTest {
         List<String> found = new ArrayList<>();
         for (MainSources.Source s : MainSources.read().files()) {
             if (FLAVOR_FOLDERS.stream().anyMatch(s.path()::startsWith)) continue;
-            found.addAll(hits(s.path(), withoutComments(s.text()), DRIVER_TYPE));
+            found.addAll(MainSources.hits(s.path(), withoutComments(s.text()), DRIVER_TYPE));
         }
         assertEquals(List.of(), found, "database driver types outside postgres/ and sqlite/ (ask the flavor or its dialect instead)");
     }
@@ -88,25 +88,12 @@ class FlavorBoundaryTest {
         String code = "package dev.migrate.engine;\n\nimport io.vertx.pgclient.PgException;\nimport io.vertx.core.Vertx;\n"
                 + "// org.sqlite.SQLiteConfig in a comment is no use\nclass A { java.sql.SQLException e; io.vertx.mutiny.sqlclient.Row r; }\n";
         assertEquals(List.of("engine/A.java:3: io.vertx.pgclient.PgException", "engine/A.java:6: java.sql.SQLException",
-                "engine/A.java:6: io.vertx.mutiny.sqlclient.Row"), hits("engine/A.java", withoutComments(code), DRIVER_TYPE));
+                "engine/A.java:6: io.vertx.mutiny.sqlclient.Row"), MainSources.hits("engine/A.java", withoutComments(code), DRIVER_TYPE));
     }
 
     @Test
     void everyFlavorIsCalledByOneOfTheKnownNames() {
         assertEquals(DialectNames.ALL, Flavors.all().stream().map(Flavor::name).toList());
-    }
-
-    private static List<String> hits(String path, String code, Pattern pattern) {
-        List<String> out = new ArrayList<>();
-        Matcher m = pattern.matcher(code);
-        while (m.find()) out.add(path + ":" + line(code, m.start()) + ": " + m.group());
-        return out;
-    }
-
-    private static int line(String text, int offset) {
-        int n = 1;
-        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') n++;
-        return n;
     }
 
     /** Comments blanked out, line breaks kept so that line numbers stay right. */

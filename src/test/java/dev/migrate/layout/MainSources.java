@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,20 @@ record MainSources(List<Source> files) {
             Matcher m = IMPORT.matcher(text);
             return m.results().map(r -> r.group(1)).toList();
         }
+    }
+
+    /** {@code path:line: match} for each match of {@code pattern} in {@code text}, so that a failure names the place. */
+    static List<String> hits(String path, String text, Pattern pattern) {
+        List<String> out = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) out.add(path + ":" + line(text, m.start()) + ": " + m.group());
+        return out;
+    }
+
+    private static int line(String text, int offset) {
+        int n = 1;
+        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') n++;
+        return n;
     }
 
     static MainSources read() {

@@ -21,7 +21,9 @@ import dev.migrate.engine.plan.Transaction;
 import dev.migrate.graph.Step;
 import dev.migrate.graph.VersionChange;
 import dev.migrate.revision.RevisionScript;
+import dev.migrate.sql.CheckFailed;
 import dev.migrate.sql.OfflineCatalog;
+import dev.migrate.sql.SqlScript;
 import dev.migrate.sql.Statement;
 
 /**

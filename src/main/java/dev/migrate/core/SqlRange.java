@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.core;
 
 import java.util.ArrayList;
 import java.util.List;

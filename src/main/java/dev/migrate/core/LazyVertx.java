@@ -1,4 +1,4 @@
-package dev.migrate.postgres;
+package dev.migrate.core;
 
 import java.util.function.Supplier;
 

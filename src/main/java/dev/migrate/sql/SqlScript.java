@@ -1,4 +1,4 @@
-package dev.migrate.engine.offline;
+package dev.migrate.sql;
 
 /**
  * A SQL script being written: statements terminated by {@code ;} and separated by a blank line,

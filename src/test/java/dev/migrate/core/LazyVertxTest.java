@@ -1,4 +1,4 @@
-package dev.migrate.postgres;
+package dev.migrate.core;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

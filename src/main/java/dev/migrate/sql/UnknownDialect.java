@@ -1,7 +1,6 @@
-package dev.migrate.dialect;
+package dev.migrate.sql;
 
 import dev.migrate.MigrateException;
-import dev.migrate.sql.DialectNames;
 
 /** A dialect name that is none of {@link DialectNames#ALL}. */
 public class UnknownDialect extends MigrateException {
