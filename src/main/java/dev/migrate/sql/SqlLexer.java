@@ -13,7 +13,7 @@ import java.util.Set;
  *
  * <p>What the databases disagree on is a {@link Rules} switch: PostgreSQL's dollar quotes,
  * {@code E'...'} strings with backslash escapes and nested block comments; SQLite's
- * {@code [name]} and {@code x'...'} blobs. A quote or comment that never ends runs to the end of
+ * {@code [name]}, {@code x'...'} blobs and numbers that run on into letters. A quote or comment that never ends runs to the end of
  * the text, its token marked unterminated, and the caller decides whether that is an error.
  */
 public final class SqlLexer {

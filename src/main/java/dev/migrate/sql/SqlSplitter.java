@@ -164,7 +164,7 @@ public final class SqlSplitter {
         if (word.equals("DATA") && wordBack1.equals("NO") && wordBack2.equals("WITH")) withNoData = true;
         wordBack2 = wordBack1;
         wordBack1 = word;
-        pos = t.end();
+        pos = t.end(); // a BEGIN looks at the word after it, from here
         if (parenDepth == 0) block(word);
         previousWord = word;
         previousSymbol = '\0';
