@@ -46,13 +46,8 @@ public abstract class ManyDatabasesScenarios extends EngineTestBase {
     }
 
     protected static List<String> versions(TestDatabase d) {
-        if (d.query(tableExists("alembic_version", d)).isEmpty()) return List.of();
+        if (!d.hasTable("alembic_version")) return List.of();
         return d.query("SELECT version_num FROM alembic_version ORDER BY version_num").stream().map(r -> r.get(0)).toList();
-    }
-
-    private static String tableExists(String table, TestDatabase d) {
-        return d.url().startsWith("sqlite") ? "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'"
-                : "SELECT 1 FROM information_schema.tables WHERE table_name = '" + table + "'";
     }
 
     /** How the output names a database given by its URL. */

@@ -183,7 +183,7 @@ public abstract class MigrationScenarios extends EngineTestBase {
         LaunchResult empty = project.run(launcher, "current", "--check-heads");
         assertEquals(3, empty.exitCode(), empty.getErrorOutput());
         assertEquals(Set.of(), db.tables());
-        assertTrue(db.query(tableExistsQuery("alembic_version")).isEmpty(), "current must not create the version table");
+        assertFalse(db.hasTable("alembic_version"), "current must not create the version table");
         ok(project.run(launcher, "upgrade", "b2"));
         LaunchResult mid = project.run(launcher, "current");
         ok(mid);
@@ -198,8 +198,6 @@ public abstract class MigrationScenarios extends EngineTestBase {
         assertTrue(json.getOutput().contains("\"revision\":\"c3\""), json.getOutput());
         assertTrue(json.getOutput().contains("\"is_current\":true"), json.getOutput());
     }
-
-    protected abstract String tableExistsQuery(String table);
 
     @Test
     void theEngineRunsStepsWithoutTheCommandLine() {
@@ -227,7 +225,7 @@ public abstract class MigrationScenarios extends EngineTestBase {
     @Test
     void ensureVersionCreatesAnAlembicCompatibleTable(QuarkusMainLauncher launcher) {
         ok(project.run(launcher, "ensure-version"));
-        assertFalse(db.query(tableExistsQuery("alembic_version")).isEmpty());
+        assertTrue(db.hasTable("alembic_version"));
         assertEquals(List.of(), versions());
     }
 

@@ -157,9 +157,4 @@ class PostgresMigrationTest extends MigrationScenarios {
         }
         assertEquals(List.of("c3"), versions());
     }
-
-    @Override
-    protected String tableExistsQuery(String table) {
-        return "SELECT 1 FROM information_schema.tables WHERE table_name = '" + table + "'";
-    }
 }

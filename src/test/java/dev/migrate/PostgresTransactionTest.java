@@ -51,11 +51,6 @@ class PostgresTransactionTest extends TransactionScenarios {
         return List.of();
     }
 
-    @Override
-    protected String tableExistsQuery(String table) {
-        return "SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = '" + table + "'";
-    }
-
     private void moodEnum() {
         project.file("a1_rev.yaml", "revision: a1\ndown_revision: null\nupgrade:\n"
                 + "  - create_enum: {name: mood, values: [happy, sad]}\n"

@@ -28,11 +28,6 @@ class SqliteHistoryTableTest extends HistoryTableScenarios {
         return System.getProperty("user.name");
     }
 
-    @Override
-    protected String tableExistsQuery(String name) {
-        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'";
-    }
-
     @Test
     void theTableHasAnAutoincrementKeyAndTypedColumns(QuarkusMainLauncher launcher) {
         ok(project.run(launcher, "ensure-version"));

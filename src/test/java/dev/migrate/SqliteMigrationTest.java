@@ -80,9 +80,4 @@ class SqliteMigrationTest extends MigrationScenarios {
         }
         assertTrue(Files.readString(notes).startsWith("these are my notes"), "the file is left as it was");
     }
-
-    @Override
-    protected String tableExistsQuery(String table) {
-        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'";
-    }
 }

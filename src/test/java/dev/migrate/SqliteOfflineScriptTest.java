@@ -3,8 +3,6 @@ package dev.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +14,7 @@ import dev.migrate.engine.HistoryTable;
 import dev.migrate.engine.VersionTable;
 import dev.migrate.engine.offline.OfflineMigrator;
 import dev.migrate.core.SqlRange;
+import dev.migrate.sqlite.SqliteMaster;
 import dev.migrate.graph.RevisionMap;
 import dev.migrate.revision.ScriptDirectory;
 import dev.migrate.sqlite.SchemaObject;
@@ -60,21 +59,6 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
         return (SqliteSchemaModel) migrator.schema();
     }
 
-    private List<SchemaObject> master() {
-        List<SchemaObject> out = new ArrayList<>();
-        for (List<String> r : db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
-                + " AND name NOT LIKE 'sqlite_%'")) {
-            out.add(new SchemaObject(r.get(0), r.get(1), r.get(2), r.get(3)));
-        }
-        return sorted(out);
-    }
-
-    private static List<SchemaObject> sorted(List<SchemaObject> objects) {
-        List<SchemaObject> out = new ArrayList<>(objects);
-        out.sort(Comparator.comparing(SchemaObject::type).thenComparing(SchemaObject::name));
-        return out;
-    }
-
     /** The schema model the offline run keeps, replayed from base or from the start of a range, is sqlite_master itself. */
     @Test
     void theSchemaModelMatchesTheDatabaseTheOnlineRunBuilt(QuarkusMainLauncher launcher) {
@@ -85,18 +69,18 @@ class SqliteOfflineScriptTest extends OfflineScriptScenarios {
 
         OfflineMigrator fromBase = migrator(scripts);
         fromBase.migrate(List.of(), graph.upgrade(List.of(), "head"));
-        assertEquals(master(), sorted(model(fromBase).objects()));
+        assertEquals(SqliteMaster.of(db), SqliteMaster.sorted(model(fromBase).objects()));
         assertTrue(model(fromBase).require("customers", "test").sql().contains("remarks TEXT"));
 
         OfflineMigrator fromM3 = migrator(scripts);
         fromM3.replay(SqlRange.stepsTo(graph, List.of("m3")));
         fromM3.migrate(List.of("m3"), graph.upgrade(List.of("m3"), "head"));
-        assertEquals(master(), sorted(model(fromM3).objects()));
+        assertEquals(SqliteMaster.of(db), SqliteMaster.sorted(model(fromM3).objects()));
 
         ok(project.run(launcher, "downgrade", "m2"));
         OfflineMigrator down = migrator(scripts);
         down.replay(SqlRange.stepsTo(graph, List.of("m7")));
         down.migrate(List.of("m7"), graph.downgrade(List.of("m7"), "m2"));
-        assertEquals(master(), sorted(model(down).objects()));
+        assertEquals(SqliteMaster.of(db), SqliteMaster.sorted(model(down).objects()));
     }
 }

@@ -27,9 +27,4 @@ class SqliteTransactionTest extends TransactionScenarios {
     protected List<String> sessionSetUp() {
         return List.of("PRAGMA foreign_keys = ON");
     }
-
-    @Override
-    protected String tableExistsQuery(String table) {
-        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + table + "'";
-    }
 }

@@ -1,29 +1,29 @@
 package dev.migrate.inspect;
 
+import dev.migrate.sql.SqlLexer;
+
 /** Small facts about SQL expression text that both engines' catalogs need. */
 public final class SqlText {
     private SqlText() {
     }
 
-    /** Whether the first character is a parenthesis that closes at the last one, quotes taken into account. */
+    /**
+     * Whether the first character is a parenthesis that closes at the last one; parentheses in
+     * quotes and comments do not count. The text is read by psql's rules, which is how PostgreSQL
+     * prints an expression.
+     */
     public static boolean enclosed(String sql) {
         String s = sql.strip();
         if (s.length() < 2 || s.charAt(0) != '(' || s.charAt(s.length() - 1) != ')') return false;
         int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-                continue;
-            }
-            if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(') {
+        for (SqlLexer.Token t : SqlLexer.tokens(s, SqlLexer.PSQL)) {
+            if (t.kind() != SqlLexer.Kind.SYMBOL) continue;
+            char c = s.charAt(t.start());
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-                if (depth == 0 && i < s.length() - 1) return false;
+                if (depth == 0 && t.end() < s.length()) return false;
             }
         }
         return depth == 0;

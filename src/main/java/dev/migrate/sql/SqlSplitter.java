@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code CREATE FUNCTION ... BEGIN ATOMIC ... END} and SQLite's {@code CREATE TRIGGER ... BEGIN
  * ... END}, where {@code CASE ... END} nests. Anywhere else {@code BEGIN}, {@code CASE} and
  * {@code END} are ordinary words (a column may be called {@code begin}). Leading comments are
- * dropped from a statement so that its line is the line of its first word.
+ * dropped from a statement so that its line is the line of its first word. The text is read by
+ * {@link SqlLexer} with psql's rules; a quote, body or block comment that never ends is an error.
  *
  * <p>A SQL revision is split in one pass with its section markers ({@code -- migrate:upgrade}):
  * a marker is a line comment alone on its line outside any quote, body or block comment, so the
@@ -101,71 +102,72 @@ public final class SqlSplitter {
     }
 
     private void run() {
-        while (pos < length) {
-            char c = sql.charAt(pos);
-            char next = pos + 1 < length ? sql.charAt(pos + 1) : '\0';
-            if (c == '\n') {
-                line++;
-                pos++;
-            } else if (c == '-' && next == '-') {
-                lineComment();
-            } else if (c == '/' && next == '*') {
-                skipBlockComment();
-            } else if (c == ';' && blockDepth == 0) {
-                emit(pos);
-                pos++;
-            } else if (Character.isWhitespace(c)) {
-                pos++;
-            } else {
-                code(c);
+        SqlLexer lexer = new SqlLexer(sql, 0, SqlLexer.PSQL);
+        while (lexer.hasNext()) {
+            SqlLexer.Token t = lexer.next();
+            switch (t.kind()) {
+                case SPACE -> { }
+                case LINE_COMMENT -> lineComment(t);
+                case BLOCK_COMMENT -> requireEnd(t, "block comment");
+                case WORD -> word(t);
+                default -> code(t);
             }
+            for (int i = t.start(); i < t.end(); i++) {
+                if (sql.charAt(i) == '\n') line++;
+            }
+            pos = t.end();
         }
         emit(length);
         sections.add(new Section(sectionLine, sectionMarker, out));
     }
 
-    private void code(char c) {
+    /** A quote, body or comment that never ends would swallow the rest of the file: an error on the line it starts. */
+    private void requireEnd(SqlLexer.Token t, String what) {
+        if (!t.terminated()) throw new UnterminatedSqlException(origin, line, what);
+    }
+
+    private void startStatement() {
         if (start < 0) {
             start = pos;
             startLine = line;
         }
-        if (c == '\'') {
-            skipQuoted('\'', false, "quoted string");
-        } else if (c == '"') {
-            skipQuoted('"', false, "quoted identifier");
-        } else if (c == '`') {
-            skipQuoted('`', false, "quoted identifier");
-        } else if (c == '$' && !isWordPart(previous())) {
-            skipDollarQuoted();
-        } else if (Character.isLetter(c) || c == '_') {
-            word();
+    }
+
+    /** Anything but a word, white space or a comment. */
+    private void code(SqlLexer.Token t) {
+        if (t.kind() == SqlLexer.Kind.SYMBOL && sql.charAt(pos) == ';' && blockDepth == 0) {
+            emit(pos);
             return;
-        } else {
-            if (c == '(') parenDepth++;
-            if (c == ')' && parenDepth > 0) parenDepth--;
-            pos++;
         }
-        previousSymbol = c;
+        startStatement();
+        switch (t.kind()) {
+            case STRING -> requireEnd(t, "quoted string");
+            case ESCAPE_STRING -> requireEnd(t, "escape string");
+            case QUOTED -> requireEnd(t, "quoted identifier");
+            case DOLLAR_QUOTED -> requireEnd(t, "dollar-quoted body " + SqlLexer.dollarTag(sql, t));
+            default -> {
+                char c = sql.charAt(pos);
+                if (c == '(') parenDepth++;
+                if (c == ')' && parenDepth > 0) parenDepth--;
+            }
+        }
+        boolean quoted = t.kind() != SqlLexer.Kind.SYMBOL && t.kind() != SqlLexer.Kind.NUMBER;
+        previousSymbol = sql.charAt(quoted ? t.start() : t.end() - 1);
         previousWord = "";
     }
 
-    private void word() {
-        int from = pos;
-        while (pos < length && isWordPart(sql.charAt(pos))) pos++;
-        String word = sql.substring(from, pos).toUpperCase(Locale.ROOT);
+    private void word(SqlLexer.Token t) {
+        startStatement();
+        String word = t.text(sql).toUpperCase(Locale.ROOT);
         if (leadingWords.size() < LEADING_WORDS) leadingWords.add(word);
         if (word.equals("CONTINUOUS") && wordBack1.equals("TIMESCALEDB")) continuous = true;
         if (word.equals("DATA") && wordBack1.equals("NO") && wordBack2.equals("WITH")) withNoData = true;
         wordBack2 = wordBack1;
         wordBack1 = word;
+        pos = t.end(); // a BEGIN looks at the word after it, from here
         if (parenDepth == 0) block(word);
         previousWord = word;
         previousSymbol = '\0';
-        if (pos < length && sql.charAt(pos) == '\'' && word.equals("E")) {
-            skipQuoted('\'', true, "escape string");
-            previousWord = "";
-            previousSymbol = '\'';
-        }
     }
 
     /**
@@ -221,30 +223,19 @@ public final class SqlSplitter {
 
     /** The next word after pos, skipping white space and comments, upper case; empty when something else comes. */
     private String nextWord() {
-        int i = pos;
-        while (i < length) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < length && sql.charAt(i + 1) == '-') {
-                while (i < length && sql.charAt(i) != '\n') i++;
-            } else if (c == '/' && i + 1 < length && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? length : end + 2;
-            } else {
-                break;
-            }
+        SqlLexer ahead = new SqlLexer(sql, pos, SqlLexer.PSQL);
+        while (ahead.hasNext()) {
+            SqlLexer.Token t = ahead.next();
+            if (t.kind() == SqlLexer.Kind.WORD) return t.text(sql).toUpperCase(Locale.ROOT);
+            if (!t.isBlank()) break;
         }
-        int from = i;
-        while (i < length && isWordPart(sql.charAt(i))) i++;
-        return sql.substring(from, i).toUpperCase(Locale.ROOT);
+        return "";
     }
 
-    private void lineComment() {
-        int from = pos;
-        while (pos < length && sql.charAt(pos) != '\n') pos++;
+    private void lineComment(SqlLexer.Token t) {
+        int from = t.start();
         if (markerPrefix != null && aloneOnItsLine(from)) {
-            String text = sql.substring(from + 2, pos).strip();
+            String text = sql.substring(from + 2, t.end()).strip();
             if (text.startsWith(markerPrefix)) {
                 emit(from);
                 sections.add(new Section(sectionLine, sectionMarker, out));
@@ -260,71 +251,6 @@ public final class SqlSplitter {
             if (!Character.isWhitespace(sql.charAt(i))) return false;
         }
         return true;
-    }
-
-    private void skipBlockComment() {
-        int from = line;
-        int depth = 0;
-        while (pos < length) {
-            char c = sql.charAt(pos);
-            char next = pos + 1 < length ? sql.charAt(pos + 1) : '\0';
-            if (c == '/' && next == '*') {
-                depth++;
-                pos += 2;
-            } else if (c == '*' && next == '/') {
-                depth--;
-                pos += 2;
-                if (depth == 0) return;
-            } else {
-                if (c == '\n') line++;
-                pos++;
-            }
-        }
-        throw new UnterminatedSqlException(origin, from, "block comment");
-    }
-
-    private void skipQuoted(char quote, boolean backslashEscapes, String what) {
-        int from = line;
-        pos++;
-        while (pos < length) {
-            char c = sql.charAt(pos);
-            if (c == '\n') {
-                line++;
-            } else if (backslashEscapes && c == '\\') {
-                if (pos + 1 < length && sql.charAt(pos + 1) == '\n') line++;
-                pos++;
-            } else if (c == quote) {
-                if (pos + 1 < length && sql.charAt(pos + 1) == quote) {
-                    pos++;
-                } else {
-                    pos++;
-                    return;
-                }
-            }
-            pos++;
-        }
-        throw new UnterminatedSqlException(origin, from, what);
-    }
-
-    private void skipDollarQuoted() {
-        int tagEnd = pos + 1;
-        if (tagEnd < length && (Character.isLetter(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
-            while (tagEnd < length && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) {
-                tagEnd++;
-            }
-        }
-        if (tagEnd >= length || sql.charAt(tagEnd) != '$') {
-            pos++; // a positional parameter such as $1, or a lone dollar sign
-            return;
-        }
-        String tag = sql.substring(pos, tagEnd + 1);
-        int from = line;
-        int close = sql.indexOf(tag, tagEnd + 1);
-        if (close < 0) throw new UnterminatedSqlException(origin, from, "dollar-quoted body " + tag);
-        for (int i = pos; i < close; i++) {
-            if (sql.charAt(i) == '\n') line++;
-        }
-        pos = close + tag.length();
     }
 
     private void emit(int end) {
@@ -353,14 +279,6 @@ public final class SqlSplitter {
     private boolean isMaterializedView() {
         return at(leadingWords, 0).equals("CREATE") && at(leadingWords, 1).equals("MATERIALIZED")
                 && at(leadingWords, 2).equals("VIEW");
-    }
-
-    private char previous() {
-        return pos > 0 ? sql.charAt(pos - 1) : '\0';
-    }
-
-    private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** True for the statements PostgreSQL refuses inside a transaction block (SQLite refuses VACUUM too). */

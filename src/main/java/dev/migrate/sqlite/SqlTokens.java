@@ -3,14 +3,16 @@ package dev.migrate.sqlite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+
+import dev.migrate.sql.SqlLexer;
 
 /**
- * SQLite's lexical rules, enough to take the schema's own SQL apart without losing anything:
+ * SQLite's schema text as tokens, enough to take its own SQL apart without losing anything:
  * words, quoted identifiers ({@code "x"}, {@code `x`}, {@code [x]}), string and blob literals,
- * numbers and punctuation. Comments and white space are skipped, but every token keeps its place
- * in the text, so a definition can be cut out of a statement exactly as it was written. The one
- * reader of SQLite text for the dialect's rebuilds, the offline schema model and inspect.
+ * numbers and punctuation, read by {@link SqlLexer} with SQLite's rules. Comments and white space
+ * are skipped, but every token keeps its place in the text, so a definition can be cut out of a
+ * statement exactly as it was written. The one reader of SQLite text for the dialect's rebuilds,
+ * the offline schema model and inspect.
  */
 public final class SqlTokens {
     public enum Type { WORD, QUOTED, STRING, BLOB, NUMBER, SYMBOL }
@@ -56,7 +58,11 @@ public final class SqlTokens {
         }
     }
 
-    private static final Set<String> OPERATORS = Set.of("||", "<=", ">=", "!=", "<>", "==", "<<", ">>", "->");
+    /**
+     * SQLite's rules: {@code [name]} and {@code x'...'} blobs; {@code $} is a word character; block
+     * comments do not nest; a number runs on into the letters after it.
+     */
+    public static final SqlLexer.Rules SQLITE = new SqlLexer.Rules(false, false, false, true, true, true);
 
     private SqlTokens() {
     }
@@ -64,79 +70,22 @@ public final class SqlTokens {
     /** The tokens of {@code sql}. An unterminated quote or comment runs to the end of the text. */
     public static List<Token> of(String sql) {
         List<Token> out = new ArrayList<>();
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (c == '\'') {
-                i = add(out, Type.STRING, sql, i, quoted(sql, i, '\''));
-            } else if (c == '"' || c == '`') {
-                i = add(out, Type.QUOTED, sql, i, quoted(sql, i, c));
-            } else if (c == '[') {
-                int end = sql.indexOf(']', i);
-                i = add(out, Type.QUOTED, sql, i, end < 0 ? n : end + 1);
-            } else if ((c == 'x' || c == 'X') && i + 1 < n && sql.charAt(i + 1) == '\'') {
-                i = add(out, Type.BLOB, sql, i, quoted(sql, i + 1, '\''));
-            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
-                i = add(out, Type.NUMBER, sql, i, number(sql, i));
-            } else if (isWordChar(c)) {
-                int end = i;
-                while (end < n && (isWordChar(sql.charAt(end)) || Character.isDigit(sql.charAt(end)))) end++;
-                i = add(out, Type.WORD, sql, i, end);
-            } else {
-                String two = i + 1 < n ? sql.substring(i, i + 2) : "";
-                i = add(out, Type.SYMBOL, sql, i, OPERATORS.contains(two) ? i + 2 : i + 1);
-            }
+        for (SqlLexer.Token t : SqlLexer.tokens(sql, SQLITE)) {
+            if (t.isBlank()) continue;
+            out.add(new Token(type(t.kind()), t.text(sql), t.start(), t.end()));
         }
         return out;
     }
 
-    private static boolean isWordChar(char c) {
-        return Character.isLetter(c) || c == '_' || c == '$' || c > 0x7f;
-    }
-
-    private static int add(List<Token> out, Type type, String sql, int start, int end) {
-        out.add(new Token(type, sql.substring(start, end), start, end));
-        return end;
-    }
-
-    /** The end of a quoted text starting at {@code start}, where a doubled quote stands for itself. */
-    private static int quoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return sql.length();
-    }
-
-    private static int number(String sql, int start) {
-        int i = start;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            boolean exponentSign = (c == '+' || c == '-') && i > start && (sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == 'E')
-                    && !sql.substring(start, i).toLowerCase(Locale.ROOT).startsWith("0x");
-            if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || exponentSign) {
-                i++;
-            } else {
-                break;
-            }
-        }
-        return i;
+    private static Type type(SqlLexer.Kind kind) {
+        return switch (kind) {
+            case WORD -> Type.WORD;
+            case QUOTED -> Type.QUOTED;
+            case STRING -> Type.STRING;
+            case BLOB -> Type.BLOB;
+            case NUMBER -> Type.NUMBER;
+            default -> Type.SYMBOL; // SQLite's rules make no dollar-quoted bodies nor E'...' strings
+        };
     }
 
     /** The index of the token closing the parenthesis opened at {@code open}, or -1. */

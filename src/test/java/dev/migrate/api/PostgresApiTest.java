@@ -35,11 +35,6 @@ class PostgresApiTest extends ApiScenarios {
         return PostgresMigrationLock.hold(db);
     }
 
-    @Override
-    protected boolean tableExists(String name) {
-        return !db.query("SELECT 1 FROM information_schema.tables WHERE table_name = '" + name + "'").isEmpty();
-    }
-
     private boolean lockIsFree() {
         return PostgresMigrationLock.isFree(db);
     }

@@ -37,11 +37,6 @@ class SqliteApiTest extends ApiScenarios {
         };
     }
 
-    @Override
-    protected boolean tableExists(String name) {
-        return !db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name + "'").isEmpty();
-    }
-
     @Test
     void aSqliteOnlyUseNeverCreatesAVertx() throws IOException {
         threeRevisions();

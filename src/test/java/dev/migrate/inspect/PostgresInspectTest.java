@@ -18,7 +18,6 @@ import dev.migrate.postgres.PostgresDialect;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.SchemaWriter;
-import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.PostgresTestDatabase;
 import dev.migrate.support.SchemaApplier;
 
@@ -267,9 +266,9 @@ class PostgresInspectTest {
     void theNumberOfCatalogQueriesDoesNotGrowWithTheTables() {
         db.execute("CREATE TYPE mood AS ENUM ('a', 'b')");
         db.execute(tables(1));
-        List<String> one = countedInspection(1);
+        List<String> one = CatalogQueries.ofInspection(db, OPTIONS, 1);
         db.execute(tables(1000));
-        List<String> thousand = countedInspection(1000);
+        List<String> thousand = CatalogQueries.ofInspection(db, OPTIONS, 1000);
         assertEquals(8, one.size(), String.join("\n", one));
         assertEquals(one, thousand);
     }
@@ -280,19 +279,5 @@ class PostgresInspectTest {
                 + " prev int REFERENCES t%s (id), m mood DEFAULT ''a'', v varchar(20) NOT NULL CHECK (v <> ''''));"
                 + " CREATE INDEX IF NOT EXISTS t%s_v ON t%s (lower(v)); COMMENT ON TABLE t%s IS ''table %s''',"
                 + " i, greatest(i - 1, 1), i, i, i, i); END LOOP; END $$";
-    }
-
-    private List<String> countedInspection(int tables) {
-        CountingDatabase session = new CountingDatabase(db.open());
-        try {
-            long start = System.nanoTime();
-            Schema schema = Flavors.of(session).inspector(OPTIONS).inspect(session).await().indefinitely().schema();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("PostgreSQL inspection of " + tables + " tables: " + session.sent().size() + " queries, " + ms + " ms");
-            assertEquals(tables, schema.tables().size());
-            return session.sent();
-        } finally {
-            session.close().await().indefinitely();
-        }
     }
 }

@@ -13,7 +13,6 @@ import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.SchemaWriter;
 import dev.migrate.sqlite.SqliteDialect;
-import dev.migrate.support.CountingDatabase;
 import dev.migrate.support.SchemaApplier;
 import dev.migrate.support.SqliteTestDatabase;
 
@@ -204,9 +203,9 @@ class SqliteInspectTest {
     @Test
     void theNumberOfCatalogQueriesDoesNotGrowWithTheTables() {
         create(1, 1);
-        List<String> one = countedInspection(1);
+        List<String> one = CatalogQueries.ofInspection(db, OPTIONS, 1);
         create(2, 1000);
-        List<String> thousand = countedInspection(1000);
+        List<String> thousand = CatalogQueries.ofInspection(db, OPTIONS, 1000);
         assertEquals(4, one.size(), String.join("\n", one));
         assertEquals(one, thousand);
     }
@@ -221,19 +220,5 @@ class SqliteInspectTest {
                     .append("CREATE INDEX t").append(i).append("_v ON t").append(i).append(" (lower(v));\n");
         }
         script(sql.append("COMMIT;\n").toString());
-    }
-
-    private List<String> countedInspection(int tables) {
-        CountingDatabase session = new CountingDatabase(db.open());
-        try {
-            long start = System.nanoTime();
-            Schema schema = Flavors.of(session).inspector(OPTIONS).inspect(session).await().indefinitely().schema();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("SQLite inspection of " + tables + " tables: " + session.sent().size() + " queries, " + ms + " ms");
-            assertEquals(tables, schema.tables().size());
-            return session.sent();
-        } finally {
-            session.close().await().indefinitely();
-        }
     }
 }

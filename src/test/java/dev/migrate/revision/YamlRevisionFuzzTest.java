@@ -13,8 +13,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.migrate.core.Flavors;
-import dev.migrate.dialect.Dialect;
 import dev.migrate.support.Fuzz;
 
 /**
@@ -73,11 +71,7 @@ class YamlRevisionFuzzTest {
     /** Reads the text as a revision file and renders its statements both ways on both dialects, as {@code show} does. */
     private void load(String text) {
         // The readers RevisionScript.load hands the normalised text to; no file needed.
-        RevisionScript s = YamlRevisionReader.read(FILE, Checksum.normalise(text), "fuzz");
-        for (String dialect : List.of("postgresql", "sqlite")) {
-            s.upgrade(Flavors.dialect(dialect));
-            s.downgrade(Flavors.dialect(dialect));
-        }
+        EveryDialect.render(YamlRevisionReader.read(FILE, Checksum.normalise(text), "fuzz"));
     }
 
     @Test

@@ -199,6 +199,16 @@ class SqlSplitterTest {
         assertEquals(List.of(proc, "SELECT 2"), texts(proc + ";\nSELECT 2;"));
         String withComment = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN /* body */ -- here\n ATOMIC SELECT 1; END";
         assertEquals(List.of(withComment, "SELECT 2"), texts(withComment + "; SELECT 2"));
+        String nested = "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN /* a /* b */ c */ ATOMIC SELECT 1; END";
+        assertEquals(List.of(nested, "SELECT 2"), texts(nested + "; SELECT 2"), "comments nest here as everywhere");
+    }
+
+    /** A number with an exponent is one number: nothing of it is a word that could classify a statement. */
+    @Test
+    void numbersAreNotWords() {
+        assertEquals(List.of("SELECT"), SqlSplitter.leadingWords("SELECT 1e5"));
+        assertEquals(List.of("SELECT", "E"), SqlSplitter.leadingWords("SELECT 1E'\\n'"));
+        assertEquals(List.of("SELECT 1E'\\n;'", "SELECT 2"), texts("SELECT 1E'\\n;'; SELECT 2"));
     }
 
     @Test

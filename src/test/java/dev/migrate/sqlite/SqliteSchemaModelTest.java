@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,24 +33,8 @@ class SqliteSchemaModelTest {
         }
     }
 
-    /** sqlite_master without automatic indexes and SQLite's own tables, sorted. */
-    private List<SchemaObject> master() {
-        List<SchemaObject> out = new ArrayList<>();
-        for (List<String> r : db.query("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
-                + " AND name NOT LIKE 'sqlite_%'")) {
-            out.add(new SchemaObject(r.get(0), r.get(1), r.get(2), r.get(3)));
-        }
-        return sorted(out);
-    }
-
-    private static List<SchemaObject> sorted(List<SchemaObject> objects) {
-        List<SchemaObject> out = new ArrayList<>(objects);
-        out.sort(Comparator.comparing(SchemaObject::type).thenComparing(SchemaObject::name));
-        return out;
-    }
-
     private void assertSameAsSqlite() {
-        assertEquals(master(), sorted(model.objects()));
+        assertEquals(SqliteMaster.of(db), SqliteMaster.sorted(model.objects()));
     }
 
     @Test

@@ -83,6 +83,11 @@ public final class PostgresTestDatabase extends SessionTestDatabase {
     }
 
     @Override
+    public boolean hasTable(String name) {
+        return !query("SELECT 1 FROM information_schema.tables WHERE table_name = '" + name.replace("'", "''") + "'").isEmpty();
+    }
+
+    @Override
     public Set<String> tables() {
         Set<String> out = new LinkedHashSet<>();
         for (List<String> row : query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"

@@ -42,6 +42,11 @@ public final class SqliteTestDatabase extends SessionTestDatabase {
     }
 
     @Override
+    public boolean hasTable(String name) {
+        return !query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + name.replace("'", "''") + "'").isEmpty();
+    }
+
+    @Override
     public Set<String> tables() {
         Set<String> out = new LinkedHashSet<>();
         for (List<String> row : query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"

@@ -22,6 +22,9 @@ public interface TestDatabase extends AutoCloseable {
     /** Names of the user tables (without the migration tool's own). */
     Set<String> tables();
 
+    /** Whether a table of that name exists, the user's or the migration tool's own; on PostgreSQL, in any schema. */
+    boolean hasTable(String name);
+
     /** The column names of a table, in order. */
     List<String> columns(String table);
 
