@@ -102,11 +102,13 @@ final class DriverParameters {
         if (encrypt) {
             // pgJDBC's ssl=true asks for TLS and leaves how much is checked to sslmode, verify-full
             // when it is not given; a mode that may connect without TLS contradicts it.
-            String mode = out.get("sslmode");
-            if (mode == null) {
+            String text = out.get("sslmode");
+            SslMode mode = SslMode.fromText(text);
+            if (text == null) {
                 out.put("sslmode", SslMode.VERIFY_FULL.text());
-            } else if (SslMode.fromText(mode) != null && SslMode.fromText(mode).compareTo(SslMode.REQUIRE) < 0) {
-                throw conflict("ssl", params.get("ssl"), writtenAs.get("sslmode"), mode, masked);
+            } else if (mode != null && mode.compareTo(SslMode.REQUIRE) < 0) {
+                String ssl = params.get("ssl");
+                throw conflict("ssl", ssl.isEmpty() ? "true" : ssl, writtenAs.get("sslmode"), text, masked);
             }
         }
         return out;

@@ -218,6 +218,8 @@ class PostgresUrlTest {
             assertTrue(e.getMessage().contains("'ssl'") && e.getMessage().contains("'sslmode'"), e.getMessage());
             assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         }
+        InvalidUrlException bare = invalid("jdbc:postgresql://db/x?ssl&sslmode=disable");
+        assertTrue(bare.getMessage().startsWith("parameters 'ssl' (true) and 'sslmode' (disable)"), bare.getMessage());
         InvalidUrlException schema = invalid("jdbc:postgresql://db/x?currentSchema=a&search_path=b");
         assertTrue(schema.getMessage().contains("'currentSchema'") && schema.getMessage().contains("'search_path'"), schema.getMessage());
         InvalidUrlException name = invalid("jdbc:postgresql://db/x?application_name=a&ApplicationName=b");
