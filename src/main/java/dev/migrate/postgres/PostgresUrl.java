@@ -90,7 +90,8 @@ public record PostgresUrl(String host, int port, String user, String password, S
         String afterUser = rest.substring(at + 1);
         int q = afterUser.indexOf('?');
         String location = q < 0 ? afterUser : afterUser.substring(0, q);
-        Map<String, String> params = q < 0 ? Map.of() : parameters(afterUser.substring(q + 1), masked);
+        Map<String, String> written = q < 0 ? Map.of() : parameters(afterUser.substring(q + 1), masked);
+        Map<String, String> params = DriverParameters.asLibpq(written, masked);
 
         String user = null;
         String password = null;
@@ -143,7 +144,8 @@ public record PostgresUrl(String host, int port, String user, String password, S
             try {
                 timeout = Durations.parse(params.get("connect_timeout"));
             } catch (IllegalArgumentException e) {
-                throw new InvalidUrlException("connect_timeout in database URL " + masked + ": " + DatabaseUrl.mask(e.getMessage()));
+                String name = written.containsKey("connect_timeout") ? "connect_timeout" : "connectTimeout";
+                throw new InvalidUrlException(name + " in database URL " + masked + ": " + DatabaseUrl.mask(e.getMessage()));
             }
         }
         return new PostgresUrl(host, port, user, password, database, mode, params.get("sslrootcert"),
@@ -184,16 +186,20 @@ public record PostgresUrl(String host, int port, String user, String password, S
         Map<String, String> out = new LinkedHashMap<>();
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) continue;
+            // pgJDBC's ssl needs no value: written alone, it asks for TLS as ssl=true does.
+            if (pair.equals("ssl")) pair = "ssl=";
             int eq = pair.indexOf('=');
             if (eq < 0) {
                 throw new InvalidUrlException(quoted(PercentEncoding.decode(pair, masked)) + " has no value (write name=value) in database URL "
                         + masked);
             }
             String name = PercentEncoding.decode(pair.substring(0, eq), masked);
-            if (!PARAMETERS.contains(name) && !LibpqParameters.isKnown(name)) {
+            if (!PARAMETERS.contains(name) && !LibpqParameters.isKnown(name) && !DriverParameters.isKnown(name)) {
                 // Masked: in a mangled URL the "name" may have swallowed user:password@host.
                 throw new InvalidUrlException("unknown " + quoted(name) + " in database URL " + masked
-                        + "; accepted: " + String.join(", ", PARAMETERS) + ", and libpq's " + LibpqParameters.names());
+                        + "; accepted: " + String.join(", ", PARAMETERS) + ", libpq's " + LibpqParameters.names()
+                        + ", other drivers' " + DriverParameters.names() + ", and the other drivers' tuning parameters"
+                        + " the README lists");
             }
             if (out.put(name, PercentEncoding.decode(pair.substring(eq + 1), masked)) != null) {
                 throw new InvalidUrlException("parameter '" + name + "' is given twice in database URL " + masked);

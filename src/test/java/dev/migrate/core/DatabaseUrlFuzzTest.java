@@ -38,7 +38,10 @@ class DatabaseUrlFuzzTest {
             "sslrootcert=/no/such.pem", "sslmode=verify-ca&sslrootcert=/no/such.pem", "application_name=x%20y",
             "options=-c%20search_path%3Dx", "search_path=a,b", "connect_timeout=5", "connect_timeout=-1",
             "connect_timeout=abc", "connect_timeout=99999999999999999999", "host=/run/postgresql", "host=", "port=1",
-            "password=" + PASSWORD, "unknown=1", "a", "=", "&", "&&", "%", "sslmode", "mode=ro", "cache=shared");
+            "password=" + PASSWORD, "unknown=1", "a", "=", "&", "&&", "%", "sslmode", "mode=ro", "cache=shared",
+            "ssl=require", "ssl=true", "ssl=false", "ssl", "ssl=bogus", "currentSchema=a,b", "ApplicationName=x",
+            "connectTimeout=5", "connectTimeout=x", "sslfactory=org.postgresql.ssl.NonValidatingFactory", "sslfactory=x.Y",
+            "prepared_statement_cache_size=0", "prepareThreshold=0", "targetServerType=secondary");
     private static final List<String> TOKENS = List.of(":", "@", "/", "?", "&", "=", "%", "%2", "[", "]", "#", " ", "+", "\u0000",
             "\n", "..", "\\", "ü", ":" + PASSWORD + "@");
 
@@ -121,7 +124,9 @@ class DatabaseUrlFuzzTest {
         List<String> corpus = List.of("postgresql://app:" + PASSWORD + "@db.example.com:5432/app?sslmode=require&application_name=x",
                 "postgresql+asyncpg://app@[::1]:5433/app", "jdbc:postgresql://localhost/app?connect_timeout=5",
                 "sqlite:///relative.db", "sqlite:////abs/path.db?mode=ro", "sqlite://", "jdbc:sqlite:file.db",
-                "postgres:///app?host=/run/postgresql");
+                "postgres:///app?host=/run/postgresql",
+                "jdbc:postgresql://db:5432/app?user=app&password=" + PASSWORD + "&ssl=true&currentSchema=app&ApplicationName=x",
+                "postgresql+asyncpg://app:" + PASSWORD + "@db/app?ssl=require&prepared_statement_cache_size=0");
         Fuzz.check(9L, 6000, r -> Fuzz.mutate(r, Fuzz.pick(r, corpus), TOKENS), text -> parse(text, Map.of()));
     }
 
@@ -169,7 +174,9 @@ class DatabaseUrlFuzzTest {
         List<String> corpus = List.of("postgresql://u:" + PUNCTUATED + "@127.0.0.1:1/db",
                 "postgresql://u:" + PUNCTUATED + "@db.example.com/app?sslmode=require",
                 "postgres://u:" + PUNCTUATED + "@[::1]:5432/app", "jdbc:postgresql://u:" + PUNCTUATED + "@h/db",
-                "postgresql+asyncpg://u:" + PUNCTUATED + "@h:5432/db?application_name=x");
+                "postgresql+asyncpg://u:" + PUNCTUATED + "@h:5432/db?application_name=x",
+                "postgresql+asyncpg://u:" + PUNCTUATED + "@h/db?ssl=require&prepared_statement_cache_size=0",
+                "jdbc:postgresql://u:" + PUNCTUATED + "@h/db?ssl=true&sslmode=disable&currentSchema=a");
         for (String url : corpus) hidesThePassword(url);
         Fuzz.check(21L, 4000, r -> Fuzz.mutate(r, Fuzz.pick(r, corpus), List.of(":", "@", "/", "?", "&", "=", "%", " ", "#")),
                 DatabaseUrlFuzzTest::hidesThePassword);

@@ -65,6 +65,25 @@ class PostgresUrlParametersTest {
         assertEquals(List.of("app"), db.query("SELECT table_schema FROM information_schema.tables WHERE table_name = 'placed'").get(0));
     }
 
+    /** A pgJDBC URL as an application's configuration holds it: its twins reach the server as libpq's do. */
+    @Test
+    void pgJdbcsCurrentSchemaAndApplicationNameReachTheServer() {
+        db.execute("CREATE SCHEMA app");
+        String url = "jdbc:" + db.url() + "?currentSchema=app,public&ApplicationName=billing-jdbc&connectTimeout=10"
+                + "&prepareThreshold=0&ssl=false";
+        Database session = open(url);
+        try {
+            assertEquals(List.of("billing-jdbc"), firstRow(session, "SELECT current_setting('application_name')"));
+            assertEquals(List.of("app,public"), firstRow(session, "SHOW search_path"));
+            assertEquals(List.of("billing-jdbc"), firstRow(session,
+                    "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"));
+            session.execute("CREATE TABLE placed (id integer)").await().indefinitely();
+        } finally {
+            session.close().await().indefinitely();
+        }
+        assertEquals(List.of("app"), db.query("SELECT table_schema FROM information_schema.tables WHERE table_name = 'placed'").get(0));
+    }
+
     @Test
     void withoutThemTheSessionIsNamedMigrateAndKeepsTheServersDefaults() {
         List<String> defaults = db.query("SELECT current_setting('search_path'), current_setting('statement_timeout')").get(0);

@@ -168,6 +168,91 @@ class PostgresUrlTest {
     }
 
     @Test
+    void asyncpgSslAndSqlAlchemysCacheSizeAreRead() {
+        PostgresUrl u = pg("postgresql+asyncpg://app:pw@db/shop?ssl=require&prepared_statement_cache_size=0");
+        assertEquals(SslMode.REQUIRE, u.sslMode());
+        for (SslMode m : SslMode.values()) assertEquals(m, pg("postgresql+asyncpg://db/x?ssl=" + m.text()).sslMode());
+        assertEquals(SslMode.DISABLE, pg("postgresql+asyncpg://db/x?ssl=false").sslMode());
+        assertEquals(SslMode.VERIFY_FULL, pg("postgresql+asyncpg://db/x?ssl=true").sslMode());
+        // the URL's ssl wins over PGSSLMODE, as its sslmode does
+        assertEquals(SslMode.REQUIRE, pg("postgresql://db/x?ssl=require", Map.of("PGSSLMODE", "disable")).sslMode());
+        pg("postgresql+asyncpg://db/x?statement_cache_size=0&max_cached_statement_lifetime=0"
+                + "&max_cacheable_statement_size=0&command_timeout=60");
+    }
+
+    @Test
+    void pgJdbcParametersReadAsTheirLibpqTwins() {
+        PostgresUrl u = pg("jdbc:postgresql://db:5432/shop?user=app&password=hunter2&ssl=true&currentSchema=app,public"
+                + "&ApplicationName=billing&connectTimeout=5&loginTimeout=10&socketTimeout=0&prepareThreshold=0"
+                + "&reWriteBatchedInserts=true&targetServerType=primary");
+        assertEquals("app", u.user());
+        assertEquals("hunter2", u.password());
+        // pgJDBC: ssl=true without sslmode checks the certificate and the host name
+        assertEquals(SslMode.VERIFY_FULL, u.sslMode());
+        assertEquals("app,public", u.searchPath());
+        assertEquals("billing", u.applicationName());
+        assertEquals(Duration.ofSeconds(5), u.connectTimeout());
+        assertEquals("postgresql://app:***@db:5432/shop", u.masked());
+        // ssl=true asks for TLS; sslmode says how much is checked
+        assertEquals(SslMode.REQUIRE, pg("jdbc:postgresql://db/x?ssl=true&sslmode=require").sslMode());
+        assertEquals(SslMode.VERIFY_CA, pg("jdbc:postgresql://db/x?sslmode=verify-ca&ssl=true").sslMode());
+        assertEquals(SslMode.VERIFY_FULL, pg("jdbc:postgresql://db/x?ssl").sslMode());
+        assertEquals(SslMode.VERIFY_FULL, pg("jdbc:postgresql://db/x?ssl=").sslMode());
+        PostgresUrl unchecked = pg("jdbc:postgresql://db/x?ssl=true&sslfactory=org.postgresql.ssl.NonValidatingFactory");
+        assertEquals(SslMode.REQUIRE, unchecked.sslMode());
+        PostgresUrl javaRoots = pg("jdbc:postgresql://db/x?ssl=true&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
+        assertEquals(SslMode.VERIFY_FULL, javaRoots.sslMode());
+        assertEquals("system", javaRoots.sslRootCert());
+        assertNull(pg("jdbc:postgresql://db/x?sslfactory=org.postgresql.ssl.LibPQFactory").sslRootCert());
+        // the same thing said twice is not a conflict
+        assertEquals(SslMode.REQUIRE, pg("postgresql://db/x?ssl=require&sslmode=require").sslMode());
+        assertEquals("a", pg("postgresql://db/x?currentSchema=a&search_path=a").searchPath());
+        assertEquals("x", pg("postgresql://db/x?ApplicationName=x&fallback_application_name=y").applicationName());
+    }
+
+    @Test
+    void twinsThatDisagreeAreRefusedNamingBoth() {
+        for (String query : List.of("ssl=require&sslmode=disable", "sslmode=disable&ssl=require", "ssl=true&sslmode=prefer",
+                "ssl=false&sslmode=require")) {
+            InvalidUrlException e = invalid("postgresql://app:hunter2@db/x?" + query);
+            assertTrue(e.getMessage().contains("'ssl'") && e.getMessage().contains("'sslmode'"), e.getMessage());
+            assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        }
+        InvalidUrlException bare = invalid("jdbc:postgresql://db/x?ssl&sslmode=disable");
+        assertTrue(bare.getMessage().startsWith("parameters 'ssl' (true) and 'sslmode' (disable)"), bare.getMessage());
+        InvalidUrlException schema = invalid("jdbc:postgresql://db/x?currentSchema=a&search_path=b");
+        assertTrue(schema.getMessage().contains("'currentSchema'") && schema.getMessage().contains("'search_path'"), schema.getMessage());
+        InvalidUrlException name = invalid("jdbc:postgresql://db/x?application_name=a&ApplicationName=b");
+        assertTrue(name.getMessage().contains("'application_name'") && name.getMessage().contains("'ApplicationName'"), name.getMessage());
+        InvalidUrlException timeout = invalid("jdbc:postgresql://db/x?connectTimeout=5&connect_timeout=6");
+        assertTrue(timeout.getMessage().contains("'connectTimeout'") && timeout.getMessage().contains("'connect_timeout'"),
+                timeout.getMessage());
+        InvalidUrlException factory = invalid("jdbc:postgresql://db/x?sslmode=verify-full&sslfactory=org.postgresql.ssl.NonValidatingFactory");
+        assertTrue(factory.getMessage().contains("'sslmode'") && factory.getMessage().contains("'sslfactory'"), factory.getMessage());
+        InvalidUrlException roots = invalid("jdbc:postgresql://db/x?sslrootcert=/c/ca.pem&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory");
+        assertTrue(roots.getMessage().contains("'sslrootcert'") && roots.getMessage().contains("'sslfactory'"), roots.getMessage());
+    }
+
+    @Test
+    void otherDriversParametersMistypedOrUnsupportedAreNamed() {
+        InvalidUrlException typo = invalid("jdbc:postgresql://db/x?user=app&password=hunter2&currentschema=a");
+        assertTrue(typo.getMessage().contains("unknown parameter 'currentschema'"), typo.getMessage());
+        assertTrue(typo.getMessage().contains("currentSchema"), typo.getMessage());
+        assertFalse(typo.getMessage().contains("hunter2"), typo.getMessage());
+        assertTrue(invalid("postgresql+asyncpg://db/x?prepared_statement_cache=0").getMessage()
+                .contains("unknown parameter 'prepared_statement_cache'"));
+        InvalidUrlException ssl = invalid("postgresql+asyncpg://db/x?ssl=yes");
+        assertTrue(ssl.getMessage().contains("ssl 'yes'") && ssl.getMessage().contains("verify-full"), ssl.getMessage());
+        InvalidUrlException factory = invalid("jdbc:postgresql://db/x?sslfactory=com.example.MyFactory");
+        assertTrue(factory.getMessage().contains("sslfactory=com.example.MyFactory") && factory.getMessage().contains("sslmode"),
+                factory.getMessage());
+        assertTrue(invalid("jdbc:postgresql://db/x?sslfactoryarg=x").getMessage().contains("sslrootcert"));
+        assertTrue(invalid("jdbc:postgresql://db/x?targetServerType=secondary").getMessage().contains("primary"));
+        InvalidUrlException timeout = invalid("jdbc:postgresql://db/x?connectTimeout=soon");
+        assertTrue(timeout.getMessage().startsWith("connectTimeout "), timeout.getMessage());
+    }
+
+    @Test
     void libpqVariablesFillWhatTheUrlLeavesOut() {
         Map<String, String> env = Map.of("PGHOST", "pg.internal", "PGPORT", "6000", "PGUSER", "svc",
                 "PGPASSWORD", "envsecret", "PGDATABASE", "prod", "PGSSLMODE", "require", "USER", "alice");
